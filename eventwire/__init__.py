@@ -1,0 +1,2 @@
+"""eventwire: news articles in, verifiable political event data out."""
+__version__ = "0.1.0"

@@ -1,0 +1,17 @@
+"""Relations stage: who backs, opposes, is allied with or a member of whom."""
+from __future__ import annotations
+
+from eventwire.analysis import Analysis
+from eventwire.settings import Settings
+
+
+class RelationStage:
+    name = "relations"
+    requires = ("doc",)
+    assigns = ('record.relations',)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, an: Analysis) -> None:
+        return None  # filled by its own issue
