@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.record import DateMention, Record
 from eventwire.settings import Settings
+
+
+# Dependents of a noun that can carry its identity ("Libyan" army, "Haftar's" militias, "UN-backed" …).
+_NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 
 
 @dataclass
@@ -22,6 +26,23 @@ class Analysis:
 
     def actor_at(self, i: int) -> str | None:
         return self.token_actor.get(i)
+
+    def actor_for(self, tok: Token) -> str | None:
+        """The actor a syntactic argument (the head token of a noun phrase) refers to.
+
+        The head's own actor first ("Turkey"), then an actor among its modifiers ("the Libyan army" →
+        via "Libyan", "Haftar's militias" → via "Haftar"), nearest first. Stages that need an argument's
+        actor call this rather than reading token_actor directly, so resolution rules live in one place.
+        """
+        if tok.i in self.token_actor:
+            return self.token_actor[tok.i]
+        frontier = [c for c in tok.children if c.dep_ in _NP_MODIFIERS]
+        while frontier:
+            t = frontier.pop(0)
+            if t.i in self.token_actor:
+                return self.token_actor[t.i]
+            frontier.extend(c for c in t.children if c.dep_ in _NP_MODIFIERS)
+        return None
 
 
 class Stage(Protocol):

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 from eventwire import nlp as nlp_loader
 from eventwire.actors import ActorStage
 from eventwire.analysis import Analysis, Stage
+from eventwire.anchor import AnchorStage
 from eventwire.clean import Cleaned, clean_html, clean_text, normalize
 from eventwire.counts import CountStage
 from eventwire.dates import DateStage
@@ -29,7 +30,7 @@ from eventwire.settings import Settings
 log = logging.getLogger(__name__)
 
 # Order matters: each stage reads what the ones before it wrote (see each stage's `requires`).
-STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage)
+STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage)
 
 
 class Pipeline:
