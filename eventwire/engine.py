@@ -1,10 +1,18 @@
-"""Running the pipeline over many articles: in this process (`local`), or on a Dask cluster (`dask`).
+"""Running the pipeline over many articles: in this process (`local`, optionally with worker processes),
+or on a Dask cluster (`dask`).
 
-Both yield the same records in input order; rejections carry the input's origin.
+Every engine yields the same records in input order, and rejections keep the input's origin. Work is sent
+out in chunks of `settings.batch_size` articles with a bounded number of chunks in flight, so a corpus of
+any size streams through in constant memory.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from eventwire.errors import UsageError
 from eventwire.inputs import Article, Rejection
@@ -12,15 +20,79 @@ from eventwire.record import Record
 from eventwire.settings import Settings
 
 ENGINES = ("local", "dask")
+# Chunks in flight per worker: two keeps every worker busy while the caller prints the previous one.
+CHUNKS_PER_WORKER = 2
+
+Item = Article | Rejection
+Outcome = Record | Rejection
+T = TypeVar("T")
 
 
-def code_articles(items: Iterable[Article | Rejection], settings: Settings, *, engine: str = "local",
-                  workers: int = 1, scheduler: str | None = None) -> Iterator[Record | Rejection]:
+def code_articles(items: Iterable[Item], settings: Settings, *, engine: str = "local",
+                  workers: int = 1, scheduler: str | None = None) -> Iterator[Outcome]:
+    """Records (or rejections) for `items`, in input order, whichever engine runs them."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if engine == "local":
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from eventwire.scale import code_on_dask
+
+        yield from code_on_dask(items, settings, workers=workers, scheduler=scheduler)
+    elif workers == 1:
         from eventwire.pipeline import Pipeline
 
         yield from Pipeline(settings).pipe(items)
-        return
-    raise UsageError("the dask engine is not available yet")
+    else:
+        yield from _code_in_processes(items, settings, workers)
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def ordered_results(chunks: Iterable[list[Item]], submit: Callable[[list[Item]], Future],
+                    in_flight: int) -> Iterator[Outcome]:
+    """Submit chunks with at most `in_flight` pending, and yield their outcomes in submission order.
+
+    Works for concurrent.futures and dask.distributed futures alike (both have .result()).
+    """
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+# ---- local worker processes -------------------------------------------------------------------
+_worker_pipeline = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Runs once in each worker process: the model and the stages' data are loaded once per process."""
+    global _worker_pipeline
+    from eventwire.pipeline import Pipeline
+
+    _worker_pipeline = Pipeline(settings)
+
+
+def _code_chunk(chunk: list[Item]) -> list[Outcome]:
+    return list(_worker_pipeline.pipe(chunk))
+
+
+def _code_in_processes(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[Outcome]:
+    # fork starts workers in milliseconds and shares the imported libraries copy-on-write; where it is
+    # unavailable (macOS, Windows) spawn re-imports them, which costs a few seconds per worker.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
+    ctx = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        yield from ordered_results(chunked(items, settings.batch_size),
+                                   lambda chunk: pool.submit(_code_chunk, chunk),
+                                   in_flight=workers * CHUNKS_PER_WORKER)
