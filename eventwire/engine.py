@@ -8,7 +8,6 @@ any size streams through in constant memory.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -87,12 +86,21 @@ def _code_chunk(chunk: list[Item]) -> list[Outcome]:
 
 
 def _code_in_processes(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[Outcome]:
-    # fork starts workers in milliseconds and shares the imported libraries copy-on-write; where it is
-    # unavailable (macOS, Windows) spawn re-imports them, which costs a few seconds per worker.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
-    ctx = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
-        yield from ordered_results(chunked(items, settings.batch_size),
-                                   lambda chunk: pool.submit(_code_chunk, chunk),
-                                   in_flight=workers * CHUNKS_PER_WORKER)
+    """A pool of `workers` processes, each with its own Pipeline, fed chunks of `batch_size` articles."""
+    global _worker_pipeline
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Build the Pipeline once here and fork: workers start in milliseconds and share the model's
+        # memory copy-on-write instead of each loading it again.
+        from eventwire.pipeline import Pipeline
+
+        _worker_pipeline = Pipeline(settings)
+        ctx, init, initargs = multiprocessing.get_context("fork"), None, ()
+    else:  # macOS/Windows: spawned workers import everything and build their own Pipeline
+        ctx, init, initargs = multiprocessing.get_context("spawn"), _init_worker, (settings,)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init, initargs=initargs) as pool:
+            yield from ordered_results(chunked(items, settings.batch_size),
+                                       lambda chunk: pool.submit(_code_chunk, chunk),
+                                       in_flight=workers * CHUNKS_PER_WORKER)
+    finally:
+        _worker_pipeline = None
