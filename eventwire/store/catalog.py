@@ -1,0 +1,100 @@
+"""Corpus-wide views: actors, places, the actor network, documents, quotes and a summary."""
+from __future__ import annotations
+
+import sqlite3
+
+from eventwire.store.filters import EventFilter
+from eventwire.store.queries import _span, event_where
+from eventwire.store.rows import (ActorRow, DocumentRow, Network, NetworkEdge, NetworkNode, PlaceRow, QuoteRow,
+                                  Summary)
+
+
+def select_actors(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[ActorRow]:
+    """Actors by number of events (as source or target), then documents; name = the most used name."""
+    sql = """
+    WITH ev AS (
+        SELECT source_key AS k FROM events WHERE source_key IS NOT NULL
+        UNION ALL SELECT target_key FROM events WHERE target_key IS NOT NULL),
+    n AS (SELECT k, count(*) AS n_events FROM ev GROUP BY k),
+    names AS (SELECT actor_key, name, count(*) AS c FROM actors GROUP BY actor_key, name),
+    best AS (SELECT actor_key, name FROM names n1 WHERE NOT EXISTS (
+        SELECT 1 FROM names n2 WHERE n2.actor_key = n1.actor_key AND (n2.c > n1.c OR (n2.c = n1.c AND n2.name < n1.name))))
+    SELECT a.actor_key, b.name, max(a.country), max(a.sector), max(a.kb_id), count(DISTINCT a.doc_id),
+           coalesce(n.n_events, 0)
+    FROM actors a JOIN best b ON b.actor_key = a.actor_key LEFT JOIN n ON n.k = a.actor_key
+    GROUP BY a.actor_key ORDER BY coalesce(n.n_events, 0) DESC, count(DISTINCT a.doc_id) DESC, b.name
+    LIMIT ? OFFSET ?"""
+    return [ActorRow(*r) for r in db.execute(sql, (-1 if limit is None else limit, offset))]
+
+
+def select_places(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[PlaceRow]:
+    sql = """
+    SELECT p.place_key, min(p.name), max(p.country), max(p.kind), max(p.lat), max(p.lon), max(p.geonameid),
+           count(DISTINCT p.doc_id),
+           (SELECT count(*) FROM events e WHERE e.place_key = p.place_key) AS n_events
+    FROM places p GROUP BY p.place_key ORDER BY n_events DESC, count(DISTINCT p.doc_id) DESC, min(p.name)
+    LIMIT ? OFFSET ?"""
+    return [PlaceRow(*r) for r in db.execute(sql, (-1 if limit is None else limit, offset))]
+
+
+def select_network(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, min_weight: int = 1) -> Network:
+    """Actors as nodes; events (by type) and backs/opposes/allied_with relations as weighted edges."""
+    where, args = event_where(f, full_text=full_text)
+    cond = "e.source_key IS NOT NULL AND e.target_key IS NOT NULL AND NOT e.negated"
+    where = f"{where} AND {cond}" if where else f"WHERE {cond}"
+    edges = [NetworkEdge(*r) for r in db.execute(
+        f"SELECT e.source_key, e.target_key, e.type, count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id "
+        f"{where} GROUP BY 1, 2, 3 HAVING count(*) >= ?", [*args, min_weight])]
+    if f.is_empty():
+        edges += [NetworkEdge(*r) for r in db.execute(
+            "SELECT from_key, to_key, kind, count(*) FROM relations WHERE from_key IS NOT NULL AND to_key IS NOT NULL "
+            "GROUP BY 1, 2, 3 HAVING count(*) >= ?", (min_weight,))]
+    edges.sort(key=lambda e: (-e.weight, e.source, e.target, e.kind))
+    keys = {e.source for e in edges} | {e.target for e in edges}
+    weight: dict[str, int] = {}
+    for e in edges:
+        weight[e.source] = weight.get(e.source, 0) + e.weight
+        weight[e.target] = weight.get(e.target, 0) + e.weight
+    nodes = []
+    for k in sorted(keys):
+        r = db.execute("SELECT name, country, sector FROM actors WHERE actor_key = ? GROUP BY name "
+                       "ORDER BY count(*) DESC, name LIMIT 1", (k,)).fetchone()
+        nodes.append(NetworkNode(k, r[0] if r else k, r[1] if r else None, r[2] if r else None, weight[k]))
+    return Network(nodes, edges)
+
+
+def select_documents(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[DocumentRow]:
+    return [DocumentRow(*r) for r in db.execute(
+        "SELECT doc_id, title, source, url, published, language, n_events, ingested_at FROM documents "
+        "ORDER BY coalesce(published, '9999'), doc_id LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset))]
+
+
+def select_quotes(db: sqlite3.Connection, *, doc_id: str | None = None, speaker: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[QuoteRow]:
+    """Quotes of one document and/or one speaker (actor key or a name substring)."""
+    parts, args = [], []
+    if doc_id:
+        parts.append("doc_id = ?")
+        args.append(doc_id)
+    if speaker:
+        parts.append("(speaker_key = ? OR speaker_name LIKE ? ESCAPE '\\')")
+        args += [speaker, "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"]
+    where = ("WHERE " + " AND ".join(parts)) if parts else ""
+    rows = db.execute(f"SELECT quote_id, doc_id, speaker_key, speaker_name, speaker_text, content_start, content_end, "
+                      f"content_text, cue_start, cue_end, cue_text, direct, medium, reason FROM quotes {where} "
+                      f"ORDER BY doc_id, seq LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
+    return [QuoteRow(r[0], r[1], r[2], r[3], r[4], _span(*r[5:8]), _span(*r[8:11]), bool(r[11]), r[12], r[13])
+            for r in rows]
+
+
+def summarize(db: sqlite3.Connection, path: str, version: int, full_text: bool) -> Summary:
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    first, last = db.execute("SELECT min(date_lo), max(date_hi) FROM events").fetchone()
+    by_type = dict(db.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"))
+    return Summary(path=path, schema_version=version, full_text=full_text,
+                   documents=one("SELECT count(*) FROM documents"), events=one("SELECT count(*) FROM events"),
+                   fused_events=one("SELECT count(*) FROM fused_events"),
+                   actors=one("SELECT count(DISTINCT actor_key) FROM actors"),
+                   places=one("SELECT count(DISTINCT place_key) FROM places"),
+                   quotes=one("SELECT count(*) FROM quotes"), relations=one("SELECT count(*) FROM relations"),
+                   first_date=first, last_date=last, by_type=by_type)

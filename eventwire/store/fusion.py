@@ -1,0 +1,107 @@
+"""Fusion: the same event told by several articles becomes one fused event listing all its sources.
+
+Two per-article events fuse when they have
+  - the same PLOVER type,
+  - the same source and the same target actor (compared by actor key: kb id, else country|sector|name),
+  - the same date: day-precision dates within one day of each other; month- or year-precision dates
+    only when the value is equal (a "2020-05" event never fuses with a "2020-05-04" one),
+  - the same place, or either place unknown,
+  - and come from different articles (two mentions in one article stay two events).
+Events without a date never fuse. Fusion is incremental: a new document's events join the first
+matching fused event (closest date, then a known place before an unknown one) or start their own.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventwire.store.keys import precision
+
+DAY_TOLERANCE = 1     # news reports an event "on Monday" or "on Tuesday" depending on time zone and deadline
+
+
+@dataclass
+class FusionCandidate:
+    event_id: str
+    doc_id: str
+    type: str
+    source_key: str
+    target_key: str
+    date: str | None
+    place_key: str | None
+
+
+@dataclass
+class FusedGroup:
+    fused_id: int
+    date: str | None
+    place_key: str | None
+    doc_ids: set[str]
+
+
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    pa, pb = precision(a), precision(b)
+    if pa is None or pb is None or pa != pb:
+        return False
+    if pa != "day":
+        return a == b
+    return abs(date.fromisoformat(a) - date.fromisoformat(b)) <= timedelta(days=DAY_TOLERANCE)
+
+
+def compatible_places(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def find_group(ev: FusionCandidate, groups: list[FusedGroup]) -> FusedGroup | None:
+    """The fused event `ev` belongs to, among groups with its type and actors (pure)."""
+    fits = [g for g in groups if ev.doc_id not in g.doc_ids and compatible_dates(ev.date, g.date)
+            and compatible_places(ev.place_key, g.place_key)]
+    if not fits:
+        return None
+
+    def rank(g: FusedGroup) -> tuple[int, int, int]:
+        gap = abs((date.fromisoformat(ev.date) - date.fromisoformat(g.date)).days) if precision(ev.date) == "day" else 0
+        return gap, 0 if g.place_key is not None and g.place_key == ev.place_key else 1, g.fused_id
+
+    return min(fits, key=rank)
+
+
+def fuse_document(db: sqlite3.Connection, doc_id: str) -> int:
+    """Give each event of `doc_id` a fused event (joining or creating); returns how many joined others."""
+    joined = 0
+    rows = db.execute("SELECT event_id, doc_id, type, coalesce(source_key, ''), coalesce(target_key, ''), date, "
+                      "place_key FROM events WHERE doc_id = ? ORDER BY seq", (doc_id,)).fetchall()
+    for row in rows:
+        ev = FusionCandidate(*row)
+        group = find_group(ev, _groups_for(db, ev)) if precision(ev.date) else None
+        if group is None:
+            cur = db.execute("INSERT INTO fused_events(type, source_key, target_key, date, place_key, n_members) "
+                             "VALUES (?,?,?,?,?,1)", (ev.type, ev.source_key, ev.target_key, ev.date, ev.place_key))
+            fused_id = cur.lastrowid
+        else:
+            fused_id = group.fused_id
+            joined += 1
+            db.execute("UPDATE fused_events SET n_members = n_members + 1, place_key = coalesce(place_key, ?) "
+                       "WHERE fused_id = ?", (ev.place_key, fused_id))
+        db.execute("INSERT INTO fused_members(event_id, fused_id, doc_id) VALUES (?,?,?)", (ev.event_id, fused_id, doc_id))
+    return joined
+
+
+def _groups_for(db: sqlite3.Connection, ev: FusionCandidate) -> list[FusedGroup]:
+    """Fused events with the same type and actors whose date could match (uses the lookup index)."""
+    if precision(ev.date) == "day":
+        d = date.fromisoformat(ev.date)
+        lo, hi = (d - timedelta(days=DAY_TOLERANCE)).isoformat(), (d + timedelta(days=DAY_TOLERANCE)).isoformat()
+        where, args = "date BETWEEN ? AND ? AND length(date) = 10", (lo, hi)
+    else:
+        where, args = "date = ?", (ev.date,)
+    rows = db.execute(f"SELECT fused_id, date, place_key FROM fused_events WHERE type = ? AND source_key = ? "
+                      f"AND target_key = ? AND {where}", (ev.type, ev.source_key, ev.target_key, *args)).fetchall()
+    groups = []
+    for fused_id, gdate, gplace in rows:
+        docs = {r[0] for r in db.execute("SELECT doc_id FROM fused_members WHERE fused_id = ?", (fused_id,))}
+        groups.append(FusedGroup(fused_id, gdate, gplace, docs))
+    return groups

@@ -1,0 +1,130 @@
+"""Read queries. Filters become a WHERE clause of fixed SQL fragments with bound parameters: no user
+string is ever pasted into SQL."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from eventwire.record import Span
+from eventwire.store.filters import EventFilter
+from eventwire.store.rows import EventRow, FusedEventRow
+
+EVENT_COLUMNS = """e.event_id, e.doc_id, e.local_id, e.type, e.mode, e.cameo,
+    e.source_id, e.source_key, e.source_name, e.source_country, e.source_sector,
+    e.target_id, e.target_key, e.target_name, e.target_country, e.target_sector,
+    e.date, e.place_id, e.place_name, e.place_country, e.lat, e.lon, e.geonameid,
+    e.negated, e.hypothetical, e.confidence,
+    e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
+    e.reason, m.fused_id, d.source, d.title, d.url, d.published"""
+EVENT_FROM = """events e JOIN documents d ON d.doc_id = e.doc_id
+    LEFT JOIN fused_members m ON m.event_id = e.event_id"""
+EVENT_ORDER = "ORDER BY coalesce(e.date_lo, d.published, '9999') , e.doc_id, e.seq"
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching `value` anywhere, with LIKE's own wildcards escaped."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def fts_query(text: str) -> str:
+    """User words → an FTS5 query of quoted terms (all must occur): FTS syntax in the input cannot break it."""
+    words = re.findall(r"\w+", text)
+    return " ".join('"' + w + '"' for w in words)
+
+
+def event_where(f: EventFilter, *, full_text: bool) -> tuple[str, list]:
+    """The WHERE clause (with leading 'WHERE', or '') and its parameters."""
+    parts: list[str] = []
+    args: list = []
+    if f.actor:
+        code = f.actor.upper()
+        name = _like(f.actor)
+        one = ("({s}_country = ? OR ({s}_country || coalesce({s}_sector, '')) = ? OR {s}_key = ? "
+               "OR {s}_name LIKE ? ESCAPE '\\')")
+        parts.append("(" + one.format(s="e.source") + " OR " + one.format(s="e.target") + ")")
+        args += [code, code, f.actor, name] * 2
+    if f.country:
+        parts.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
+        args += [f.country] * 3
+    if f.types:
+        parts.append(f"e.type IN ({','.join('?' * len(f.types))})")
+        args += f.types
+    if f.since_day:
+        parts.append("e.date_hi >= ?")
+        args.append(f.since_day)
+    if f.until_day:
+        parts.append("e.date_lo <= ?")
+        args.append(f.until_day)
+    if f.place:
+        if f.place.isdigit():
+            parts.append("e.geonameid = ?")
+            args.append(int(f.place))
+        else:
+            parts.append("e.place_name LIKE ? ESCAPE '\\'")
+            args.append(_like(f.place))
+    if f.text:
+        q = fts_query(f.text)
+        if full_text and q:
+            parts.append("e.event_id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
+            args.append(q)
+        else:
+            parts.append("e.evidence_text LIKE ? ESCAPE '\\'")
+            args.append(_like(f.text))
+    if f.doc_id:
+        parts.append("e.doc_id = ?")
+        args.append(f.doc_id)
+    return ("WHERE " + " AND ".join(parts)) if parts else "", args
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
+    return None if start is None else Span(start, end, text)
+
+
+def event_row(r: tuple) -> EventRow:
+    return EventRow(*r[:23], negated=bool(r[23]), hypothetical=bool(r[24]), confidence=r[25],
+                    trigger=_span(*r[26:29]), evidence=_span(*r[29:32]), reason=r[32], fused_id=r[33],
+                    publisher=r[34], title=r[35], url=r[36], published=r[37])
+
+
+def select_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, limit: int | None,
+                  offset: int = 0) -> list[EventRow]:
+    where, args = event_where(f, full_text=full_text)
+    sql = f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {where} {EVENT_ORDER} LIMIT ? OFFSET ?"
+    return [event_row(r) for r in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+
+
+def count_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool) -> int:
+    where, args = event_where(f, full_text=full_text)
+    return db.execute(f"SELECT count(*) FROM {EVENT_FROM} {where}", args).fetchone()[0]
+
+
+def select_fused(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, limit: int | None,
+                 offset: int = 0) -> list[FusedEventRow]:
+    """Fused events with at least one member event matching the filter; members listed in full."""
+    where, args = event_where(f, full_text=full_text)
+    ids_sql = (f"SELECT m.fused_id, min(coalesce(e.date_lo, d.published, '9999')) AS k FROM {EVENT_FROM} {where} "
+               f"GROUP BY m.fused_id ORDER BY k, m.fused_id LIMIT ? OFFSET ?")
+    fused_ids = [r[0] for r in db.execute(ids_sql, [*args, -1 if limit is None else limit, offset]) if r[0] is not None]
+    return [fused_row(db, fid) for fid in fused_ids]
+
+
+def count_fused(db: sqlite3.Connection, f: EventFilter, *, full_text: bool) -> int:
+    where, args = event_where(f, full_text=full_text)
+    return db.execute(f"SELECT count(DISTINCT m.fused_id) FROM {EVENT_FROM} {where}", args).fetchone()[0]
+
+
+def fused_row(db: sqlite3.Connection, fused_id: int) -> FusedEventRow:
+    members = [event_row(r) for r in db.execute(
+        f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE m.fused_id = ? "
+        "ORDER BY coalesce(e.date_lo, '9999'), e.doc_id, e.seq", (fused_id,))]
+    g = db.execute("SELECT type, source_key, target_key, date FROM fused_events WHERE fused_id = ?",
+                   (fused_id,)).fetchone()
+    first = members[0]
+    placed = next((m for m in members if m.place_name), first)
+    return FusedEventRow(
+        fused_id=fused_id, type=g[0], mode=first.mode, source_key=g[1], source_name=first.source_name,
+        source_country=first.source_country, source_sector=first.source_sector, target_key=g[2],
+        target_name=first.target_name, target_country=first.target_country, target_sector=first.target_sector,
+        date=g[3], place_name=placed.place_name, place_country=placed.place_country, lat=placed.lat,
+        lon=placed.lon, n_articles=len({m.doc_id for m in members}), event_ids=[m.event_id for m in members],
+        doc_ids=sorted({m.doc_id for m in members}), evidence=[m.evidence for m in members if m.evidence])

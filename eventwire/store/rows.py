@@ -1,0 +1,186 @@
+"""What the store's read API returns: typed rows, never loose dicts.
+
+These shapes are the contract the CLI, the exports and the HTTP API code against; add fields at the end,
+do not rename or remove them.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from eventwire.record import Span
+
+
+@dataclass
+class EventRow:
+    event_id: str                  # "<doc_id>#E1": unique in the store
+    doc_id: str
+    local_id: str                  # the id inside its record ("E1")
+    type: str
+    mode: str | None
+    cameo: str | None
+    source_id: str | None          # actor id inside the record
+    source_key: str | None         # actor identity across documents (kb id, or country|sector|name)
+    source_name: str | None
+    source_country: str | None
+    source_sector: str | None
+    target_id: str | None
+    target_key: str | None
+    target_name: str | None
+    target_country: str | None
+    target_sector: str | None
+    date: str | None               # YYYY, YYYY-MM or YYYY-MM-DD
+    place_id: str | None
+    place_name: str | None
+    place_country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    trigger: Span | None
+    evidence: Span | None
+    reason: str | None
+    fused_id: int | None           # the fused event this one belongs to
+    publisher: str | None          # the document's source (publisher)
+    title: str | None
+    url: str | None
+    published: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class FusedEventRow:
+    fused_id: int
+    type: str
+    mode: str | None               # the first member's mode
+    source_key: str
+    source_name: str | None
+    source_country: str | None
+    source_sector: str | None
+    target_key: str
+    target_name: str | None
+    target_country: str | None
+    target_sector: str | None
+    date: str | None
+    place_name: str | None
+    place_country: str | None
+    lat: float | None
+    lon: float | None
+    n_articles: int
+    event_ids: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)   # one per member, in event_ids order
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class DocumentRow:
+    doc_id: str
+    title: str | None
+    source: str | None             # publisher
+    url: str | None
+    published: str | None
+    language: str | None
+    n_events: int
+    ingested_at: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ActorRow:
+    actor_key: str
+    name: str                      # the most frequent name for this key
+    country: str | None
+    sector: str | None
+    kb_id: str | None
+    n_documents: int
+    n_events: int                  # as source or target
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class PlaceRow:
+    place_key: str
+    name: str
+    country: str | None
+    kind: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    n_documents: int
+    n_events: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class QuoteRow:
+    quote_id: str
+    doc_id: str
+    speaker_key: str | None
+    speaker_name: str | None
+    speaker_text: str | None
+    content: Span | None
+    cue: Span | None
+    direct: bool
+    medium: str | None
+    reason: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class NetworkNode:
+    actor_key: str
+    name: str
+    country: str | None
+    sector: str | None
+    n_events: int
+
+
+@dataclass
+class NetworkEdge:
+    source: str                    # actor_key
+    target: str                    # actor_key
+    kind: str                      # a PLOVER event type, or a relation kind (backs, opposes…)
+    weight: int                    # how many events / relations
+
+
+@dataclass
+class Network:
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Summary:
+    path: str
+    schema_version: int
+    full_text: bool                # FTS5 available
+    documents: int
+    events: int
+    fused_events: int
+    actors: int                    # distinct actor keys
+    places: int                    # distinct place keys
+    quotes: int
+    relations: int
+    first_date: str | None         # earliest / latest event date_lo / date_hi
+    last_date: str | None
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

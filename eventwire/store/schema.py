@@ -1,0 +1,230 @@
+"""The store's tables and their migrations.
+
+Migrations are ordered, named functions. Each runs in its own transaction together with the row that
+records it, so a crash leaves the database at one version or the next, never between. The schema
+version is the number of migrations applied; a database from a newer eventwire is refused.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+from eventwire.errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _script(db, """
+    CREATE TABLE documents (
+        doc_id      TEXT PRIMARY KEY,
+        title       TEXT,
+        source      TEXT,            -- publisher
+        url         TEXT,
+        published   TEXT,            -- YYYY-MM-DD or NULL
+        language    TEXT,
+        text        TEXT NOT NULL,
+        record_json TEXT NOT NULL,   -- the full eventwire/1 record
+        n_events    INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_published ON documents(published);
+
+    -- One row per actor per document; actor_key identifies the same actor across documents.
+    CREATE TABLE actors (
+        doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        actor_id    TEXT NOT NULL,
+        actor_key   TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        country     TEXT,
+        sector      TEXT,
+        kb_id       TEXT,
+        role        TEXT,
+        affiliation TEXT,
+        reason      TEXT,
+        n_mentions  INTEGER NOT NULL,
+        first_start INTEGER, first_end INTEGER, first_text TEXT,
+        PRIMARY KEY (doc_id, actor_id)
+    );
+    CREATE INDEX actors_key ON actors(actor_key);
+
+    CREATE TABLE places (
+        doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        place_id    TEXT NOT NULL,
+        place_key   TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        country     TEXT,
+        kind        TEXT,
+        lat REAL, lon REAL, geonameid INTEGER,
+        reason      TEXT,
+        n_mentions  INTEGER NOT NULL,
+        first_start INTEGER, first_end INTEGER, first_text TEXT,
+        PRIMARY KEY (doc_id, place_id)
+    );
+    CREATE INDEX places_key ON places(place_key);
+
+    -- event_id is globally unique: "<doc_id>#<local id>".
+    CREATE TABLE events (
+        event_id     TEXT PRIMARY KEY,
+        doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        local_id     TEXT NOT NULL,
+        seq          INTEGER NOT NULL,          -- order within the document
+        type         TEXT NOT NULL,
+        mode         TEXT,
+        cameo        TEXT,
+        source_id    TEXT, source_key TEXT, source_name TEXT, source_country TEXT, source_sector TEXT,
+        target_id    TEXT, target_key TEXT, target_name TEXT, target_country TEXT, target_sector TEXT,
+        date         TEXT,                      -- YYYY, YYYY-MM or YYYY-MM-DD, as coded
+        date_lo      TEXT, date_hi TEXT,        -- first and last day the date covers
+        place_id     TEXT, place_key TEXT, place_name TEXT, place_country TEXT,
+        lat REAL, lon REAL, geonameid INTEGER,
+        negated      INTEGER NOT NULL, hypothetical INTEGER NOT NULL,
+        confidence   REAL NOT NULL,
+        trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+        evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT,
+        reason       TEXT
+    );
+    CREATE INDEX events_doc ON events(doc_id, seq);
+    CREATE INDEX events_type_date ON events(type, date_lo);
+    CREATE INDEX events_source ON events(source_key);
+    CREATE INDEX events_target ON events(target_key);
+    CREATE INDEX events_date ON events(date_lo, date_hi);
+
+    CREATE TABLE quotes (
+        quote_id     TEXT PRIMARY KEY,          -- "<doc_id>#<local id>"
+        doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        local_id     TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        speaker_id   TEXT, speaker_key TEXT, speaker_name TEXT, speaker_text TEXT,
+        content_start INTEGER, content_end INTEGER, content_text TEXT,
+        cue_start    INTEGER, cue_end INTEGER, cue_text TEXT,
+        direct       INTEGER NOT NULL,
+        medium       TEXT,
+        reason       TEXT
+    );
+    CREATE INDEX quotes_doc ON quotes(doc_id, seq);
+    CREATE INDEX quotes_speaker ON quotes(speaker_key);
+
+    CREATE TABLE relations (
+        relation_id  TEXT PRIMARY KEY,          -- "<doc_id>#R<n>"
+        doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        seq          INTEGER NOT NULL,
+        kind         TEXT NOT NULL,             -- backs | opposes | allied_with | member_of
+        from_id TEXT, from_key TEXT, from_name TEXT,
+        to_id   TEXT, to_key   TEXT, to_name   TEXT,
+        evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT,
+        reason       TEXT
+    );
+    CREATE INDEX relations_doc ON relations(doc_id, seq);
+
+    -- The same event told by several articles: one fused event, its member per-article events.
+    CREATE TABLE fused_events (
+        fused_id     INTEGER PRIMARY KEY,
+        type         TEXT NOT NULL,
+        source_key   TEXT NOT NULL,             -- '' when the event has no source actor
+        target_key   TEXT NOT NULL,
+        date         TEXT,                      -- the first member's date
+        place_key    TEXT,                      -- the first known member place
+        n_members    INTEGER NOT NULL
+    );
+    CREATE INDEX fused_lookup ON fused_events(type, source_key, target_key, date);
+
+    CREATE TABLE fused_members (
+        event_id     TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        fused_id     INTEGER NOT NULL REFERENCES fused_events(fused_id) ON DELETE CASCADE,
+        doc_id       TEXT NOT NULL
+    );
+    CREATE INDEX fused_members_fused ON fused_members(fused_id);
+    """)
+
+
+def _m002_full_text(db: sqlite3.Connection) -> None:
+    """Full-text indexes over article text and event evidence, when this SQLite has FTS5."""
+    if not fts5_available(db):
+        return
+    _script(db, """
+    CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text);
+    CREATE VIRTUAL TABLE events_fts USING fts5(event_id UNINDEXED, evidence);
+    """)
+
+
+# Append only: never edit or reorder a migration that has shipped.
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("001_initial", _m001_initial),
+    ("002_full_text", _m002_full_text),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run DDL statements one by one: `executescript` would commit the open transaction first."""
+    for stmt in sql.split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
+
+
+def fts5_available(db: sqlite3.Connection) -> bool:
+    try:
+        db.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
+        db.execute("DROP TABLE temp._fts5_probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def has_table(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    """The version recorded in the database: 0 for an empty one."""
+    if not has_table(db, "meta"):
+        if db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]:
+            raise StoreError("this SQLite file has tables but is not an eventwire store")
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def check_version(version: int, path: str) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} has store schema version {version}, newer than this eventwire knows "
+                         f"({SCHEMA_VERSION}); upgrade eventwire to read it")
+
+
+def migrate(db: sqlite3.Connection, path: str) -> int:
+    """Apply every migration the database lacks, each in its own transaction; returns the version.
+
+    `db` must be in autocommit mode (isolation_level=None) so the transactions here are explicit."""
+    db.execute("BEGIN IMMEDIATE")     # take the write lock before reading the version: no two migrators
+    try:
+        version = schema_version(db)
+        check_version(version, path)
+        if version == 0:
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("CREATE TABLE migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    for seq, (name, fn) in enumerate(MIGRATIONS, 1):
+        if seq <= version:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(db) >= seq:      # another process got here first
+                db.execute("ROLLBACK")
+                continue
+            fn(db)
+            db.execute("INSERT INTO migrations(seq, name, applied_at) VALUES (?, ?, ?)", (seq, name, _now()))
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(seq),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,96 @@
+"""One record → rows in every table. The caller holds the transaction; nothing here commits."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from eventwire.record import Record, Span
+from eventwire.store.keys import actor_key, date_range, place_key
+
+
+def _span(s: Span | None) -> tuple[int | None, int | None, str | None]:
+    return (None, None, None) if s is None else (s.start, s.end, s.text)
+
+
+def global_id(doc_id: str, local_id: str) -> str:
+    return f"{doc_id}#{local_id}"
+
+
+def insert_record(db: sqlite3.Connection, rec: Record, *, full_text: bool) -> list[str]:
+    """Write the record's rows; returns the global ids of its events (in record order)."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    db.execute("INSERT INTO documents(doc_id, title, source, url, published, language, text, record_json, "
+               "n_events, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+               (rec.doc_id, rec.title, rec.source, rec.url, rec.published, rec.language, rec.text,
+                rec.to_json(), len(rec.events), now))
+    _insert_actors(db, rec)
+    _insert_places(db, rec)
+    ids = _insert_events(db, rec)
+    _insert_quotes(db, rec)
+    _insert_relations(db, rec)
+    if full_text:
+        db.execute("INSERT INTO documents_fts(doc_id, title, text) VALUES (?,?,?)", (rec.doc_id, rec.title or "", rec.text))
+        db.executemany("INSERT INTO events_fts(event_id, evidence) VALUES (?,?)",
+                       [(global_id(rec.doc_id, e.id), e.evidence.text if e.evidence else "") for e in rec.events])
+    return ids
+
+
+def _insert_actors(db: sqlite3.Connection, rec: Record) -> None:
+    rows = []
+    for a in rec.actors:
+        first = min(a.mentions, key=lambda m: m.start) if a.mentions else None
+        rows.append((rec.doc_id, a.id, actor_key(a), a.name, a.country, a.sector, a.kb_id, a.role, a.affiliation,
+                     a.reason, len(a.mentions), *_span(first)))
+    db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+def _insert_places(db: sqlite3.Connection, rec: Record) -> None:
+    rows = []
+    for p in rec.places:
+        first = min(p.mentions, key=lambda m: m.start) if p.mentions else None
+        rows.append((rec.doc_id, p.id, place_key(p), p.name, p.country, p.kind, p.lat, p.lon, p.geonameid,
+                     p.reason, len(p.mentions), *_span(first)))
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
+    rows, ids = [], []
+    for seq, e in enumerate(rec.events):
+        src, tgt, place = rec.actor(e.source), rec.actor(e.target), rec.place(e.place)
+        lo, hi = date_range(e.date) or (None, None)
+        eid = global_id(rec.doc_id, e.id)
+        ids.append(eid)
+        rows.append((
+            eid, rec.doc_id, e.id, seq, e.type, e.mode, e.cameo,
+            e.source, actor_key(src) if src else None, src.name if src else None,
+            src.country if src else None, src.sector if src else None,
+            e.target, actor_key(tgt) if tgt else None, tgt.name if tgt else None,
+            tgt.country if tgt else None, tgt.sector if tgt else None,
+            e.date, lo, hi,
+            e.place, place_key(place), place.name if place else None, place.country if place else None,
+            place.lat if place else None, place.lon if place else None, place.geonameid if place else None,
+            int(bool(e.negated)), int(bool(e.hypothetical)), float(e.confidence),
+            *_span(e.trigger), *_span(e.evidence), e.reason))
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 37)})", rows)
+    return ids
+
+
+def _insert_quotes(db: sqlite3.Connection, rec: Record) -> None:
+    rows = []
+    for seq, q in enumerate(rec.quotes):
+        sp = rec.actor(q.speaker)
+        rows.append((global_id(rec.doc_id, q.id), rec.doc_id, q.id, seq, q.speaker,
+                     actor_key(sp) if sp else None, sp.name if sp else None, q.speaker_text,
+                     *_span(q.content), *_span(q.cue), int(bool(q.direct)), q.medium, q.reason))
+    db.executemany(f"INSERT INTO quotes VALUES ({','.join('?' * 17)})", rows)
+
+
+def _insert_relations(db: sqlite3.Connection, rec: Record) -> None:
+    rows = []
+    for seq, r in enumerate(rec.relations):
+        fa, ta = rec.actor(r.from_), rec.actor(r.to)
+        rows.append((global_id(rec.doc_id, f"R{seq + 1}"), rec.doc_id, seq, r.kind,
+                     r.from_, actor_key(fa) if fa else None, fa.name if fa else None,
+                     r.to, actor_key(ta) if ta else None, ta.name if ta else None,
+                     *_span(r.evidence), r.reason))
+    db.executemany(f"INSERT INTO relations VALUES ({','.join('?' * 14)})", rows)

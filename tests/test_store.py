@@ -1,0 +1,217 @@
+"""The store with hand-built records: schema, idempotence, filters, fusion, read API, safety."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from eventwire.errors import StoreError, UsageError
+from eventwire.record import Actor, Event, Place, Quote, Record, Relation, Span
+from eventwire.store import EventFilter, FilterError, Store
+from eventwire.store.fusion import compatible_dates
+from eventwire.store.keys import date_range
+from eventwire.store.schema import SCHEMA_VERSION
+
+TEXT = ("Turkey urged Russia to halt its support for the rebels. Russian jets bombed Tripoli on Monday, "
+        "officials said. \"We will not stop,\" a Kremlin spokesman said.")
+
+
+def make_record(doc_id: str, *, assault_date: str | None = "2020-05-04", place: bool = True,
+                request_type: str = "REQUEST") -> Record:
+    t = TEXT
+    i = t.index
+    r = Record(doc_id=doc_id, text=t, published="2020-05-05", source="Wire", title=f"Story {doc_id}",
+               url=f"https://example.org/{doc_id}")
+    r.actors = [Actor("A1", "Turkey", "TUR", "GOV", "country:TUR", [Span.of(t, 0, 6)], reason="kb"),
+                Actor("A2", "Russia", "RUS", "GOV", "country:RUS", [Span.of(t, i("Russia"), i("Russia") + 6)]),
+                Actor("A3", "Kremlin spokesman", "RUS", "GOV", None,
+                      [Span.of(t, i("Kremlin"), i("Kremlin") + 17)])]
+    r.places = [Place("P1", "Tripoli", "LBY", "city", 32.89, 13.19, 2210247, [Span.of(t, i("Tripoli"), i("Tripoli") + 7)])]
+    s2 = i("Russian jets")
+    r.events = [
+        Event("E1", request_type, mode="change", cameo="10", source="A1", target="A2", date="2020-05-05",
+              trigger=Span.of(t, 7, 12), evidence=Span.of(t, 0, s2 - 1), reason="lexicon: urge"),
+        Event("E2", "ASSAULT", mode="aerial", cameo="195", source="A2", date=assault_date,
+              place="P1" if place else None, confidence=0.8, trigger=Span.of(t, s2 + 13, s2 + 19),
+              evidence=Span.of(t, s2, i("\"We") - 1), reason="lexicon: bomb")]
+    r.quotes = [Quote("Q1", speaker="A3", speaker_text="a Kremlin spokesman",
+                      content=Span.of(t, i("We will"), i("stop,") + 4), cue=Span.of(t, len(t) - 5, len(t) - 1))]
+    r.relations = [Relation("opposes", "A1", "A2", evidence=Span.of(t, 0, s2 - 1), reason="halt its support")]
+    return r
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store.open(tmp_path / "corpus.db") as s:
+        yield s
+
+
+def test_add_record_is_idempotent_and_round_trips(store):
+    rec = make_record("d1")
+    assert store.add_record(rec) is True
+    assert store.add_record(rec) is False
+    back = store.document("d1")
+    assert back.to_dict() == rec.to_dict()
+    s = store.summary()
+    assert (s.documents, s.events, s.quotes, s.relations, s.places) == (1, 2, 1, 1, 1)
+    assert s.schema_version == SCHEMA_VERSION
+
+
+def test_event_ids_are_global_and_rows_carry_spans(store):
+    store.add_record(make_record("d1"))
+    store.add_record(make_record("d2"))
+    ids = [e.event_id for e in store.events()]
+    assert len(ids) == len(set(ids)) == 4
+    ev = store.event("d2#E2")
+    assert ev.type == "ASSAULT" and ev.source_name == "Russia" and ev.place_name == "Tripoli"
+    assert TEXT[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    assert ev.trigger.text == "bombed" and ev.publisher == "Wire" and ev.url.endswith("/d2")
+    assert store.event("nope#E1") is None
+
+
+def test_filters(store):
+    store.add_record(make_record("d1"))
+    store.add_record(make_record("d2", assault_date="2020-04", request_type="ACCUSE"))
+    assert {e.type for e in store.events(EventFilter(type="request"))} == {"REQUEST"}
+    assert store.count_events(EventFilter(type="REQUEST,ACCUSE")) == 2
+    assert store.count_events(EventFilter(actor="TUR")) == 2
+    assert store.count_events(EventFilter(actor="TURGOV")) == 2
+    assert store.count_events(EventFilter(actor="russ")) == 4          # name substring, source or target
+    assert store.count_events(EventFilter(country="LBY")) == 2          # by the place's country
+    assert store.count_events(EventFilter(place="tripoli")) == 2
+    assert store.count_events(EventFilter(place="2210247")) == 2
+    assert store.count_events(EventFilter(text="jets bombed")) == 2
+    assert store.count_events(EventFilter(text="\"unbalanced AND (")) == 0   # FTS syntax cannot break it
+    # a month-precision event covers the whole month: it overlaps a range inside that month
+    assert [e.event_id for e in store.events(EventFilter(type="ASSAULT", since="2020-04-20", until="2020-04-21"))] == ["d2#E2"]
+    assert store.count_events(EventFilter(since="2020-05-05")) == 2
+    assert store.count_events(EventFilter(until="2020-05-04")) == 2
+    assert store.count_events(EventFilter(until="2020-04")) == 1
+    assert store.count_events(EventFilter(doc_id="d1")) == 2
+
+
+@pytest.mark.parametrize("kwargs", [{"since": "2020-13-01"}, {"until": "May 5"}, {"type": "BOMB"},
+                                    {"since": "2020-05-06", "until": "2020-05-01"}])
+def test_bad_filters_raise_usage_errors(kwargs):
+    with pytest.raises(FilterError) as exc:
+        EventFilter(**kwargs)
+    assert isinstance(exc.value, UsageError) and isinstance(exc.value, ValueError)
+
+
+def test_date_ranges():
+    assert date_range("2020-02") == ("2020-02-01", "2020-02-29")
+    assert date_range("2019") == ("2019-01-01", "2019-12-31")
+    assert date_range("2020-02-30") is None
+    assert compatible_dates("2020-05-04", "2020-05-05") and not compatible_dates("2020-05-03", "2020-05-05")
+    assert compatible_dates("2020-05", "2020-05") and not compatible_dates("2020-05", "2020-05-04")
+    assert not compatible_dates(None, None)
+
+
+def test_fusion_across_articles(store):
+    store.add_record(make_record("d1", assault_date="2020-05-04"))
+    store.add_record(make_record("d2", assault_date="2020-05-05", place=False))   # a day later, place unknown
+    store.add_record(make_record("d3", assault_date="2020-05-09"))                # too late: its own event
+    fused = store.fused_events(EventFilter(type="ASSAULT"))
+    assert [f.n_articles for f in fused] == [2, 1]
+    assert fused[0].event_ids == ["d1#E2", "d2#E2"] and fused[0].place_name == "Tripoli"
+    assert len(fused[0].evidence) == 2
+    assert store.event("d1#E2").fused_id == store.event("d2#E2").fused_id != store.event("d3#E2").fused_id
+    assert store.count_fused_events() == 3      # REQUEST x3 fuse (2020-05-05 each) + 2 ASSAULT groups
+    req = store.fused_events(EventFilter(type="REQUEST"))
+    assert len(req) == 1 and req[0].doc_ids == ["d1", "d2", "d3"]
+
+
+def test_same_article_never_fuses_with_itself(store):
+    rec = make_record("d1")
+    rec.events.append(Event("E3", "ASSAULT", source="A2", date="2020-05-04", place="P1",
+                            evidence=rec.events[1].evidence))
+    store.add_record(rec)
+    assert store.count_fused_events(EventFilter(type="ASSAULT")) == 2
+
+
+def test_actors_places_network_quotes(store):
+    store.add_record(make_record("d1"))
+    store.add_record(make_record("d2"))
+    actors = {a.actor_key: a for a in store.actors()}
+    assert actors["country:RUS"].n_events == 4 and actors["country:RUS"].n_documents == 2
+    assert actors["RUS|GOV|kremlin spokesman"].name == "Kremlin spokesman"
+    assert store.places()[0].name == "Tripoli" and store.places()[0].n_events == 2
+    net = store.network()
+    kinds = {(e.source, e.target, e.kind): e.weight for e in net.edges}
+    assert kinds[("country:TUR", "country:RUS", "REQUEST")] == 2
+    assert kinds[("country:TUR", "country:RUS", "opposes")] == 2
+    assert {n.actor_key for n in net.nodes} == {"country:TUR", "country:RUS"}
+    q = store.quotes(speaker="kremlin")
+    assert len(q) == 2 and q[0].content.text == "We will not stop"
+    assert [d.doc_id for d in store.search_documents("jets Tripoli")] == ["d1", "d2"]
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path, readonly=True)
+
+
+def test_foreign_sqlite_file_and_missing_store_are_refused(tmp_path):
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="not an eventwire store"):
+        Store.open(other)
+    with pytest.raises(StoreError, match="no store"):
+        Store.open(tmp_path / "missing.db", readonly=True)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        Store.open(junk)
+
+
+def test_migrations_are_recorded(tmp_path):
+    Store.open(tmp_path / "m.db").close()
+    db = sqlite3.connect(tmp_path / "m.db")
+    names = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY seq")]
+    assert names == ["001_initial", "002_full_text"]
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_failed_write_leaves_nothing_behind(store):
+    rec = make_record("bad")
+    rec.events.append(Event("E1", "ASSAULT"))      # duplicate local id → primary key violation mid-write
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_record(rec)
+    assert store.summary().documents == 0 and store.summary().events == 0
+    assert store.add_record(make_record("good"))
+
+
+def test_reader_sees_committed_documents_while_writer_writes(tmp_path):
+    path = tmp_path / "rw.db"
+    writer = Store.open(path)
+    counts: list[int] = []
+    errors: list[Exception] = []
+
+    def read() -> None:
+        try:
+            with Store.open(path, readonly=True) as reader:
+                for _ in range(40):
+                    counts.append(reader.summary().documents)
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+
+    t = threading.Thread(target=read)
+    t.start()
+    for n in range(40):
+        writer.add_record(make_record(f"rw{n}"))
+    t.join()
+    writer.close()
+    assert not errors
+    assert counts == sorted(counts) and counts[-1] <= 40
