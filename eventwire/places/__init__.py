@@ -1,0 +1,51 @@
+"""Places stage: place mentions → gazetteer entries with coordinates (record.places, token_place)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.analysis import Analysis
+from eventwire.places.find import FoundPlace, find_mentions, load_rules, resolve
+from eventwire.places.gazetteer import gazetteer
+from eventwire.record import Place, Record
+from eventwire.settings import Settings
+
+__all__ = ["PlaceStage", "actor_countries", "write_places"]
+
+
+class PlaceStage:
+    name = "places"
+    requires = ("doc",)
+    assigns = ("record.places", "token_place")
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.rules = load_rules()
+
+    def __call__(self, an: Analysis) -> None:
+        mentions = find_mentions(an.doc, self.rules)
+        if not mentions:
+            return
+        found = resolve(mentions, gazetteer(), actor_countries(an.record), self.rules)
+        write_places(an, found)
+
+
+def actor_countries(rec: Record) -> Counter[str]:
+    """Countries of the actors found so far, weighted by their mentions: context for ambiguous names."""
+    out: Counter[str] = Counter()
+    for a in rec.actors:
+        if a.country and len(a.country) == 3 and a.country.isalpha() and a.country not in ("IGO", "NGO"):
+            out[a.country] += max(1, len(a.mentions))
+    return out
+
+
+def write_places(an: Analysis, found: list[FoundPlace]) -> None:
+    rec = an.record
+    for n, f in enumerate(found, start=len(rec.places) + 1):
+        pid = f"P{n}"
+        rec.places.append(Place(id=pid, name=f.name, country=f.country, kind=f.kind,
+                                lat=None if f.lat is None else round(f.lat, 5),
+                                lon=None if f.lon is None else round(f.lon, 5), geonameid=f.geonameid,
+                                mentions=[rec.span(m.start, m.end) for m in f.mentions], reason=f.reason))
+        for m in f.mentions:
+            for i in m.tokens:
+                an.token_place[i] = pid

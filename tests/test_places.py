@@ -1,0 +1,67 @@
+"""Places: gazetteer look-ups, locative vs. agentive use of country names, context disambiguation."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.places.gazetteer import gazetteer
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def places(pipe: Pipeline, text: str) -> dict[str, dict]:
+    rec = pipe.code(text, published="2021-03-10")
+    return {p.name: p for p in rec.places}
+
+
+def test_gazetteer_indexes_cities_countries_and_alternate_names():
+    g = gazetteer()
+    ubari = [c.entry for c in g.lookup("Ubari") if c.entry.country == "LBY"]
+    assert ubari and abs(ubari[0].lat - 26.59) < 0.2 and abs(ubari[0].lon - 12.78) < 0.2
+    assert {c.entry.country for c in g.lookup("Awbari")} == {"LBY"}          # alternate spelling
+    assert g.lookup("the United Arab Emirates")[0].entry.country == "ARE"
+    assert g.lookup("US")[0].entry.country == "USA" and not g.lookup("us")   # abbreviation only as written
+    assert gazetteer() is g                                                   # built once per process
+
+
+def test_city_in_a_libya_story_and_coordinates(pipe):
+    p = places(pipe, "Fighters clashed in Ubari on Sunday, residents said. The fighting spread across Libya.")
+    assert p["Ubari"].country == "LBY" and p["Ubari"].kind == "city"
+    assert p["Libya"].kind == "country"
+
+
+def test_tripoli_follows_the_story_country(pipe):
+    libya = places(pipe, "Gunmen attacked a checkpoint in Libya on Monday. Later, clashes broke out in Tripoli.")
+    assert libya["Tripoli"].country == "LBY"
+    assert "chosen by document country LBY" in libya["Tripoli"].reason
+    lebanon = places(pipe, "Protests swept Lebanon on Monday. In Tripoli, crowds gathered in the main square.")
+    assert lebanon["Tripoli"].country == "LBN"
+
+
+def test_country_as_actor_is_not_a_place_but_in_country_is(pipe):
+    p = places(pipe, "France on Monday condemned the strike, which was supported by Russia. "
+                     "Troops were deployed in Mali.")
+    assert "Mali" in p
+    assert "France" not in p and "Russia" not in p
+
+
+def test_regions_and_adjectives(pipe):
+    p = places(pipe, "Heavy shelling was reported in northern Syria, Syrian officials said.")
+    assert p["northern Syria"].kind == "region" and p["northern Syria"].country == "SYR"
+    assert all("Syrian" not in m.text for pl in p.values() for m in pl.mentions)
+
+
+def test_token_place_index_points_at_place_ids(pipe):
+    text = "Rebels in Ubari asked for help."
+    rec = pipe.code(text, published="2021-03-10")
+    pid = rec.places[0].id
+    doc = pipe.nlp(rec.text)
+    from eventwire.analysis import Analysis
+    from eventwire.places import PlaceStage
+    an = Analysis(record=rec.__class__(doc_id="x", text=rec.text), doc=doc, settings=pipe.settings)
+    PlaceStage(pipe.settings)(an)
+    ubari_tok = next(t.i for t in doc if t.text == "Ubari")
+    assert an.token_place[ubari_tok] == pid == "P1"
