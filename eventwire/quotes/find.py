@@ -1,0 +1,243 @@
+"""Finding quotes in a parsed article: pure functions from (doc, lexicon) to `QuoteFinding`s.
+
+Direct quotes start from the quotation marks (marks.py) and look for the cue that attributes them:
+  1. through the parse — a cue verb among the ancestors of the quoted words
+     (Altun said Turkey is "a capable country ..."; UNSMIL urged the two sides to "halt ...");
+  2. after the closing mark, in the same sentence ("...," Fahrettin Altun, ..., said on Twitter.);
+  3. before the opening mark, ending in ":" or "," (He said: "...").
+A quote with no cue of its own that follows another one closely continues it (same speaker).
+Indirect speech is the clausal complement of a speech verb ("Altun said Turkey is ..."), the to-clause
+of a directive ("urged the two sides to ...") or the clause an "according to" phrase attributes.
+Writing into the record (and resolving speakers to actors) is the stage's job, not this module's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.quotes.lexicon import CueLexicon
+from eventwire.quotes.marks import QuotedRegion, find_quoted_regions
+from eventwire.quotes.syntax import DIRECTIVE, PREPOSITION, SPEECH, Cue, cue_at, medium_of, name_span, \
+    prepositional_source, subject_of
+
+# One or two quoted words are scare quotes, titles or names ("invest", "Operation Peace Spring" is
+# three but has no cue); reported speech is at least a short phrase.
+MIN_DIRECT_WORDS = 3
+# An indirect clause needs a verb and something else ("he said so" reports nothing).
+MIN_INDIRECT_WORDS = 2
+# How far up the parse a quoted phrase may sit below its cue (quote → clause → cue is 2 steps).
+MAX_ANCESTOR_STEPS = 4
+# Tokens between a closing mark and its cue: room for "Fahrettin Altun, Turkey's communications
+# director, said".
+MAX_TRAIL_TOKENS = 25
+# A quote with no cue continues the previous one only when it is this close (characters between).
+MAX_CONTINUATION_GAP = 400
+MIN_CONTINUATION_WORDS = 4
+_SENTENCE_END = {".", "!", "?"}
+_MARKS = {'"', "“", "”"}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QuoteFinding:
+    content: tuple[int, int]                  # character span of what was said
+    direct: bool
+    reason: str                               # which rule linked content and cue
+    cue: tuple[int, int] | None = None        # character span of the cue words
+    speaker: int | None = None                # token index of the speaker's head word
+    speaker_span: tuple[int, int] | None = None
+    medium: str | None = None
+    continues: bool = False                   # no cue of its own: the previous quote's speaker goes on
+    cue_lemma: str | None = None              # "say", "call", "according"
+
+
+def find_quotes(doc: Doc, lex: CueLexicon, *, body_start: int = 0) -> list[QuoteFinding]:
+    """All quotes in `doc`, in text order. Indirect speech before `body_start` (the headline, which
+    paraphrases the story) is not reported; direct quotes there are."""
+    regions = find_quoted_regions(doc.text)
+    direct, used_cues = _direct_quotes(doc, regions, lex)
+    indirect = _indirect_quotes(doc, lex, regions, used_cues, [f.content for f in direct], body_start)
+    return sorted(direct + indirect, key=lambda f: f.content)
+
+
+# ---- direct quotes ----------------------------------------------------------------------------
+def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lex: CueLexicon) -> tuple[list[QuoteFinding], set[int]]:
+    out: list[QuoteFinding] = []
+    used: set[int] = set()
+    last: QuotedRegion | None = None
+    for r in regions:
+        if len(_WORD.findall(doc.text[r.start:r.end])) < MIN_DIRECT_WORDS:
+            continue
+        linked = _linked_cue(doc, r, regions, lex)
+        if linked is not None:
+            cue, rule = linked
+            used.add(cue.head)
+            out.append(_with_speaker(doc, (r.start, r.end), cue, lex, direct=True, reason=f"direct:{rule}"))
+        elif last is not None and _continues(doc.text, last, r):
+            out.append(QuoteFinding((r.start, r.end), True, "direct:continues previous quote", continues=True))
+        else:
+            continue                      # quoted words nobody is said to have said: not a quote
+        last = r
+    return out, used
+
+
+def _linked_cue(doc: Doc, r: QuotedRegion, regions: list[QuotedRegion], lex: CueLexicon) -> tuple[Cue, str] | None:
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None:
+        return None
+    outside = lambda t: not any(q.open <= t.idx <= q.close for q in regions)  # noqa: E731
+    return _cue_by_syntax(span, lex, outside) or _cue_after(doc, r, lex, outside) or \
+        _cue_before(doc, r, lex, outside)
+
+
+def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
+    best: tuple[int, Cue] | None = None
+    for t in span:
+        if t.head.i in range(span.start, span.end) or t.head is t or t.is_punct:
+            continue
+        a, steps = t.head, 0
+        while steps < MAX_ANCESTOR_STEPS:
+            cue = cue_at(a, lex) if outside(a) else None
+            if cue is not None and cue.kind in (SPEECH, DIRECTIVE):
+                dist = min(abs(a.i - span.start), abs(a.i - span.end))
+                if best is None or dist < best[0]:
+                    best = (dist, cue)
+                break
+            if a.head is a:
+                break
+            a, steps = a.head, steps + 1
+    return (best[1], "syntax") if best else None
+
+
+def _cue_after(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
+    start = _token_at_or_after(doc, r.close + 1)
+    for t in doc[start:start + MAX_TRAIL_TOKENS]:
+        if t.text in _MARKS or (t.text in _SENTENCE_END and t.i > start):
+            break
+        cue = cue_at(t, lex) if outside(t) else None
+        if cue is not None and cue.kind in (SPEECH, PREPOSITION):
+            return cue, "cue after the quote"
+    return None
+
+
+def _cue_before(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
+    lead = doc.text[:r.open].rstrip()
+    if not lead.endswith((":", ",")):
+        return None
+    end = _token_at_or_after(doc, r.open)
+    for t in reversed(doc[max(0, end - MAX_TRAIL_TOKENS):end]):
+        if t.text in _MARKS or t.text in _SENTENCE_END or "\n" in t.text:
+            break
+        cue = cue_at(t, lex) if outside(t) else None
+        if cue is not None and cue.kind == SPEECH:
+            return cue, "cue before the quote"
+    return None
+
+
+def _continues(text: str, prev: QuotedRegion, r: QuotedRegion) -> bool:
+    """News style: '"We will fight," he said. "We will never give up."' — the second quote has no cue."""
+    gap = text[prev.close + 1:r.open]
+    lead = text[:r.open].rstrip()
+    at_sentence_start = not lead or lead[-1] in ".!?\"”" or text[r.open - 1] == "\n"
+    return len(gap) <= MAX_CONTINUATION_GAP and at_sentence_start and \
+        len(_WORD.findall(text[r.start:r.end])) >= MIN_CONTINUATION_WORDS
+
+
+def _token_at_or_after(doc: Doc, offset: int) -> int:
+    for t in doc:
+        if t.idx >= offset:
+            return t.i
+    return len(doc)
+
+
+# ---- indirect speech -------------------------------------------------------------------------
+def _indirect_quotes(doc: Doc, lex: CueLexicon, regions: list[QuotedRegion], used: set[int],
+                     taken: list[tuple[int, int]], body_start: int) -> list[QuoteFinding]:
+    out: list[QuoteFinding] = []
+    in_quote = lambda i: any(q.open <= i <= q.close for q in regions)  # noqa: E731
+    for tok in doc:
+        if tok.idx < body_start or tok.i in used or in_quote(tok.idx):
+            continue
+        cue = cue_at(tok, lex)
+        if cue is None:
+            continue
+        clause = _reported_clause(doc, cue)
+        if clause is None or any(s < clause[1] and clause[0] < e for s, e in taken):
+            continue
+        if len(_WORD.findall(doc.text[clause[0]:clause[1]])) < MIN_INDIRECT_WORDS:
+            continue
+        found = _with_speaker(doc, clause, cue, lex, direct=False, reason=f"indirect:{cue.kind}")
+        if found.speaker is not None:
+            out.append(found)
+            taken.append(clause)
+    return out
+
+
+def _reported_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    head = doc[cue.head]
+    if cue.kind == SPEECH:
+        comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+        return _clause_span(comp, skip=("that",)) if comp is not None else None
+    if cue.kind == DIRECTIVE:
+        for c in head.children:
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                return _clause_span(c, skip=("to",))
+        return None
+    return _attributed_clause(doc, cue)
+
+
+def _attributed_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase hangs from, without the phrase itself."""
+    prep = doc[cue.head]
+    verb = prep.head
+    if verb is prep:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    toks = [t for t in verb.subtree if t.i not in phrase]
+    side = [t for t in toks if t.i < prep.i] if prep.i > verb.i else [t for t in toks if t.i > prep.right_edge.i]
+    return _trimmed(side)
+
+
+def _clause_span(head: Token, *, skip: tuple[str, ...]) -> tuple[int, int] | None:
+    toks = list(head.subtree)
+    while toks and toks[0].lower_ in skip and toks[0].dep_ in ("mark", "aux"):
+        toks = toks[1:]
+    return _trimmed(toks)
+
+
+def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct and toks[-1].text not in _SENTENCE_END or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+# ---- speaker, cue and medium -----------------------------------------------------------------
+def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon, *, direct: bool,
+                  reason: str) -> QuoteFinding:
+    verb = doc[cue.head]
+    if cue.kind == PREPOSITION:
+        speaker = prepositional_source(cue, doc)
+        medium = None
+    else:
+        speaker = subject_of(verb) or _inverted_subject(verb)
+        medium, _ = medium_of(verb, lex, cue.default_medium)
+    cue_span = (doc[cue.first].idx, doc[cue.last].idx + len(doc[cue.last].text))
+    return QuoteFinding(content, direct, reason, cue=cue_span, cue_lemma=verb.lemma_.lower(),
+                        speaker=speaker.i if speaker is not None else None,
+                        speaker_span=name_span(speaker) if speaker is not None else None, medium=medium)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., said Altun": a name right after the verb when the parser found no subject."""
+    for t in verb.doc[verb.i + 1:verb.i + 4]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "pobj":
+            return t.head if t.dep_ == "compound" else t
+        if t.is_punct:
+            break
+    return None

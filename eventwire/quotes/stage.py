@@ -1,0 +1,86 @@
+"""Quotes stage: writes the findings of find.py into `record.quotes`, speakers resolved to actors."""
+from __future__ import annotations
+
+from eventwire.analysis import Analysis
+from eventwire.quotes.find import QuoteFinding, find_quotes
+from eventwire.quotes.lexicon import CueLexicon
+from eventwire.record import Quote, Record
+from eventwire.settings import Settings
+
+# A pronoun speaker ("he said") with no actor of its own is taken to be the last quoted speaker when
+# that quote is at most this many sentences back; beyond that the reference is too loose to trust.
+PRONOUN_LOOKBACK_SENTENCES = 3
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+class QuoteStage:
+    name = "quotes"
+    requires = ("doc", "record.actors", "token_actor")
+    assigns = ("record.quotes",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.lexicon = CueLexicon.load()
+
+    def __call__(self, an: Analysis) -> None:
+        headline_end, summary_end = _summary_zone(an.record)
+        found = []
+        for f in find_quotes(an.doc, self.lexicon, body_start=headline_end):
+            q = self._quote(an, f)
+            an.record.quotes.append(q)        # appended now: the next quote may continue this one
+            found.append((f, q))
+        kept = [q for f, q in found if not (f.content[0] < summary_end and _restated(f, q, found, summary_end))]
+        for n, q in enumerate(kept, 1):
+            q.id = f"Q{n}"
+        an.record.quotes[:] = kept
+
+    def _quote(self, an: Analysis, f: QuoteFinding) -> Quote:
+        rec = an.record
+        q = Quote(id=f"Q{len(rec.quotes) + 1}", content=rec.span(*f.content), direct=f.direct,
+                  medium=f.medium, reason=f.reason, cue=rec.span(*f.cue) if f.cue else None)
+        prev = rec.quotes[-1] if rec.quotes else None
+        if f.continues and prev is not None:
+            q.speaker, q.speaker_text, q.medium = prev.speaker, prev.speaker_text, q.medium or prev.medium
+            return q
+        if f.speaker is None:
+            return q
+        tok = an.doc[f.speaker]
+        q.speaker_text = rec.text[f.speaker_span[0]:f.speaker_span[1]] if f.speaker_span else tok.text
+        q.speaker = an.actor_for(tok)
+        if q.speaker is None and tok.lower_ in _PRONOUNS and prev is not None and \
+                _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES:
+            q.speaker = prev.speaker
+            q.reason = f"{q.reason}; pronoun → previous speaker"
+        return q
+
+
+def _sentences_between(an: Analysis, prev: Quote, f: QuoteFinding) -> int:
+    a = prev.content.end if prev.content else 0
+    return sum(1 for s in an.record.sentences if a <= s.start < f.content[0])
+
+
+def _restated(f: QuoteFinding, q: Quote, found: list[tuple[QuoteFinding, Quote]], body: int) -> bool:
+    """A headline or standfirst quote that the body reports again (same speaker and cue verb, or the
+    same words) is the summary of that quote, not a second statement."""
+    for g, other in found:
+        if g.content[0] < body:
+            continue
+        same_words = q.content is not None and other.content is not None and \
+            q.content.text.strip(" .").lower() in other.content.text.lower()
+        same_act = f.cue_lemma is not None and f.cue_lemma == g.cue_lemma and \
+            (q.speaker is not None and q.speaker == other.speaker or
+             q.speaker_text is not None and q.speaker_text == other.speaker_text)
+        if same_words or same_act:
+            return True
+    return False
+
+
+def _summary_zone(rec: Record) -> tuple[int, int]:
+    """Ends of the headline and of the standfirst when the text opens with them (0 when absent)."""
+    ends, pos = [], 0
+    for part in (rec.title, rec.standfirst):
+        i = rec.text.find(part, pos) if part else -1
+        if i >= 0 and not rec.text[pos:i].strip():
+            pos = i + len(part)
+        ends.append(pos)
+    return ends[0], ends[1]
