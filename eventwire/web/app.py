@@ -1,0 +1,163 @@
+"""The HTTP API and the explore page over one eventwire store (SQLite), read-only.
+
+    from eventwire.web.app import create_app
+    app = create_app("events.db")          # then: uvicorn.run(app, host="127.0.0.1", port=8000)
+
+Every read goes through the store's API (eventwire.store), whose SQL binds all parameters. Errors answer
+one JSON shape (eventwire.web.errors). The page at / is static files; it reads only this API.
+"""
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, Iterator
+
+from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from eventwire import __version__
+from eventwire.errors import StoreError
+from eventwire.record import Record
+from eventwire.settings import Settings
+from eventwire.store import EventFilter, Store
+from eventwire.store.filters import PLOVER_TYPES
+from eventwire.web.errors import ApiError, install_error_handlers
+from eventwire.web.guard import BodyLimit, SecurityHeaders
+from eventwire.web.models import CodeRequest, timeline_of
+
+STATIC = Path(__file__).parent / "static"
+# A page of events: enough for a screen of table, small enough that one request stays cheap.
+MAX_LIMIT = 500
+# POST /api/code: a news story is 5–100 kB; a megabyte is a scrape or an attack, not an article.
+MAX_BODY = 1 * 2**20
+# Longest filter string we accept: names and phrases, not documents.
+MAX_FILTER = 200
+
+FilterText = Annotated[str | None, Query(max_length=MAX_FILTER)]
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """One read-only connection per request: SQLite connections are not shared across threads."""
+    s = Store.open(request.app.state.db_path, readonly=True)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def event_filter(actor: FilterText = None, country: FilterText = None, type: FilterText = None,
+                 since: FilterText = None, until: FilterText = None, place: FilterText = None,
+                 text: FilterText = None) -> EventFilter:
+    """Filters shared by /api/events, /api/timeline and /api/network (validated by EventFilter → 400)."""
+    return EventFilter(actor=actor, country=country, type=type, since=since, until=until, place=place, text=text)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=10**9)]
+api = APIRouter(prefix="/api")
+
+
+def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Settings | None = None) -> FastAPI:
+    """The app for the store at `db_path` (opened now, so a bad file fails before serving)."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise StoreError(f"no such store: {db_path} (create one with `eventwire ingest`)")
+    Store.open(db_path, readonly=True).close()
+    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json",
+                  description="Political event data coded from news articles (PLOVER types, CAMEO crosswalk); "
+                              "every event carries the text spans behind it.")
+    app.state.db_path = db_path
+    app.state.coder = _Coder(settings or Settings())
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)
+    app.include_router(api)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    return app
+
+
+@api.get("/events", summary="Events matching the filters, one page at a time")
+def events(s: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return {"total": s.count_events(f), "limit": limit, "offset": offset,
+            "items": [asdict(r) for r in s.events(f, limit=limit, offset=offset)]}
+
+
+@api.get("/events/{event_id:path}", summary="One event by its store id (\"<doc_id>#E1\")")
+def event(event_id: str, s: StoreDep) -> dict[str, Any]:
+    row = s.event(event_id)
+    if row is None:
+        raise ApiError(404, f"no event with id {event_id!r}")
+    return asdict(row)
+
+
+@api.get("/documents/{doc_id:path}", summary="The whole eventwire/1 record of one article, spans included")
+def document(doc_id: str, s: StoreDep) -> dict[str, Any]:
+    rec = s.document(doc_id)
+    if rec is None:
+        raise ApiError(404, f"no document with id {doc_id!r}")
+    return rec.to_dict()
+
+
+@api.get("/actors", summary="Actors across the store, most active first")
+def actors(s: StoreDep, limit: Annotated[int, Query(ge=1, le=5000)] = 500, offset: Offset = 0) -> dict[str, Any]:
+    return {"items": [asdict(a) for a in s.actors(limit=limit, offset=offset)]}
+
+
+@api.get("/network", summary="Actors as nodes; events and backs/opposes relations as weighted edges")
+def network(s: StoreDep, f: FilterDep) -> dict[str, Any]:
+    return asdict(s.network(f))
+
+
+@api.get("/places", summary="Places across the store, with coordinates where known")
+def places(s: StoreDep, limit: Annotated[int, Query(ge=1, le=5000)] = 1000, offset: Offset = 0) -> dict[str, Any]:
+    return {"items": [asdict(p) for p in s.places(limit=limit, offset=offset)]}
+
+
+@api.get("/timeline", summary="Events per day for the filters (month- or year-dated events counted apart)")
+def timeline(s: StoreDep, f: FilterDep) -> dict[str, Any]:
+    return timeline_of(s, f)
+
+
+@api.get("/summary", summary="Counts of documents, events, actors and places in the store")
+def summary(s: StoreDep) -> dict[str, Any]:
+    out = asdict(s.summary())
+    out.pop("path", None)          # the server's file system is none of the client's business
+    return out
+
+
+@api.get("/types", summary="The PLOVER event types a `type` filter accepts")
+def types() -> dict[str, Any]:
+    return {"items": list(PLOVER_TYPES)}
+
+
+@api.post("/code", summary="Code one posted article (text or HTML) without storing it")
+def code(req: Annotated[CodeRequest, Body()], request: Request) -> dict[str, Any]:
+    return request.app.state.coder.code(req).to_dict()
+
+
+class _Coder:
+    """The pipeline for POST /api/code, loaded on first use (spaCy takes seconds) and used by one
+    request at a time (a spaCy pipeline is not meant to be shared across threads)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._pipeline = None
+        self._lock = threading.Lock()
+
+    def code(self, req: CodeRequest) -> "Record":
+        from eventwire.pipeline import Pipeline
+
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline(self.settings)
+            body, html = (req.html, True) if req.html is not None else (req.text, False)
+            return self._pipeline.code(body, html=html, published=req.published, source=req.source,
+                                       title=req.title, url=req.url, doc_id=req.doc_id)

@@ -1,0 +1,70 @@
+"""Request bodies the API accepts, and the one read the store's API does not offer (events per day)."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from eventwire.store import EventFilter, Store
+
+
+class CodeRequest(BaseModel):
+    """POST /api/code: one article, as plain text or as HTML (exactly one of the two)."""
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="the article as plain text (headline on the first line)")
+    html: str | None = Field(None, description="the article as an HTML page; the story is extracted from it")
+    published: str | None = Field(None, description="publication date, YYYY-MM-DD", examples=["2020-05-05"])
+    source: str | None = Field(None, max_length=200, description="publisher, e.g. 'TRT World'")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    doc_id: str | None = Field(None, max_length=200, description="id for the record; default: a hash of the text")
+
+    @field_validator("published")
+    @classmethod
+    def _iso(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        try:
+            return date.fromisoformat(v).isoformat()
+        except ValueError:
+            raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD") from None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "CodeRequest":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("send the article as exactly one of `text` or `html`")
+        if not (self.text if self.text is not None else self.html or "").strip():
+            raise ValueError("the article is empty")
+        return self
+
+
+# Pages of events read to build the timeline; a corpus bigger than this many events gets a truncated
+# timeline (flagged in the answer) rather than a slow request.
+TIMELINE_PAGE = 5000
+TIMELINE_MAX = 200_000
+
+
+def timeline_of(store: Store, f: EventFilter) -> dict[str, Any]:
+    """Events per day for the filter, read through the store's own event query.
+
+    Events dated to a day are counted on that day; those dated only to a month or a year, and undated
+    ones, are counted apart so the bars never spread one event over many days."""
+    per_day: Counter[str] = Counter()
+    coarse = undated = seen = 0
+    while seen < TIMELINE_MAX:
+        rows = store.events(f, limit=TIMELINE_PAGE, offset=seen)
+        for r in rows:
+            if r.date and len(r.date) == 10:
+                per_day[r.date] += 1
+            elif r.date:
+                coarse += 1
+            else:
+                undated += 1
+        seen += len(rows)
+        if len(rows) < TIMELINE_PAGE:
+            break
+    return {"items": [{"date": d, "count": n} for d, n in sorted(per_day.items())],
+            "coarse": coarse, "undated": undated, "truncated": seen >= TIMELINE_MAX}

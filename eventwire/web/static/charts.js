@@ -1,0 +1,168 @@
+// The three drawings: actor network (a small force layout), map of places, events per day. All SVG,
+// all built with createElementNS; labels go in through textContent.
+
+import { svg, clear } from "./dom.js";
+import { featurePaths } from "./topo.js";
+
+// Edge kinds are PLOVER event types or relation kinds; relations get their own colours.
+const EDGE_CLASS = { backs: "edge-backs", allied_with: "edge-backs", opposes: "edge-opposes", member_of: "edge-member" };
+
+// ---- network -------------------------------------------------------------------------------------------
+
+/** Positions for the nodes (Fruchterman–Reingold): start on a circle (deterministic), then repulsion
+ *  between all nodes, springs along edges and a pull to the centre strong enough to keep unconnected
+ *  groups on screen; the step size cools from a tenth of the width to nothing. */
+export function layout(nodes, edges, width, height, steps = 300) {
+  const n = nodes.length;
+  const cx = width / 2, cy = height / 2, r0 = Math.min(width, height) * 0.35;
+  const pos = nodes.map((_, i) => ({ x: cx + r0 * Math.cos((2 * Math.PI * i) / Math.max(n, 1)),
+                                     y: cy + r0 * Math.sin((2 * Math.PI * i) / Math.max(n, 1)) }));
+  const index = new Map(nodes.map((d, i) => [d.actor_key, i]));
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)])
+    .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+  const k = Math.min(Math.sqrt((width * height) / Math.max(n, 1)) * 0.5, 160);   // ideal edge length
+  for (let step = 0; step < steps; step++) {
+    const temp = (width / 10) * (1 - step / steps) + 0.5;
+    const f = pos.map(() => ({ x: 0, y: 0 }));
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y, d = Math.max(Math.hypot(dx, dy), 1);
+      const push = (k * k) / d / d;
+      f[i].x += dx * push; f[i].y += dy * push; f[j].x -= dx * push; f[j].y -= dy * push;
+    }
+    for (const [a, b] of links) {
+      const dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y, d = Math.max(Math.hypot(dx, dy), 1);
+      const pull = d / k;
+      f[a].x += dx * pull; f[a].y += dy * pull; f[b].x -= dx * pull; f[b].y -= dy * pull;
+    }
+    for (let i = 0; i < n; i++) {
+      const dx = cx - pos[i].x, dy = cy - pos[i].y, d = Math.hypot(dx, dy);
+      f[i].x += (dx * d) / (2 * k); f[i].y += (dy * d) / (2 * k);           // gravity grows like a spring
+      const len = Math.max(Math.hypot(f[i].x, f[i].y), 1e-9), move = Math.min(len, temp);
+      pos[i].x = Math.min(width - 120, Math.max(30, pos[i].x + (f[i].x / len) * move));
+      pos[i].y = Math.min(height - 20, Math.max(20, pos[i].y + (f[i].y / len) * move));
+    }
+  }
+  return pos;
+}
+
+export function drawNetwork(root, data, onActor) {
+  clear(root);
+  const [w, h] = [900, 600];
+  const nodes = data.nodes || [], edges = data.edges || [];
+  if (!nodes.length) { root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No actors to show." })); return; }
+  const pos = layout(nodes, edges, w, h);
+  const at = new Map(nodes.map((d, i) => [d.actor_key, pos[i]]));
+  const maxW = Math.max(1, ...edges.map((e) => e.weight || 1));
+  const gEdges = svg("g"), gNodes = svg("g");
+  for (const e of edges) {
+    const a = at.get(e.source), b = at.get(e.target);
+    if (!a || !b) continue;
+    const line = svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: `edge ${EDGE_CLASS[e.kind] || "edge-event"}`,
+                               "stroke-width": 1 + (4 * (e.weight || 1)) / maxW });
+    line.append(svg("title", { text: `${e.kind} ×${e.weight || 1}` }));
+    gEdges.append(line);
+  }
+  const maxN = Math.max(1, ...nodes.map((d) => d.n_events || 1));
+  nodes.forEach((d, i) => {
+    const g = svg("g", { class: "node", transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`,
+                         "data-actor": d.actor_key, onclick: () => onActor(d) });
+    g.append(svg("circle", { r: 5 + (9 * (d.n_events || 1)) / maxN, class: `sector-${(d.sector || "none").toLowerCase()}` }),
+             svg("text", { x: 12, y: 4, text: d.name }),
+             svg("title", { text: `${d.name} — ${d.country || "?"} ${d.sector || ""}` }));
+    gNodes.append(g);
+  });
+  root.append(gEdges, gNodes);
+}
+
+// ---- map -----------------------------------------------------------------------------------------------
+
+const MAP_W = 960, MAP_H = 480;
+const project = (lon, lat) => [((lon + 180) / 360) * MAP_W, ((90 - lat) / 180) * MAP_H];
+
+/** The viewBox around the places (at least 30° wide), or the whole world when there are none. */
+function frame(places) {
+  const pts = places.map((p) => project(p.lon, p.lat));
+  if (!pts.length) return [0, 0, MAP_W, MAP_H];
+  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  const minSpan = (30 / 360) * MAP_W;
+  let w = Math.max(Math.max(...xs) - Math.min(...xs), minSpan) * 1.4;
+  let h = Math.max(Math.max(...ys) - Math.min(...ys), minSpan / 2) * 1.4;
+  if (w / h > 2) h = w / 2; else w = h * 2;               // keep the drawing's 2:1 shape
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  return [cx - w / 2, cy - h / 2, w, h];
+}
+
+export function drawMap(root, topology, places, onPlace) {
+  clear(root);
+  const located = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  const box = frame(located);
+  root.setAttribute("viewBox", box.map((v) => v.toFixed(1)).join(" "));
+  const scale = box[2] / MAP_W;                           // keep dots and labels readable when zoomed
+  root.append(svg("rect", { x: box[0], y: box[1], width: box[2], height: box[3], class: "sea" }));
+  const land = svg("g", { class: "countries", "stroke-width": 0.6 * scale });
+  for (const c of topology ? featurePaths(topology, "countries", project) : []) {
+    const path = svg("path", { d: c.d, "data-name": c.name });
+    path.append(svg("title", { text: c.name }));
+    land.append(path);
+  }
+  root.append(land);
+  const weight = (p) => (p.n_events || 0) + (p.n_documents || 0);
+  const maxM = Math.max(1, ...located.map(weight));
+  for (const p of located) {
+    const [x, y] = project(p.lon, p.lat);
+    const g = svg("g", { class: "place", "data-place": p.name, onclick: () => onPlace(p) });
+    g.append(svg("circle", { cx: x, cy: y, r: (3 + (7 * weight(p)) / maxM) * scale, "stroke-width": scale }),
+             svg("text", { x: x + 9 * scale, y: y + 4 * scale, "font-size": 13 * scale, "stroke-width": 3 * scale, text: p.name }),
+             svg("title", { text: `${p.name} (${p.country || "?"}) — ${p.n_events} events in ${p.n_documents} articles` }));
+    root.append(g);
+  }
+  if (!located.length) root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No located places." }));
+}
+
+// ---- timeline ------------------------------------------------------------------------------------------
+
+const DAY = 86400000;
+// Above this many days the bars are months: a day's bar would be thinner than a pixel.
+const MAX_DAY_BARS = 180;
+
+/** Bars for the timeline: one per day from the first to the last date (0 for days without events), or
+ *  one per month when the range is longer than MAX_DAY_BARS days. Each bar knows its first and last day. */
+export function bars(items) {
+  const known = items.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date)).sort((a, b) => a.date.localeCompare(b.date));
+  if (!known.length) return [];
+  const t0 = Date.parse(known[0].date), t1 = Date.parse(known[known.length - 1].date);
+  const byMonth = (t1 - t0) / DAY + 1 > MAX_DAY_BARS;
+  const key = (date) => (byMonth ? date.slice(0, 7) : date);
+  const counts = new Map();
+  for (const d of known) counts.set(key(d.date), (counts.get(key(d.date)) || 0) + d.count);
+  const out = [];
+  for (let t = t0; t <= t1; t += DAY) {
+    const date = new Date(t).toISOString().slice(0, 10), k = key(date);
+    const last = out[out.length - 1];
+    if (last && last.label === k) { last.until = date; continue; }
+    out.push({ label: k, since: date, until: date, count: counts.get(k) || 0 });
+  }
+  return out;
+}
+
+export function drawTimeline(root, items, onRange) {
+  clear(root);
+  const days = bars(items);
+  if (!days.length) { root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No events dated to a day." })); return; }
+  const [w, h, left, bottom, top] = [960, 260, 40, 30, 10];
+  const max = Math.max(...days.map((d) => d.count), 1);
+  const bw = (w - left - 10) / days.length;
+  root.append(svg("line", { x1: left, y1: h - bottom, x2: w - 10, y2: h - bottom, class: "axis" }),
+              svg("text", { x: left - 6, y: top + 10, "text-anchor": "end", class: "tick", text: max }),
+              svg("text", { x: left - 6, y: h - bottom, "text-anchor": "end", class: "tick", text: 0 }));
+  const every = Math.max(1, Math.ceil(days.length / 8));
+  days.forEach((d, i) => {
+    const bh = ((h - bottom - top) * d.count) / max, x = left + i * bw;
+    const bar = svg("rect", { x: x + bw * 0.1, y: h - bottom - bh, width: Math.max(bw * 0.8, 1), height: bh,
+                              class: "bar", "data-date": d.label, "data-count": d.count,
+                              onclick: () => onRange(d.since, d.until) });
+    bar.append(svg("title", { text: `${d.label}: ${d.count} event${d.count === 1 ? "" : "s"}` }));
+    root.append(bar);
+    if (i % every === 0) root.append(svg("text", { x: x + bw / 2, y: h - 10, "text-anchor": "middle", class: "tick", text: d.label }));
+  });
+}

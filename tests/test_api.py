@@ -1,0 +1,259 @@
+"""The HTTP API against a real `eventwire serve` process and a real SQLite store of articles we wrote."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from eventwire.record import Record, span_errors
+from web_support import ARTICLES, ROOT, Server, build_record, build_store
+
+SEED = ROOT.parent / "shared" / "seed"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = build_store(tmp_path_factory.mktemp("api") / "api.db", [build_record(d) for d in ARTICLES])
+    with Server(db) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=60) as c:
+        yield c
+
+
+def assert_error(resp: httpx.Response, status: int, *words: str) -> None:
+    """The one error shape, with a message that names what was wrong."""
+    assert resp.status_code == status, resp.text
+    body = resp.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}, body
+    for w in words:
+        assert w in body["error"]["message"], body
+
+
+# ---- page and OpenAPI ------------------------------------------------------------------------------------
+
+def test_index_is_html_with_only_local_assets(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert '<table id="events">' in r.text
+    refs = re.findall(r'(?:src|href)="([^"]+)"', r.text)
+    assert refs and all(ref.startswith("/static/") for ref in refs), refs
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_static_files_are_served(client):
+    for name in ("app.js", "article.js", "charts.js", "dom.js", "topo.js", "style.css"):
+        r = client.get(f"/static/{name}")
+        assert r.status_code == 200 and len(r.content) > 200, name
+        assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(", r.text), \
+            f"{name} must build the DOM from text nodes, never from HTML strings"
+    topo = client.get("/static/vendor/countries-110m.json").json()
+    assert topo["type"] == "Topology" and len(topo["objects"]["countries"]["geometries"]) > 150
+
+
+def test_openapi_lists_every_endpoint(client):
+    doc = client.get("/openapi.json").json()
+    assert doc["openapi"].startswith("3.")
+    paths = set(doc["paths"])
+    for p in ("/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/actors", "/api/network",
+              "/api/places", "/api/timeline", "/api/code"):
+        assert p in paths, p
+    params = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"actor", "country", "type", "since", "until", "place", "text", "limit", "offset"} <= params
+    assert client.get("/docs").status_code == 404      # the Swagger page would load scripts from a CDN
+
+
+# ---- events ----------------------------------------------------------------------------------------------
+
+def test_type_filter_returns_only_that_type(client):
+    body = client.get("/api/events", params={"type": "REQUEST"}).json()
+    assert body["total"] == 2
+    assert {e["type"] for e in body["items"]} == {"REQUEST"}
+    assert {e["event_id"] for e in body["items"]} == {"test-egypt-dam#E1", "test-gao-attack#E2"}
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"country": "GEO"}, {"test-tbilisi-protest#E1", "test-tbilisi-protest#E2"}),
+    ({"actor": "Egypt"}, {"test-egypt-dam#E1"}),
+    ({"actor": "ETH"}, {"test-egypt-dam#E1", "test-egypt-dam#E2"}),
+    ({"place": "Gao"}, {"test-gao-attack#E1"}),
+    ({"since": "2022-10-01", "until": "2022-10-03"}, {"test-gao-attack#E1", "test-gao-attack#E2"}),
+    ({"text": "reservoir"}, {"test-egypt-dam#E1"}),
+    ({"type": "ACCUSE", "until": "2021-12-31"}, {"test-egypt-dam#E2"}),
+    ({"actor": "x' OR 1=1 --"}, set()),                 # a quote in a filter is a value, not SQL
+])
+def test_filters(client, params, expected):
+    body = client.get("/api/events", params=params).json()
+    assert {e["event_id"] for e in body["items"]} == expected
+    assert body["total"] == len(expected)
+
+
+def test_paging_is_stable_and_bounded(client):
+    first = client.get("/api/events", params={"limit": 3, "offset": 0}).json()
+    second = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
+    assert first["total"] == second["total"] == 7
+    assert len(first["items"]) == 3 and not {e["event_id"] for e in first["items"]} & {e["event_id"] for e in second["items"]}
+    assert_error(client.get("/api/events", params={"limit": 501}), 400, "limit")
+    assert_error(client.get("/api/events", params={"limit": 0}), 400, "limit")
+    assert_error(client.get("/api/events", params={"offset": -1}), 400, "offset")
+    assert_error(client.get("/api/events", params={"limit": "ten"}), 400, "limit")
+
+
+def test_bad_parameters_are_400_with_the_error_shape(client):
+    assert_error(client.get("/api/events", params={"since": "not-a-date"}), 400, "since", "YYYY-MM-DD")
+    assert_error(client.get("/api/events", params={"type": "PARTY"}), 400, "PARTY", "REQUEST")
+    assert_error(client.get("/api/events", params={"since": "2023-01-01", "until": "2022-01-01"}), 400, "after")
+    assert_error(client.get("/api/events", params={"text": "x" * 201}), 400, "text")
+    assert_error(client.get("/api/timeline", params={"until": "31/12/2022"}), 400, "until")
+    # full-text syntax in the text filter is taken as words, not as a query that fails
+    assert client.get("/api/events", params={"text": 'dam" OR (NEAR'}).status_code == 200
+
+
+def test_unknown_ids_and_paths_are_404(client):
+    assert_error(client.get("/api/events/" + quote("test-egypt-dam#E99", safe="")), 404, "test-egypt-dam#E99")
+    assert_error(client.get("/api/documents/no-such-doc"), 404, "no-such-doc")
+    assert_error(client.get("/api/nothing-here"), 404)
+    assert_error(client.delete("/api/events"), 405)
+
+
+def test_one_event_by_id(client):
+    e = client.get("/api/events/" + quote("test-egypt-dam#E1", safe="")).json()
+    assert (e["type"], e["source_name"], e["target_name"]) == ("REQUEST", "Egypt", "Ethiopia")
+    assert e["trigger"]["text"] == "called on" and "called on" in e["evidence"]["text"]
+
+
+def test_document_is_the_whole_record_with_valid_spans(client):
+    d = client.get("/api/documents/test-gao-attack").json()
+    rec = Record.from_dict(d)
+    assert span_errors(rec) == []
+    assert [e.type for e in rec.events] == ["ASSAULT", "REQUEST"]
+    assert rec.relations[0].kind == "backs"
+    t = rec.events[0].trigger
+    assert rec.text[t.start:t.end] == "attacked"
+
+
+# ---- network, places, timeline, summary ------------------------------------------------------------------
+
+def test_network_shape(client):
+    net = client.get("/api/network").json()
+    keys = {n["actor_key"] for n in net["nodes"]}
+    assert {"name", "country", "sector", "n_events"} <= set(net["nodes"][0])
+    assert all(e["source"] in keys and e["target"] in keys and e["weight"] >= 1 for e in net["edges"])
+    names = {n["actor_key"]: n["name"] for n in net["nodes"]}
+    kinds = {(names[e["source"]], names[e["target"]], e["kind"]) for e in net["edges"]}
+    assert ("jihadist group", "Coordination of Azawad Movements", "backs") in kinds
+    assert ("Egypt", "Ethiopia", "REQUEST") in kinds
+
+
+def test_places_have_coordinates(client):
+    places = {p["name"]: p for p in client.get("/api/places").json()["items"]}
+    assert set(places) == {"Cairo", "Tbilisi", "Gao"}
+    assert places["Cairo"]["lat"] == pytest.approx(30.06) and places["Cairo"]["lon"] == pytest.approx(31.25)
+    assert places["Tbilisi"]["n_events"] == 2
+
+
+def test_timeline_counts_events_per_day(client):
+    tl = client.get("/api/timeline").json()
+    dates = [d["date"] for d in tl["items"]]
+    assert dates == sorted(dates)
+    assert sum(d["count"] for d in tl["items"]) == 7 and tl["undated"] == 0
+    assert {d["date"]: d["count"] for d in tl["items"]}["2022-10-02"] == 2
+    only = client.get("/api/timeline", params={"type": "REQUEST"}).json()
+    assert {d["date"]: d["count"] for d in only["items"]} == {"2021-07-06": 1, "2022-10-02": 1}
+
+
+def test_summary_and_types(client):
+    s = client.get("/api/summary").json()
+    assert (s["documents"], s["events"]) == (4, 7)
+    assert "path" not in s                                  # no server file paths to clients
+    assert "ASSAULT" in client.get("/api/types").json()["items"]
+
+
+# ---- POST /api/code ---------------------------------------------------------------------------------------
+
+def test_body_over_the_limit_is_413(client, server):
+    big = b'{"text": "' + b"a" * (1024 * 1024) + b'"}'
+    assert_error(client.post("/api/code", content=big, headers={"content-type": "application/json"}), 413)
+
+    def chunks():                                           # no Content-Length: counted as it streams in
+        yield b'{"text": "'
+        for _ in range(20):
+            yield b"b" * 65536
+        yield b'"}'
+    assert_error(client.post("/api/code", content=chunks(), headers={"content-type": "application/json"}), 413)
+    assert client.get("/api/summary").status_code == 200   # the server is still up
+
+
+@pytest.mark.parametrize("body, words", [
+    ({}, ["text", "html"]),
+    ({"text": "Egypt called on Ethiopia.", "html": "<p>x</p>"}, ["exactly one"]),
+    ({"text": "Egypt called on Ethiopia.", "published": "5 May 2020"}, ["published", "YYYY-MM-DD"]),
+    ({"text": "   "}, ["empty"]),
+    ({"text": "Egypt called on Ethiopia.", "colour": "red"}, ["colour"]),
+])
+def test_code_rejects_bad_bodies(client, body, words):
+    assert_error(client.post("/api/code", json=body), 400, *words)
+
+
+def test_code_returns_a_record_without_storing_it(client):
+    before = client.get("/api/summary").json()["documents"]
+    text = ("Chad asks Niger to reopen border crossing\n\nChad's foreign minister on Monday asked Niger to "
+            "reopen the border crossing at Nguigmi, officials said in N'Djamena.")
+    r = client.post("/api/code", json={"text": text, "published": "2024-02-05", "source": "tests",
+                                       "doc_id": "posted-1"})
+    assert r.status_code == 200, r.text
+    rec = Record.from_dict(r.json())
+    assert rec.doc_id == "posted-1" and rec.published == "2024-02-05" and "Nguigmi" in rec.text
+    assert span_errors(rec) == []
+    assert client.get("/api/summary").json()["documents"] == before
+    assert client.get("/api/documents/posted-1").status_code == 404
+
+
+# ---- the serve command ------------------------------------------------------------------------------------
+
+def _serve(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", "serve", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    out = _serve("--db", str(tmp_path / "nope.db"), "--port", "0")
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no such store" in lines[0] and "nope.db" in lines[0]
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_text("not a database at all " * 100)
+    out = _serve("--db", str(junk), "--port", "0")
+    assert out.returncode != 0 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_serve_help_has_an_example():
+    out = subprocess.run([sys.executable, "-m", "eventwire.cli", "serve", "--help"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "--db" in out.stdout and "example:" in out.stdout
+
+
+# ---- the seed article, coded by the real pipeline ---------------------------------------------------------
+
+@pytest.mark.skipif(not (SEED / "article.txt").exists(), reason="shared/seed is not beside the checkout")
+def test_seed_record_round_trips_through_the_api(tmp_path, seed_record):
+    db = build_store(tmp_path / "seed.db", [seed_record])
+    with Server(db) as srv:
+        d = httpx.get(f"{srv.url}/api/documents/{seed_record.doc_id}", timeout=30).json()
+        events = httpx.get(f"{srv.url}/api/events", params={"limit": 500}, timeout=30).json()
+    rec = Record.from_dict(d)
+    assert rec.text == seed_record.text and span_errors(rec) == []
+    assert len(rec.events) == len(seed_record.events) == events["total"]
+    assert len(rec.actors) == len(seed_record.actors)
