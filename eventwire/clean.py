@@ -107,6 +107,9 @@ def clean_text(raw: str, *, title: str | None = None, max_chars: int = 200_000) 
                 reason = "duplicate"
             if reason:
                 removed.append(Removed(ln, reason))
+                if lines:  # a dropped line breaks the block: never join the lines around it into one
+                    kept.append(lines)
+                    lines = []
                 continue
             seen.add(key)
             lines.append(ln)
@@ -167,9 +170,12 @@ def clean_html(html: str, *, title: str | None = None, max_chars: int = 200_000)
     """Main text of a web page (trafilatura drops menus, ads and comments), then the text rules."""
     import trafilatura  # imported here: it costs half a second and plain-text runs never need it
 
-    out = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False,
-                              include_tables=False, favor_precision=False, deduplicate=False)
-    data = json.loads(out) if out else {}
+    try:
+        out = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False,
+                                  include_tables=False, favor_precision=False, deduplicate=False)
+        data = json.loads(out) if out else {}
+    except Exception:  # noqa: BLE001 — a page that trips the extractor still gets the plain-text fallback
+        data = {}
     body = data.get("text") or ""
     if not body.strip():
         body = _html_fallback(html)
@@ -186,9 +192,9 @@ def _html_fallback(html: str) -> str:
     """Plain text of any HTML, for pages too small for trafilatura's heuristics."""
     import lxml.html
 
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    try:  # as bytes: lxml refuses a str that carries an XML encoding declaration
+        tree = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (ValueError, lxml.etree.LxmlError):
         return ""
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()

@@ -5,6 +5,7 @@ Nothing here raises for a bad article: one bad input never sinks a run.
 """
 from __future__ import annotations
 
+import io
 import json
 import sys
 from dataclasses import dataclass, field, replace
@@ -47,24 +48,51 @@ class Rejection:
         return f"{self.origin}: {self.reason}"
 
 
+# Byte-order marks: a UTF-16/32 file is full of NUL bytes and would otherwise look binary.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Text that is at least this share ASCII and not UTF-8 is Western-European legacy text: English news with
+# accented names or "smart quotes" saved as Windows-1252 (a superset of Latin-1's printable characters).
+# Statistical detectors misread such short, mostly-ASCII texts (as cp1250, cp775 …), so it is tried first.
+MIN_ASCII_FOR_CP1252 = 0.90
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding). UTF-8 first, then a detected encoding; raises InputError otherwise."""
+    """Bytes → (text, encoding). A BOM, then UTF-8, then Windows-1252 for mostly-ASCII text, then a
+    detected encoding; raises InputError when none gives text."""
     if not data.strip():
         raise InputError("empty input")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _nonempty(data.decode(enc)), enc.removesuffix("-sig")
+            except UnicodeDecodeError:
+                raise InputError(f"starts with a {enc} byte-order mark but is not valid {enc}") from None
     sample = data[:8192]
     if b"\x00" in sample or sum(b in _BINARY_BYTES for b in sample) > len(sample) * 0.02:
         raise InputError("binary data, not text")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if sum(b < 0x80 for b in sample) >= len(sample) * MIN_ASCII_FOR_CP1252:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
-        raise InputError("not UTF-8 and no text encoding could be detected")
+        raise InputError("not UTF-8 and no text encoding could be detected (binary or corrupt data?)")
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"not UTF-8, and not valid {best.encoding} either") from None
+
+
+def _nonempty(text: str) -> str:
+    if not text.strip():
+        raise InputError("empty input")
+    return text
 
 
 def read_inputs(paths: list[str], meta: Meta | None = None, *, max_article_bytes: int = 2 * 2**20,
@@ -73,11 +101,15 @@ def read_inputs(paths: list[str], meta: Meta | None = None, *, max_article_bytes
     meta = meta or Meta()
     for p in paths:
         if p == "-":
-            yield from _read_blob("<stdin>", (stdin or sys.stdin.buffer).read(), "auto", meta, max_article_bytes)
+            yield from _read_stdin(stdin or sys.stdin.buffer, meta, max_article_bytes)
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            try:
+                files = sorted(f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file())
+            except OSError as exc:
+                yield Rejection(str(path), f"cannot list the directory: {exc.strerror or exc}")
+                continue
             if not files:
                 yield Rejection(str(path), "directory holds no .txt, .html or .jsonl file")
             for f in files:
@@ -105,6 +137,19 @@ def _read_file(path: Path, meta: Meta, max_bytes: int) -> Iterator[Article | Rej
     yield from _read_blob(str(path), data, kind, meta, max_bytes)
 
 
+def _read_stdin(fh: BinaryIO, meta: Meta, max_bytes: int) -> Iterator[Article | Rejection]:
+    """stdin holds one article (text or HTML), or JSON Lines when it starts with "{" (streamed)."""
+    buf = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
+    if buf.peek(1024)[:1024].lstrip()[:1] == b"{":
+        yield from _jsonl_lines("<stdin>", buf, max_bytes)
+        return
+    data = buf.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Rejection("<stdin>", _too_large(len(data), max_bytes, more=True))
+        return
+    yield from _read_blob("<stdin>", data, "auto", meta, max_bytes)
+
+
 def _read_blob(origin: str, data: bytes, kind: str, meta: Meta, max_bytes: int) -> Iterator[Article | Rejection]:
     if len(data) > max_bytes:
         yield Rejection(origin, _too_large(len(data), max_bytes))
@@ -130,19 +175,54 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
         yield Rejection(str(path), f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        for lineno, line in enumerate(fh, 1):
-            origin = f"{path}:{lineno}"
-            if not line.strip():
-                continue
-            if len(line) > max_bytes:
-                yield Rejection(origin, _too_large(len(line), max_bytes))
-                continue
-            try:
-                row = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield Rejection(origin, f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
-                continue
-            yield _article_from_row(origin, row)
+        yield from _jsonl_lines(str(path), fh, max_bytes)
+
+
+def _jsonl_lines(name: str, fh: BinaryIO, max_bytes: int) -> Iterator[Article | Rejection]:
+    for lineno, line, size in _bounded_lines(fh, max_bytes):
+        origin = f"{name}:{lineno}"
+        if line is None:
+            yield Rejection(origin, _too_large(size, max_bytes))
+        elif line.strip():
+            yield _article_from_line(origin, line)
+
+
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size) for each line; an over-long line is skipped in chunks, never held whole,
+    and given as None with its size."""
+    lineno = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) <= max_bytes or line.endswith(b"\n") and len(line) == max_bytes + 1:
+            yield lineno, line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = fh.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield lineno, None, size
+
+
+def _article_from_line(origin: str, line: bytes) -> Article | Rejection:
+    try:
+        text, encoding = decode(line)
+    except InputError as exc:
+        return Rejection(origin, str(exc))
+    try:
+        row = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Rejection(origin, f"malformed JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})")
+    except (ValueError, RecursionError) as exc:   # absurd nesting or number sizes
+        return Rejection(origin, f"malformed JSON ({exc.__class__.__name__})")
+    art = _article_from_row(origin, row)
+    if isinstance(art, Article):
+        art.encoding = encoding
+    return art
 
 
 def _article_from_row(origin: str, row: object) -> Article | Rejection:
@@ -167,9 +247,13 @@ def _str(v: object) -> str | None:
     return None if v is None else str(v)
 
 
-def _too_large(size: int, limit: int) -> str:
-    return (f"article is {size / 2**20:.1f} MB, over the {limit / 2**20:.1f} MB limit "
-            f"(raise EVENTWIRE_MAX_ARTICLE_BYTES to allow it)")
+def _too_large(size: int, limit: int, *, more: bool = False) -> str:
+    what = f"over {_size(limit)}" if more else f"{_size(size)}, over the {_size(limit)} limit"
+    return f"article is {what} (raise EVENTWIRE_MAX_ARTICLE_BYTES to allow it)"
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
 def with_meta(article: Article, **overrides: str | None) -> Article:
