@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Iterator
 
 from eventwire.errors import StoreError
 from eventwire.record import Record
@@ -98,6 +99,10 @@ class Store:
     def events(self, filters: EventFilter | None = None, limit: int | None = 100, offset: int = 0) -> list[EventRow]:
         return queries.select_events(self.db, filters or EventFilter(), full_text=self.full_text,
                                      limit=limit, offset=offset)
+
+    def iter_events(self, filters: EventFilter | None = None) -> Iterator[EventRow]:
+        """All matching events in order, streamed (no limit)."""
+        return queries.iter_events(self.db, filters or EventFilter(), full_text=self.full_text)
 
     def count_events(self, filters: EventFilter | None = None) -> int:
         return queries.count_events(self.db, filters or EventFilter(), full_text=self.full_text)

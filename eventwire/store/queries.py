@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Iterator
 
 from eventwire.record import Span
 from eventwire.store.filters import EventFilter
@@ -15,7 +16,7 @@ EVENT_COLUMNS = """e.event_id, e.doc_id, e.local_id, e.type, e.mode, e.cameo,
     e.date, e.place_id, e.place_name, e.place_country, e.lat, e.lon, e.geonameid,
     e.negated, e.hypothetical, e.confidence,
     e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
-    e.reason, m.fused_id, d.source, d.title, d.url, d.published"""
+    e.reason, m.fused_id, d.source, d.title, d.url, d.published, d.language"""
 EVENT_FROM = """events e JOIN documents d ON d.doc_id = e.doc_id
     LEFT JOIN fused_members m ON m.event_id = e.event_id"""
 EVENT_ORDER = "ORDER BY coalesce(e.date_lo, d.published, '9999') , e.doc_id, e.seq"
@@ -83,7 +84,7 @@ def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
 def event_row(r: tuple) -> EventRow:
     return EventRow(*r[:23], negated=bool(r[23]), hypothetical=bool(r[24]), confidence=r[25],
                     trigger=_span(*r[26:29]), evidence=_span(*r[29:32]), reason=r[32], fused_id=r[33],
-                    publisher=r[34], title=r[35], url=r[36], published=r[37])
+                    publisher=r[34], title=r[35], url=r[36], published=r[37], language=r[38])
 
 
 def select_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, limit: int | None,
@@ -91,6 +92,13 @@ def select_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, li
     where, args = event_where(f, full_text=full_text)
     sql = f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {where} {EVENT_ORDER} LIMIT ? OFFSET ?"
     return [event_row(r) for r in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+
+
+def iter_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool) -> Iterator[EventRow]:
+    """Every matching event, streamed from one cursor (for exports of any size)."""
+    where, args = event_where(f, full_text=full_text)
+    for r in db.execute(f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {where} {EVENT_ORDER}", args):
+        yield event_row(r)
 
 
 def count_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool) -> int:

@@ -46,6 +46,7 @@ class EventRow:
     title: str | None
     url: str | None
     published: str | None
+    language: str | None = None    # the document's language
 
     def to_dict(self) -> dict:
         return asdict(self)

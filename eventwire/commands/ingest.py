@@ -1,0 +1,75 @@
+"""`eventwire ingest`: code articles and store them in a SQLite corpus, skipping what is already stored."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eventwire.commands.common import add_input_options, articles_from_args, report_rejection, settings_from_args
+from eventwire.engine import code_articles
+from eventwire.store import Store
+from eventwire.store.ingestion import IngestStats, skip_stored, store_outcomes
+
+EXAMPLE = """example:
+  eventwire ingest examples/ --db corpus.db
+  eventwire ingest feed-2024-05.jsonl --db corpus.db      # run it again: stored articles are skipped
+  eventwire query --db corpus.db --type ASSAULT"""
+
+
+def add_db_option(p: argparse.ArgumentParser, *, must_exist: bool) -> None:
+    p.add_argument("--db", type=Path, required=True, metavar="FILE",
+                   help="SQLite store" + ("" if must_exist else " (created if missing)"))
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="code articles into a SQLite store (resumable, idempotent)",
+                       description="Code articles and store each one, with its whole record, in one transaction. "
+                                   "Articles already stored (same doc_id) are skipped, so an interrupted run "
+                                   "resumes where it stopped. Exit status: 0 all stored, 1 some inputs rejected, "
+                                   "2 usage error.",
+                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_input_options(p)
+    add_db_option(p, must_exist=False)
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    stats = IngestStats()
+    with Store.open(args.db) as store:
+        items = skip_stored(articles_from_args(args, settings), store, stats)
+        outcomes = code_articles(items, settings, engine=args.engine, workers=args.workers, scheduler=args.scheduler)
+        bar = _progress_bar(args)
+        try:
+            store_outcomes(outcomes, store, stats, on_rejection=lambda r: _reject(r, bar),
+                           on_progress=(lambda s: _tick(bar, s)) if bar else None)
+        finally:
+            if bar:
+                bar.close()
+        if not args.quiet:
+            s = store.summary()
+            print(f"eventwire: {stats.line()}")
+            print(f"eventwire: {args.db} holds {s.documents} documents, {s.events} events "
+                  f"({s.fused_events} after fusing across articles), {s.actors} actors, {s.places} places")
+    return 1 if stats.rejected else 0
+
+
+def _progress_bar(args: argparse.Namespace):
+    """A tqdm bar on stderr, only when stderr is a terminal (never in logs or pipes)."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def _tick(bar, stats: IngestStats) -> None:
+    bar.update(1)
+    bar.set_postfix(stored=stats.stored, skipped=stats.skipped, rejected=stats.rejected, refresh=False)
+
+
+def _reject(rej, bar) -> None:
+    if bar:
+        bar.clear()
+    report_rejection(rej)
