@@ -1,0 +1,1 @@
+"""HTTP API and explore page over an eventwire store (`eventwire serve`)."""

@@ -1,0 +1,158 @@
+"""End to end in headless Chromium (Debian's /usr/bin/chromium, driven by playwright): the page loads,
+filters, opens an article with the right words highlighted, shows markup in articles as text, and fetches
+nothing from outside 127.0.0.1.
+
+Without Chromium these tests skip, unless EVENTWIRE_REQUIRE_BROWSER=1 (CI), where they fail.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+
+from web_support import ARTIFACTS, ARTICLES, XSS_IMG, XSS_SCRIPT, Server, build_record, build_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _require_browser() -> None:
+    required = os.environ.get("EVENTWIRE_REQUIRE_BROWSER") == "1"
+    missing = None
+    if not CHROMIUM.exists():
+        missing = f"{CHROMIUM} is missing (install it with .ci/install-browser)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "the playwright Python package is not installed"
+    if missing:
+        if required:
+            pytest.fail(f"EVENTWIRE_REQUIRE_BROWSER=1 but {missing}")
+        pytest.skip(missing)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    db = build_store(tmp_path_factory.mktemp("browser") / "browser.db", [build_record(d) for d in ARTICLES])
+    with Server(db) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every request it makes and every script error.
+
+    The server's Content-Security-Policy is bypassed here on purpose: the page must show article markup
+    as text by how it builds the DOM, not only because CSP would block an injected script."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=True)
+    pg = context.new_page()
+    pg.requests, pg.errors = [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def _open(page, server, fragment: str = "") -> None:
+    page.goto(f"{server.url}/{fragment}")
+    page.wait_for_selector("body[data-loaded='events']")
+
+
+def _only_local(page, server) -> None:
+    hosts = {urlparse(u).netloc for u in page.requests if urlparse(u).scheme in ("http", "https")}
+    assert hosts <= {urlparse(server.url).netloc}, hosts
+    assert not page.errors, page.errors
+
+
+def test_filter_open_article_and_highlight(page, server):
+    _open(page, server)
+    assert page.locator("#events tbody tr[data-id]").count() == 7
+    page.select_option("#filters select[name=type]", "REQUEST")
+    page.fill("#filters input[name=country]", "egy")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 1")
+    row = page.locator("#events tbody tr[data-id]")
+    assert row.get_attribute("data-id") == "test-egypt-dam#E1"
+    assert row.locator("td.type").inner_text().startswith("REQUEST")
+    assert "type=REQUEST" in page.url and "country=EGY" in page.url
+
+    row.click()
+    page.wait_for_selector("#doc-text .hl-trigger")
+    texts = lambda sel: [t.strip() for t in page.locator(f"#doc-text {sel}").all_inner_texts()]
+    assert "".join(texts(".hl-trigger")) == "called on"
+    assert set(texts(".hl-source")) == {"Egypt"} and set(texts(".hl-target")) == {"Ethiopia"}
+    evidence = "".join(page.locator("#doc-text .hl-evidence").all_text_contents())
+    assert evidence.startswith("Egypt on Tuesday called on Ethiopia") and evidence.endswith("binding deal.")
+    assert page.locator("#doc-title").inner_text() == "Egypt urges Ethiopia to halt filling of Nile dam"
+
+    # choosing the other event of the article moves the highlight
+    page.click("#doc-events li[data-event=E2] button")
+    page.wait_for_function("document.querySelector('#doc').dataset.selected === 'E2'")
+    assert "".join(texts(".hl-trigger")) == "accused"
+    assert set(texts(".hl-source")) == {"Sudan"}
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "explore-article.png"), full_page=True)
+    _only_local(page, server)
+
+
+def test_markup_in_an_article_is_shown_as_text_and_never_run(page, server):
+    _open(page, server, "#doc=test-markup&event=E1")
+    page.wait_for_selector("#doc-text .hl-trigger")
+    assert page.evaluate("window.__pwned") is None
+    body = page.locator("#doc-text").text_content()
+    assert XSS_SCRIPT in body and XSS_IMG in body
+    assert page.locator("#doc-text script, #doc-text img, #doc-title b").count() == 0
+    assert page.locator("img").count() == 0 and page.locator("script").count() == 1   # only app.js
+    assert page.locator("#doc-title").inner_text() == "Hackers post <b>defaced</b> page on ministry site"
+    cell = page.locator("#events tbody tr[data-doc='test-markup'] td.title")
+    assert cell.inner_text() == "Hackers post <b>defaced</b> page on ministry site"
+    page.wait_for_timeout(300)                          # an onerror handler would have fired by now
+    assert page.evaluate("window.__pwned") is None
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "explore-markup.png"), full_page=True)
+    _only_local(page, server)
+
+
+def test_network_map_and_timeline_are_drawn(page, server):
+    net = httpx.get(server.url + "/api/network", timeout=30).json()
+    _open(page, server)
+    page.click("#tabs button[data-tab=network]")
+    page.wait_for_selector("#network .node")
+    assert page.locator("#network .node").count() == len(net["nodes"])
+    assert page.locator("#network line.edge-backs").count() == 1
+
+    page.click("#tabs button[data-tab=map]")
+    page.wait_for_selector("#map .place")
+    assert page.locator("#map .countries path").count() > 150
+    assert sorted(page.locator("#map .place").evaluate_all("els => els.map(e => e.dataset.place)")) == \
+        ["Cairo", "Gao", "Tbilisi"]
+    page.screenshot(path=str(ARTIFACTS / "explore-map.png"))
+
+    page.click("#tabs button[data-tab=timeline]")
+    page.wait_for_selector("#timeline .bar")
+    counts = page.locator("#timeline .bar").evaluate_all("els => els.map(e => +e.dataset.count)")
+    assert sum(counts) == 7
+
+    # clicking an actor filters the table to it
+    page.click("#tabs button[data-tab=network]")
+    page.locator("#network .node", has_text="Georgian police").click()
+    page.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 1")
+    assert page.locator("#events tbody tr[data-id]").get_attribute("data-id") == "test-tbilisi-protest#E2"
+    _only_local(page, server)
