@@ -1,0 +1,44 @@
+"""dateparser as a last resort, for DATE entities that name a month or a numeric date in a form the
+regular expressions in find.py do not know ("May the 4th", "04/05/2020").
+
+dateparser is slow (milliseconds a call) and reads durations as dates ("five years" → five years ago),
+so it only sees entities with a month name or a numeric date, and its answers are cached.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from eventwire.dates.find import DateExpr, load_rules
+
+_NUMERIC = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})\b")
+_PRECISION = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def parsed_entities(doc: Doc, found: list[DateExpr]) -> list[DateExpr]:
+    rules = load_rules()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(x.start < ent.end_char and ent.start_char < x.end for x in found):
+            continue
+        words = {w.lower().strip(".,") for w in ent.text.split()}
+        if not (_NUMERIC.search(ent.text) or (words & set(rules.months) and re.search(r"\d{4}", ent.text))):
+            continue
+        value = _parse(ent.text)
+        if value:
+            out.append(DateExpr(ent.start_char, ent.end_char, ent.text, "parsed", value=value))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> str | None:
+    """Only texts with a year are parsed: without one the value would depend on the publication date."""
+    from dateparser.date import DateDataParser   # imported late: ~0.3 s, and rarely needed
+
+    data = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)}).get_date_data(text)
+    if data.date_obj is None or data.period not in _PRECISION:
+        return None
+    return data.date_obj.strftime(_PRECISION[data.period])

@@ -1,0 +1,215 @@
+"""Finding date expressions in an article (pure: text + parse in, typed expressions out).
+
+Cheap regular expressions do the work, tried from the most to the least specific so that "May 4, 2020"
+is one expression, not a month, a day and a year. The parse is only consulted to tell the month "May"
+from the verb and a year from a number ("in 2011" vs "2000 people"), and to tell past from future.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from eventwire.dates import resolve
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@dataclass(frozen=True)
+class DateRules:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    ambiguous_months: frozenset[str]
+    month_cues: frozenset[str]
+    year_cues: frozenset[str]
+    relative: dict[str, tuple[str, int]]
+    future_aux: frozenset[str]
+    future_cues: frozenset[str]
+    background_years: int
+    patterns: tuple[tuple[str, re.Pattern], ...]
+
+
+@dataclass
+class DateExpr:
+    """One date expression: where it is, what kind, and the parts the text states."""
+    start: int
+    end: int
+    text: str
+    kind: str                    # full | month_year | day_month | month | weekday | year | relative | ago
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None      # relative / ago: day | week | month | year
+    offset: int = 0
+    modifier: str | None = None  # "last" / "next" before a weekday
+    value: str | None = None     # already resolved (dateparser fallback)
+
+    @property
+    def explicit(self) -> bool:
+        """A full date with its year: what a publication date can be inferred from."""
+        return self.kind == "full"
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> DateRules:
+    raw = yaml.safe_load((resources.files("eventwire") / "data" / "dates" / "rules.yaml").read_text("utf-8"))
+    months = {k.lower(): int(v) for k, v in raw["months"].items()}
+    weekdays = {k.lower(): int(v) for k, v in raw["weekdays"].items()}
+    rel = {k.lower(): (v[0], int(v[1])) for k, v in raw["relative"].items()}
+    return DateRules(months, weekdays, frozenset(raw["ambiguous_months"]), frozenset(raw["month_cues"]),
+                     frozenset(str(w) for w in raw["year_cues"]), rel, frozenset(raw["future_auxiliaries"]),
+                     frozenset(raw["future_cues"]), int(raw["background_years"]),
+                     _patterns(months, weekdays, rel))
+
+
+def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tuple[tuple[str, re.Pattern], ...]:
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    m = rf"(?P<m>(?i:{alt(months)}))\.?"
+    d = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    y = r"(?P<y>(?:1[89]|20)\d\d)"
+    nums = alt(_NUMBER_WORDS)
+    return (
+        ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+        ("full", re.compile(rf"\b{m}\s+{d},?\s+{y}\b")),
+        ("full", re.compile(rf"\b{d}\s+(?:of\s+)?{m},?\s+{y}\b")),
+        ("month_year", re.compile(rf"\b{m},?\s+(?:of\s+)?{y}\b")),
+        ("day_month", re.compile(rf"\b{m}\s+{d}\b(?![\d,.%])")),
+        ("day_month", re.compile(rf"\b{d}\s+(?:of\s+)?{m}\b")),
+        ("ago", re.compile(rf"(?i)\b(?P<n>\d+|{nums})\s+(?P<u>day|week|month|year)s?\s+ago\b")),
+        ("relative", re.compile(rf"(?i)\b(?P<r>{alt(rel)})\b")),
+        ("weekday", re.compile(rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<w>(?i:{alt(weekdays)}))\b")),
+        ("month", re.compile(rf"\b{m}(?![\w-])")),
+        ("year", re.compile(rf"(?<![\d,.$£€-]){y}(?![\d%]|,\d)")),
+    )
+
+
+def find_expressions(doc: Doc, rules: DateRules) -> list[DateExpr]:
+    """All date expressions in the text, in order, none overlapping."""
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpr] = []
+    for kind, pat in rules.patterns:
+        for mt in pat.finditer(text):
+            s, e = mt.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            expr = _expr(kind, mt, doc, rules)
+            if expr is not None:
+                taken.append((s, e))
+                out.append(expr)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _expr(kind: str, mt: re.Match, doc: Doc, rules: DateRules) -> DateExpr | None:
+    g = mt.groupdict()
+    s, e = mt.span()
+    if mt.group(0).endswith(".") and g.get("m") and not _abbreviated(g["m"]):
+        e -= 1                                    # "in February." ends a sentence; "Oct." is an abbreviation
+    x = DateExpr(s, e, mt.string[s:e], "full" if kind == "iso" else kind)
+    if g.get("m"):
+        name = g["m"]
+        x.month = int(name) if name.isdigit() else rules.months[name.lower()]
+        if not name.isdigit() and not name[0].isupper():
+            return None
+        if kind == "month" and name.lower() in rules.ambiguous_months and not _month_context(doc, s, rules):
+            return None
+    if g.get("d"):
+        x.day = int(g["d"])
+        if not 1 <= x.day <= 31:
+            return None
+    if g.get("y"):
+        x.year = int(g["y"])
+        if kind == "year" and not _year_context(doc, s, e, rules):
+            return None
+    if kind == "weekday":
+        if not g["w"][0].isupper():
+            return None
+        x.weekday, x.modifier = rules.weekdays[g["w"].lower()], (g.get("mod") or "").lower() or None
+    elif kind == "relative":
+        x.unit, x.offset = rules.relative[" ".join(g["r"].lower().split())]
+    elif kind == "ago":
+        n = g["n"].lower()
+        x.unit, x.offset = g["u"].lower(), int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    return x
+
+
+def _abbreviated(month_name: str) -> bool:
+    return len(month_name) <= 4 and month_name.lower() not in ("may", "june", "july")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _prev_word(doc: Doc, char: int) -> str:
+    tok = _token_at(doc, char)
+    return doc[tok.i - 1].lower_ if tok is not None and tok.i > 0 else ""
+
+
+def _month_context(doc: Doc, start: int, rules: DateRules) -> bool:
+    """ "May"/"March" alone is a month after "in", "since", "last" …, or inside a spaCy DATE entity."""
+    tok = _token_at(doc, start)
+    return tok is not None and (tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.month_cues)
+
+
+def _year_context(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
+    """A bare four-digit number is a year after "in", "since" …, or inside a DATE entity, unless it counts
+    something ("2000 people")."""
+    tok = _token_at(doc, start)
+    if tok is None:
+        return False
+    if tok.dep_ == "nummod" and tok.head.ent_type_ != "DATE" and tok.head.pos_ == "NOUN":
+        return False
+    return tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.year_cues
+
+
+def is_future(doc: Doc, start: int, rules: DateRules) -> bool:
+    """Does the clause holding the expression speak of the future ("will meet on Monday", "is due to")?"""
+    tok = _token_at(doc, start)
+    steps = 0
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 5:
+        tok, steps = tok.head, steps + 1
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in (tok, tok.head) if tok.dep_ in ("xcomp", "ccomp") else (tok,):
+        for child in verb.children:
+            if child.lower_ in rules.future_aux or (child.dep_ in ("acomp", "amod") and child.lower_ in rules.future_cues):
+                return True
+        if verb.lower_ in rules.future_cues and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children):
+            return True
+    return False
+
+
+def value_of(x: DateExpr, pub: date | None, future: bool = False) -> tuple[str | None, str]:
+    """(ISO value, reason) of an expression; relative ones need the publication date."""
+    if x.kind == "full":
+        return resolve.full(x.year, x.month, x.day), "explicit date"
+    if x.kind == "month_year":
+        return resolve.full(x.year, x.month), "month and year"
+    if x.kind == "year":
+        return f"{x.year:04d}", "year"
+    if pub is None:
+        return None, "relative date without a publication date"
+    tense = "future" if future else "past"
+    if x.kind == "day_month":
+        return resolve.day_month(pub, x.month, x.day, future=future), f"day and month, nearest {tense} year"
+    if x.kind == "month":
+        return resolve.month(pub, x.month, future=future), f"month without year, nearest {tense}"
+    if x.kind == "weekday":
+        fut = future or x.modifier == "next"
+        strict = x.modifier in ("last", "next")
+        return resolve.weekday(pub, x.weekday, future=fut, strict=strict), \
+            f"weekday, {'next' if fut else 'latest'} on {'or ' if not strict else ''}{'after' if fut else 'before'} publication"
+    if x.kind == "relative":
+        return resolve.relative(pub, x.unit, x.offset), f"relative to publication ({x.unit} {x.offset:+d})"
+    if x.kind == "ago":
+        return resolve.ago(pub, x.unit, x.offset), f"{x.offset} {x.unit}(s) before publication"
+    return None, "unknown"
