@@ -190,6 +190,13 @@ def is_future(doc: Doc, start: int, rules: DateRules) -> bool:
 
 def value_of(x: DateExpr, pub: date | None, future: bool = False) -> tuple[str | None, str]:
     """(ISO value, reason) of an expression; relative ones need the publication date."""
+    try:
+        return _value_of(x, pub, future)
+    except (OverflowError, ValueError):      # arithmetic past year 1 or 9999: no date to give
+        return None, f"{x.kind} out of the calendar's range"
+
+
+def _value_of(x: DateExpr, pub: date | None, future: bool) -> tuple[str | None, str]:
     if x.kind == "full":
         return resolve.full(x.year, x.month, x.day), "explicit date"
     if x.kind == "month_year":
