@@ -139,15 +139,32 @@ def _read_file(path: Path, meta: Meta, max_bytes: int) -> Iterator[Article | Rej
 
 def _read_stdin(fh: BinaryIO, meta: Meta, max_bytes: int) -> Iterator[Article | Rejection]:
     """stdin holds one article (text or HTML), or JSON Lines when it starts with "{" (streamed)."""
-    buf = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
-    if buf.peek(1024)[:1024].lstrip()[:1] == b"{":
-        yield from _jsonl_lines("<stdin>", buf, max_bytes)
+    stream = _Prefixed(fh.read(1024), fh)
+    if stream.head.getvalue().lstrip()[:1] == b"{":
+        yield from _jsonl_lines("<stdin>", stream, max_bytes)
         return
-    data = buf.read(max_bytes + 1)
+    data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield Rejection("<stdin>", _too_large(len(data), max_bytes, more=True))
         return
     yield from _read_blob("<stdin>", data, "auto", meta, max_bytes)
+
+
+class _Prefixed:
+    """A stream whose first bytes were already read (to look at them): those bytes, then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head, self.rest = io.BytesIO(head), rest
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.head.read(n)
+        return data + self.rest.read(-1 if n < 0 else n - len(data)) if n < 0 or len(data) < n else data
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.head.readline(limit)
+        if line.endswith(b"\n") or 0 <= limit <= len(line):
+            return line
+        return line + self.rest.readline(-1 if limit < 0 else limit - len(line))
 
 
 def _read_blob(origin: str, data: bytes, kind: str, meta: Meta, max_bytes: int) -> Iterator[Article | Rejection]:

@@ -66,6 +66,12 @@ class Pipeline:
             cleaned = _clean(art, self.settings)
         except InputError as exc:
             return Rejection(art.origin, str(exc))
+        except Exception as exc:  # a cleaning bug on one odd article must not sink a corpus run
+            if self.settings.debug:
+                raise
+            log.warning("cleaning failed on %s", art.origin, exc_info=True)
+            return Rejection(art.origin, f"internal error while cleaning: {exc.__class__.__name__}: {exc} "
+                                         "(run with --debug for details)")
         raw = art.text if art.text is not None else art.html or ""
         rec = Record(doc_id=art.meta.doc_id or _stable_id(raw), text=cleaned.text, source=art.meta.source,
                      url=art.meta.url, title=cleaned.title, standfirst=cleaned.standfirst,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import random
+import re
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
@@ -118,29 +120,68 @@ def test_jsonl_on_stdin_reports_every_line(lines):
     assert all(o.origin.startswith("<stdin>:") for o in out)
 
 
-# ---- the date resolver (eventwire/dates.py, by the places/dates engineer) -----------------------------
-def _resolver():
-    import eventwire.dates as dates
+# ---- the date resolver (eventwire/dates/, by the places/dates engineer) ------------------------------
+ISO_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+KINDS = ["full", "month_year", "day_month", "month", "weekday", "year", "relative", "ago", "parsed", "odd"]
+UNITS = st.sampled_from(["day", "week", "month", "year", None])
+SMALL = st.one_of(st.none(), st.integers(min_value=-40, max_value=40))
+EXPRS = st.builds(lambda kind, y, m, d, wd, unit, off, mod: (kind, y, m, d, wd, unit, off, mod),
+                  st.sampled_from(KINDS), st.one_of(st.none(), st.integers(min_value=0, max_value=9999)),
+                  SMALL, SMALL, st.one_of(st.none(), st.integers(min_value=0, max_value=6)), UNITS,
+                  st.integers(min_value=-120, max_value=120), st.sampled_from([None, "last", "next"]))
 
-    fn = getattr(dates, "resolve", None)
-    if fn is None:
-        pytest.skip("eventwire.dates has no resolve() yet")
-    return fn
+
+def _value_of():
+    try:
+        from eventwire.dates.find import DateExpr, value_of
+    except ImportError:
+        pytest.skip("eventwire.dates.find.value_of does not exist")
+    return DateExpr, value_of
+
+
+def _resolve(parts, pub: date, future: bool):
+    DateExpr, value_of = _value_of()
+    kind, y, m, d, wd, unit, off, mod = parts
+    # The finder only builds expressions its patterns can produce: a month is 1-12, a day 1-31 …
+    assume(kind not in ("full", "month_year", "day_month", "month") or (m is not None and 1 <= m <= 12))
+    assume(kind not in ("full", "month_year", "year") or y is not None)
+    assume(kind not in ("full", "day_month") or (d is not None and 1 <= d <= 31))
+    assume(kind != "weekday" or wd is not None)
+    assume(kind not in ("relative", "ago") or unit is not None)
+    x = DateExpr(0, 4, "text", kind, year=y, month=m, day=d, weekday=wd, unit=unit, offset=off, modifier=mod)
+    return value_of(x, pub, future)
+
+
+@FAST
+@given(EXPRS, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.booleans())
+def test_date_resolver_gives_an_iso_value_or_none(parts, pub, future):
+    value, reason = _resolve(parts, pub, future)
+    assert isinstance(reason, str) and reason
+    assert value is None or ISO_VALUE.fullmatch(value), value
+
+
+@pytest.mark.xfail(raises=OverflowError, strict=False,
+                   reason="dates/resolve.py: weekday/relative/ago overflow at date.min/date.max publication "
+                          "dates (reported to the dates engineer)")
+@settings(max_examples=50, deadline=None)
+@given(EXPRS, st.dates(), st.booleans())
+@example(("relative", None, None, None, None, "day", 1, None), date(9999, 12, 31), False)
+def test_date_resolver_survives_extreme_publication_dates(parts, pub, future):
+    value, _ = _resolve(parts, pub, future)
+    assert value is None or ISO_VALUE.fullmatch(value)
 
 
 @FAST
 @given(st.one_of(st.text(max_size=40), st.sampled_from([
-    "on Tuesday", "last week", "in February", "since April 2019", "May 5", "2020-05-05", "yesterday",
-    "31 February", "the 1990s", "next month", "early March", "0000", "9999-99-99", "on 29 February"])),
-    st.dates().map(lambda d: d.isoformat()))
-def test_date_resolver_gives_a_date_or_none(text, published):
-    import re
-
-    value = _resolver()(text, published)
-    if value is None:
-        return
-    value = getattr(value, "value", value)
-    assert isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value), value
+    "May the 4th 2020", "04/05/2020", "99/99/9999", "31/02/2020", "1/1/10000", "May 2021 and June 1999",
+    "12.12.12", "0/0/0000", "February 29, 2021"])))
+def test_dateparser_fallback_gives_an_iso_value_or_none(text):
+    try:
+        from eventwire.dates.fallback import _parse
+    except ImportError:
+        pytest.skip("eventwire.dates.fallback does not exist")
+    value = _parse(text)
+    assert value is None or ISO_VALUE.fullmatch(value), value
 
 
 # ---- the whole coding path ----------------------------------------------------------------------
