@@ -1,8 +1,25 @@
-"""Events stage (filled by the events issue)."""
+"""Events stage: PLOVER-coded events with source, target, trigger words and evidence.
+
+Finding is `EventFinder.find` (pure, in extract.py); this module filters what was found and writes it
+into the record. Dates and places are set later by the anchor stage.
+"""
 from __future__ import annotations
 
+from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
+from eventwire.events.extract import EventFinder, FoundEvent
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.modality import load_modality
+from eventwire.events.ontology import default_ontology
+from eventwire.record import Event, Record
 from eventwire.settings import Settings
+
+# An event with neither a source nor a target names nobody ("the dialogue was suspended", "the
+# violence"): such mentions are background, not event data, so they are dropped.
+KEEP_UNANCHORED = False
+# A nominal event needs its doer ("Turkey's support for …"); "the ouster of Gaddafi" with no doer is
+# a background mention of something the article does not report.
+NOMINAL_NEEDS_SOURCE = True
 
 
 class EventStage:
@@ -12,6 +29,61 @@ class EventStage:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.ontology = default_ontology()
+        self.lexicon = load_lexicon(ontology=self.ontology)
+        nlp = nlp_loader.load(settings.model)
+        self.finder = EventFinder(nlp.vocab, self.lexicon, load_modality())
 
     def __call__(self, an: Analysis) -> None:
-        return None
+        found = [f for f in self.finder.find(an.doc, an.actor_for) if keep(f)]
+        found = drop_duplicates(found, lead_end(an.record))
+        for f in found:
+            an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
+
+
+def keep(f: FoundEvent) -> bool:
+    if f.source is None and f.target is None and not KEEP_UNANCHORED:
+        return False
+    if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE:
+        return False
+    return True
+
+
+def lead_end(rec: Record) -> int:
+    """Where the headline and standfirst end in the text (0 when the text does not start with them)."""
+    end = 0
+    for part in (rec.title, rec.standfirst):
+        if part and rec.text.startswith(part, _skip_space(rec.text, end)):
+            end = _skip_space(rec.text, end) + len(part)
+    return end
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def drop_duplicates(found: list[FoundEvent], lead: int) -> list[FoundEvent]:
+    """One event per (type, source, target, negated, hypothetical): the headline and standfirst repeat the
+    body, and one sentence can name the same act twice. The body's (or first) telling is kept."""
+    def key(f: FoundEvent) -> tuple:
+        return (f.type, f.source, f.target, f.negated, f.hypothetical)
+
+    body = {key(f) for f in found if f.evidence[0] >= lead}
+    out, seen = [], set()
+    for f in found:
+        if f.evidence[0] < lead and key(f) in body:
+            continue
+        k = key(f) + (f.evidence,)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(f)
+    return out
+
+
+def to_event(rec: Record, f: FoundEvent, event_id: str) -> Event:
+    return Event(id=event_id, type=f.type, mode=f.mode, cameo=f.cameo, source=f.source, target=f.target,
+                 negated=f.negated, hypothetical=f.hypothetical, confidence=f.confidence,
+                 trigger=rec.span(*f.trigger), evidence=rec.span(*f.evidence), reason=f.reason)

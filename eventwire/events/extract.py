@@ -1,0 +1,234 @@
+"""Finding events in a parsed document: triggers from the lexicon × roles from the parse.
+
+`find_events` is pure: it reads the spaCy doc and an actor look-up and returns `FoundEvent`s; the stage
+writes them into the record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.modality import ModalityWords, find_modality
+from eventwire.events.roles import Roles, expand, is_passive, light_noun_roles, noun_roles, verb_roles
+
+ActorLookup = Callable[[Token], "str | None"]
+
+# Types where coordinated subjects act on each other when no target is named ("X and Y held talks").
+MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Most events one trigger may give when both sides are coordinated lists.
+MAX_PAIRS = 8
+
+
+@dataclass
+class FoundEvent:
+    type: str
+    mode: str | None
+    cameo: str
+    source: str | None
+    target: str | None
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    trigger: tuple[int, int]        # character offsets of the trigger words
+    evidence: tuple[int, int]       # character offsets of the sentence
+    nominal: bool
+    reason: str
+
+
+@dataclass
+class Trigger:
+    """A lexicon entry matched at a token, before roles are read."""
+    head: Token
+    entry: Entry
+    words: list[Token]              # every token of the trigger phrase
+    light: Token | None = None      # light verb carrying an event noun ("held" talks)
+    under: bool = False             # "under attack"
+
+
+class EventFinder:
+    """Built once per process: the lexicon, the modality words and a Matcher on trigger lemmas."""
+
+    def __init__(self, nlp_vocab, lexicon: Lexicon, words: ModalityWords) -> None:
+        self.lexicon = lexicon
+        self.words = words
+        self.matcher = Matcher(nlp_vocab)
+        self.matcher.add("VERB", [[{"LEMMA": {"IN": sorted(lexicon.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}],
+                                  [{"LOWER": {"IN": sorted(lexicon.verbs)}, "TAG": {"IN": ["VB", "VBP"]}}]])
+        self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lexicon.nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}],
+                                  [{"LOWER": {"IN": sorted(lexicon.nouns)}, "POS": "NOUN"}]])
+
+    # ---- step 1: triggers --------------------------------------------------------------------
+    def triggers(self, doc: Doc) -> list[Trigger]:
+        seen: set[int] = set()
+        verbs, nouns = [], []
+        for match_id, start, _ in self.matcher(doc):
+            tok = doc[start]
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            kind = doc.vocab.strings[match_id]
+            trig = self._verb_trigger(tok) if kind == "VERB" else self._noun_trigger(tok)
+            if trig is not None:
+                (verbs if kind == "VERB" else nouns).append(trig)
+        verb_heads = {t.head.i for t in verbs}
+        verb_words = {w.i for t in verbs for w in t.words}
+        kept = [t for t in nouns if t.head.i not in verb_words and not self._absorbed(t.head, verb_heads)]
+        return sorted(verbs + kept, key=lambda t: t.head.i)
+
+    def _verb_trigger(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.verbs else tok.lower_
+        for e in self.lexicon.verbs.get(lemma, []):
+            words = self._match_words(tok, e)
+            if words is None:
+                continue
+            if e.stative and _descriptive(tok):
+                return None         # "powers backing Haftar": a standing relation, not an act
+            return Trigger(tok, e, sorted({tok, *words}, key=lambda t: t.i))
+        return None
+
+    def _match_words(self, tok: Token, e: Entry) -> list[Token] | None:
+        """The extra tokens an entry needs at tok (particles, object noun), or None if absent."""
+        extra: list[Token] = []
+        holders = [tok]
+        if e.obj:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and
+                    c.lemma_.lower() in e.obj] + \
+                   [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.lemma_.lower() in e.obj]
+            if not objs:
+                return None
+            extra.append(objs[0])
+            holders.append(objs[0])
+        for w in e.words:
+            found = next((c for h in holders for c in _after_first(h)
+                          if c.lower_ == w and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")), None)
+            if found is None:
+                return None
+            extra.append(found)
+        return extra
+
+    def _noun_trigger(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.nouns else tok.lower_
+        for e in self.lexicon.nouns.get(lemma, []):
+            words = [tok]
+            if e.mods:
+                mod = next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and
+                            c.lemma_.lower() in e.mods), None)
+                if mod is None:
+                    continue
+                words.append(mod)
+            trig = Trigger(tok, e, sorted(words, key=lambda t: t.i))
+            head = tok.head
+            if head.dep_ in ("prep",) and head.lower_ in self.words.under_preps and head.head is not head:
+                trig.light, trig.under = head.head, True
+                trig.words = sorted(trig.words + [head], key=lambda t: t.i)
+            elif tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.words.light_verbs:
+                trig.light = head
+                trig.words = sorted(trig.words + [head], key=lambda t: t.i)
+            elif tok.dep_ == "pobj" and head.head.lemma_.lower() in ("engage", "take", "join", "participate") :
+                trig.light = head.head
+            return trig
+        return None
+
+    @staticmethod
+    def _absorbed(noun: Token, verb_heads: set[int]) -> bool:
+        """An event noun that is the object of, or modified by, a verbal trigger adds nothing
+        ("brokered a truce", "called for a ceasefire", "a truce brokered by Turkey")."""
+        head = noun.head
+        if head.i in verb_heads or (head.dep_ in ("prep", "agent") and head.head.i in verb_heads):
+            return True
+        return any(c.i in verb_heads for c in noun.children if c.dep_ in ("acl", "relcl", "amod"))
+
+    # ---- step 2: roles and flags ---------------------------------------------------------------
+    def roles(self, t: Trigger) -> Roles:
+        e = t.entry
+        if t.light is not None:
+            inverse = t.under or t.light.lemma_.lower() in self.words.inverse_light_verbs and not is_passive(t.light)
+            return light_noun_roles(t.head, t.light, to=e.to, from_=e.from_, inverse=inverse or e.inverse)
+        if e.kind == "noun":
+            return noun_roles(t.head, to=e.to, from_=e.from_)
+        return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse)
+
+    def find(self, doc: Doc, actor_for: ActorLookup) -> list[FoundEvent]:
+        out: list[FoundEvent] = []
+        trigs = self.triggers(doc)
+        types = {t.head.i: t.entry.type for t in trigs}
+        for t in trigs:
+            out += self._events_for(t, doc, actor_for, types)
+        return out
+
+    def _events_for(self, t: Trigger, doc: Doc, actor_for: ActorLookup, types: dict[int, str]) -> list[FoundEvent]:
+        e = t.entry
+        r = self.roles(t)
+        sources = _first_actors(r.sources, actor_for)
+        targets = _first_actors(r.targets, actor_for)
+        if e.kind == "noun" and t.light is None and r.rule == "nominal, modifier source":
+            sources = [a for a in sources if a not in targets]
+        if not targets and len(sources) > 1 and e.type in MUTUAL_TYPES:
+            sources, targets = sources[:1], sources[1:]
+        mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
+        if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
+            mod = type(mod)(True, mod.hypothetical, "negated")
+        sent = t.head.sent
+        pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
+        conf = _confidence(bool(sources), bool(targets), nominal=e.kind == "noun", hops=r.hops)
+        start, end = min(w.idx for w in t.words), max(w.idx + len(w.text) for w in t.words)
+        ev_start, ev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+        reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "")
+        return [FoundEvent(type=e.type, mode=e.mode, cameo=e.cameo, source=s, target=g, negated=mod.negated,
+                           hypothetical=mod.hypothetical, confidence=conf, trigger=(start, end),
+                           evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason)
+                for s, g in pairs]
+
+
+def _after_first(tok: Token) -> list[Token]:
+    """Children after the token first, nearest first: the "on" of "called on X", not of "on Tuesday"."""
+    return sorted(tok.children, key=lambda c: (c.i < tok.i, abs(c.i - tok.i)))
+
+
+def _descriptive(tok: Token) -> bool:
+    """A participle or present-tense relative clause describing a noun ("powers backing Haftar",
+    "UN-backed government", "militias, which are supported by France")."""
+    if tok.dep_ in ("acl", "amod", "compound"):
+        return True
+    if tok.dep_ == "relcl":
+        tenses = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        return bool(tenses & {"VBZ", "VBP", "VBG"}) and not tenses & {"VBD", "MD"}
+    return False
+
+
+def _first_actors(candidates: list[Token], actor_for: ActorLookup) -> list[str]:
+    """The actors of the first candidate argument that names any, with its coordinated partners."""
+    for cand in candidates:
+        out: list[str] = []
+        for tok in expand([cand]):
+            a = actor_for(tok)
+            if a is not None and a not in out:
+                out.append(a)
+        if out:
+            return out
+    return []
+
+
+# Confidence: start high for a verb with both sides named, take off for what is missing or far.
+BASE_CONFIDENCE = 0.9
+MISSING_SOURCE = 0.3
+MISSING_TARGET = 0.15
+NOMINAL = 0.15
+PER_EXTRA_HOP = 0.05
+
+
+def _confidence(has_source: bool, has_target: bool, *, nominal: bool, hops: int) -> float:
+    c = BASE_CONFIDENCE
+    c -= 0 if has_source else MISSING_SOURCE
+    c -= 0 if has_target else MISSING_TARGET
+    c -= NOMINAL if nominal else 0
+    c -= PER_EXTRA_HOP * max(0, hops - 1)
+    return round(max(0.05, min(0.99, c)), 2)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    return doc[i].sent

@@ -1,0 +1,132 @@
+"""The trigger lexicon: verbs, phrasal verbs, light-verb phrases and event nouns → PLOVER type.
+
+Lexicon files (`eventwire/data/events/triggers*.yaml`, plus any the user adds) are grouped by type:
+
+    ASSAULT:
+      cameo: "19"                  # default CAMEO code for the type's entries
+      to: [against, on, at]        # prepositions whose object is the target when there is no direct object
+      noun_to: [against, on, of]   # the same for event nouns
+      verbs:
+        - attack
+        - make +gain against; cameo=190     # "+word": required direct object (light verb + noun)
+        - open fire on; mode=firearms        # plain words: required particles / prepositions
+      nouns:
+        - airstrike; mode=aerial
+        - strike; mod=air/drone; mode=aerial # mod=: required modifier lemma ("air strike")
+
+Options after ";": mode=, cameo=, to=a/b (target prepositions), from=a/b (prepositions whose object is
+the source), mod=a/b (nouns), inverse (the subject is the target: "received aid from"), stative
+(descriptive in modifiers: "powers backing Haftar" is a relation, not an event).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from eventwire.errors import UsageError
+from eventwire.events.ontology import DATA, Ontology, default_ontology
+
+_FLAGS = {"inverse", "stative"}
+_KEYS = {"mode", "cameo", "to", "from", "mod"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: a trigger pattern and what it codes."""
+    kind: str                       # "verb" | "noun"
+    lemma: str                      # head lemma: the verb, or the event noun
+    type: str
+    cameo: str
+    mode: str | None = None
+    words: tuple[str, ...] = ()     # required particles / prepositions attached to the head (or its object)
+    obj: tuple[str, ...] = ()       # required direct-object lemmas (any one), for light-verb phrases
+    mods: tuple[str, ...] = ()      # required modifier lemmas of a noun (any one)
+    to: tuple[str, ...] = ()        # prepositions naming the target
+    from_: tuple[str, ...] = ("by",)  # prepositions naming the source
+    inverse: bool = False
+    stative: bool = False
+    text: str = ""                  # the line as written, for `reason`
+
+    @property
+    def specificity(self) -> int:
+        """More constrained entries win over bare ones ("call on" over "call")."""
+        return len(self.words) * 2 + (3 if self.obj else 0) + (2 if self.mods else 0)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]]   # head lemma → entries, most specific first
+    nouns: dict[str, list[Entry]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+    def entries(self) -> list[Entry]:
+        return [e for d in (self.verbs, self.nouns) for v in d.values() for e in v]
+
+
+def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, ...]) -> Entry:
+    """One lexicon line ("make +gain against; cameo=190") → Entry (not yet validated)."""
+    pattern, *opts = [p.strip() for p in line.split(";")]
+    words = pattern.lower().split()
+    if not words:
+        raise ValueError("empty pattern")
+    head, rest = words[0], words[1:]
+    obj = tuple(a for w in rest if w.startswith("+") for a in w[1:].split("|"))
+    particles = tuple(w for w in rest if not w.startswith("+"))
+    fields: dict = {"mode": None, "cameo": cameo, "to": to, "from_": ("by",), "mods": ()}
+    flags = set()
+    for opt in opts:
+        if not opt:
+            continue
+        if "=" not in opt:
+            if opt not in _FLAGS:
+                raise ValueError(f"unknown flag {opt!r} (flags: {', '.join(sorted(_FLAGS))})")
+            flags.add(opt)
+            continue
+        key, value = (s.strip() for s in opt.split("=", 1))
+        if key not in _KEYS:
+            raise ValueError(f"unknown option {key!r} (options: {', '.join(sorted(_KEYS))})")
+        if key in ("to", "from", "mod"):
+            fields[{"from": "from_", "mod": "mods"}.get(key, key)] = tuple(v for v in value.split("/") if v)
+        else:
+            fields[key] = value
+    if particles and kind == "verb":
+        # a phrasal verb's own preposition names its target ("call on X", "fire at X")
+        fields["to"] = tuple(dict.fromkeys(particles + fields["to"]))
+    return Entry(kind=kind, lemma=head, type=type_, words=particles, obj=obj, inverse="inverse" in flags,
+                 stative="stative" in flags, text=line.strip(), **fields)
+
+
+def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = None) -> Lexicon:
+    """Read and validate lexicon files; every problem is reported at once, with file and line."""
+    ontology = ontology or default_ontology()
+    paths = paths if paths is not None else sorted(DATA.glob("triggers*.yaml"))
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    problems: list[str] = []
+    for path in paths:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        for type_, block in raw.items():
+            if type_ not in ontology:
+                problems.append(f"{path}: unknown event type {type_!r}")
+                continue
+            cameo = str(block.get("cameo") or ontology.get(type_).default_cameo)
+            for kind, key, to_key in (("verb", "verbs", "to"), ("noun", "nouns", "noun_to")):
+                to = tuple(block.get(to_key) or ())
+                for line in block.get(key) or []:
+                    try:
+                        e = parse_line(str(line), kind=kind, type_=type_, cameo=cameo, to=to)
+                    except ValueError as exc:
+                        problems.append(f"{path}: {type_} {line!r}: {exc}")
+                        continue
+                    problems += [f"{path}: {type_} {line!r}: {p}" for p in ontology.check(e.type, e.mode, e.cameo)]
+                    (verbs if kind == "verb" else nouns).setdefault(e.lemma, []).append(e)
+    if problems:
+        raise UsageError("trigger lexicon has problems:\n  " + "\n  ".join(problems))
+    for table in (verbs, nouns):
+        for lemma in table:
+            table[lemma].sort(key=lambda e: -e.specificity)
+    return Lexicon(verbs=verbs, nouns=nouns)

@@ -1,0 +1,99 @@
+"""Negation and modality of a trigger: did the text say it happened, did not happen, or might happen?
+
+Word lists come from `eventwire/data/events/modality.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from eventwire.events.ontology import DATA
+
+# Types whose complement clause is an act not yet done ("urged X to halt", "threatened to strike").
+EMBEDDING_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"}
+# How far up the tree an embedding word may sit (each step is one dependency arc).
+MAX_CLIMB = 5
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+@dataclass(frozen=True)
+class ModalityWords:
+    modals: frozenset[str]
+    embedders: frozenset[str]
+    negating_embedders: frozenset[str]
+    conditionals: frozenset[str]
+    negators: frozenset[str]
+    light_verbs: frozenset[str]
+    inverse_light_verbs: frozenset[str]
+    under_preps: frozenset[str]
+
+
+def load_modality(path: Path | None = None) -> ModalityWords:
+    raw = yaml.safe_load((path or DATA / "modality.yaml").read_text(encoding="utf-8"))
+    return ModalityWords(**{k: frozenset(str(w).lower() for w in raw[k]) for k in ModalityWords.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool
+    hypothetical: bool
+    why: str                      # short note for `reason` ("" when plain)
+
+
+def _negated_here(tok: Token, words: ModalityWords) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in words.negators):
+            return True
+    return False
+
+
+def _modal_here(tok: Token, words: ModalityWords) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in words.modals for c in tok.children)
+
+
+def _conditional_here(tok: Token, words: ModalityWords) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words.conditionals for c in tok.children)
+
+
+def _is_finite(tok: Token) -> bool:
+    return tok.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in tok.children)
+
+
+def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int, str]) -> Modality:
+    """Negation and hypothetical status of the trigger token.
+
+    `trigger_types` maps token index → PLOVER type for the other triggers in the sentence, so that an act
+    embedded under a request or threat ("urged the sides to halt operations") is hypothetical.
+    """
+    negated = _negated_here(trigger, words)
+    why = ["negated"] if negated else []
+    if _modal_here(trigger, words):
+        return Modality(negated, True, ", ".join(why + ["modal"]))
+    if _conditional_here(trigger, words):
+        return Modality(negated, True, ", ".join(why + ["conditional"]))
+    cur = trigger
+    for _ in range(MAX_CLIMB):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ == "advcl" and _conditional_here(cur, words):
+            return Modality(negated, True, ", ".join(why + ["conditional"]))
+        lemma = head.lemma_.lower()
+        embedded = cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acl", "dobj", "conj") \
+            and not _is_finite(cur)
+        if embedded and head.i in trigger_types and trigger_types[head.i] in EMBEDDING_TYPES:
+            return Modality(negated, True, ", ".join(why + [f"embedded under {trigger_types[head.i]}"]))
+        if embedded and lemma in words.embedders and cur.dep_ != "conj":
+            neg = negated or lemma in words.negating_embedders
+            return Modality(neg, True, ", ".join(why + [f"embedded under '{head.text}'"]))
+        if _is_finite(cur) and cur.dep_ not in ("conj",):
+            break                  # a finite clause under "said" keeps its own status
+        if _modal_here(head, words) and cur.dep_ in ("xcomp", "conj"):
+            return Modality(negated, True, ", ".join(why + ["modal"]))
+        if cur.dep_ == "conj" and _negated_here(head, words) and not negated:
+            pass                   # "did not attack and seize": only the first verb is negated in the parse
+        cur = head
+    return Modality(negated, False, ", ".join(why))

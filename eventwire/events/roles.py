@@ -1,0 +1,180 @@
+"""Who did it and to whom: source and target tokens of a trigger, read from the dependency parse.
+
+Pure functions over spaCy tokens. They return the head tokens of the arguments; mapping a token to an
+actor is the actors stage's business (`Analysis.actor_for`), done by the caller.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "dative", "attr", "oprd"}
+PREP = {"prep", "agent", "dative"}
+REL_PRONOUNS = {"which", "who", "whom", "that", "whose"}
+_NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+@dataclass
+class Roles:
+    """Argument head tokens for one trigger; `hops` is the longest dependency path used (for confidence)."""
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    hops: int = 1
+    rule: str = "active"
+
+
+def children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("militias, which are …" → militias)."""
+    clause = tok.head
+    if tok.lower_ in REL_PRONOUNS and clause.dep_ == "relcl":
+        return clause.head
+    return tok
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to tok ("against X", "on X", "by X")."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in PREP and p.lower_ in preps:
+            out += [antecedent(o) for o in p.children if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in _NOT_ACTOR]
+    # after the head and nearest first: "Turkey on Tuesday called on all powers" → powers
+    return sorted(out, key=lambda o: (o.i < tok.i, abs(o.i - tok.i)))
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # reduced relative: "a truce brokered by Turkey", "militias backed by Russia"
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+
+
+def own_subject(verb: Token) -> Token | None:
+    subj = children(verb, SUBJ)
+    return antecedent(subj[0]) if subj else None
+
+
+def own_passive_subject(verb: Token) -> Token | None:
+    subj = children(verb, PASS_SUBJ)
+    return antecedent(subj[0]) if subj else None
+
+
+def controller(verb: Token) -> tuple[Token | None, int]:
+    """The understood subject of a verb with none of its own, and how far away it was found.
+
+    Coordination shares the subject ("attacked and seized"); a to-infinitive takes its controller from
+    the verb above, the object if there is one ("urged the sides to halt") else the subject ("agreed
+    to withdraw"); a participle modifying a noun takes that noun ("forces attacking the town").
+    """
+    hops = 0
+    cur = verb
+    while hops < 4:
+        hops += 1
+        dep, head = cur.dep_, cur.head
+        if head is cur:
+            return None, hops
+        if dep == "conj":
+            subj = own_subject(head) or own_passive_subject(head)
+            if subj is not None:
+                return subj, hops
+            cur = head
+            continue
+        if dep in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) \
+                or dep == "xcomp":
+            objs = children(head, {"dobj", "dative"}) or prep_objects(head, ("on", "upon"))
+            if objs:
+                return antecedent(objs[0]), hops
+            subj = own_subject(head)
+            if subj is not None:
+                return subj, hops
+            cur = head
+            continue
+        if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head, hops
+        return None, hops
+    return None, hops
+
+
+def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_words: tuple[str, ...],
+               inverse: bool = False) -> Roles:
+    """Source and target of a verbal trigger, active or passive, with inherited subjects."""
+    passive = is_passive(verb)
+    r = Roles(rule="passive" if passive else "active")
+    if passive:
+        subj = own_passive_subject(verb)
+        if subj is None and verb.dep_ in ("acl", "amod", "relcl"):
+            subj = verb.head
+        if subj is None:
+            subj, r.hops = controller(verb)
+        r.targets = [subj] if subj is not None else []
+        r.sources = prep_objects(verb, ("by",) + from_)
+    else:
+        subj = own_subject(verb)
+        if subj is None:
+            subj, r.hops = controller(verb)
+            r.rule = "active, inherited subject"
+        r.sources = [subj] if subj is not None else []
+        r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
+        objs = [o for o in children(verb, OBJ) if o.lemma_.lower() not in obj_words]
+        if objs and objs[0].dep_ != "attr":
+            r.targets = [antecedent(objs[0])]
+    if not r.targets:
+        holders = [verb] + [o for o in children(verb, {"dobj", "nsubjpass"}) if o.lemma_.lower() in obj_words]
+        for h in holders:
+            found = prep_objects(h, to)
+            if found:
+                r.targets = found
+                r.hops = max(r.hops, 2)
+                break
+    if inverse:
+        r.sources, r.targets = r.targets, r.sources
+        r.rule += ", inverse"
+    return r
+
+
+def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...]) -> Roles:
+    """Source and target of an event noun standing on its own ("Turkey's support for the government")."""
+    r = Roles(rule="nominal", hops=1)
+    poss = children(noun, {"poss"})
+    r.sources = poss[:1] or prep_objects(noun, ("by",) + from_)
+    if not r.sources:
+        r.sources = [noun]          # "Russian air strikes", "US sanctions": the actor is a modifier
+        r.rule = "nominal, modifier source"
+    r.targets = prep_objects(noun, to)
+    between = prep_objects(noun, ("between", "among"))
+    if between and not poss:
+        r.sources = between
+        r.rule = "nominal, between"
+    return r
+
+
+def light_noun_roles(noun: Token, verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...],
+                     inverse: bool) -> Roles:
+    """An event noun carried by a light verb: "launched an attack on X", "came under attack by X"."""
+    r = verb_roles(verb, to=to, from_=from_, obj_words=(noun.lemma_.lower(),))
+    r.rule = "light verb " + verb.lemma_.lower()
+    if not r.targets or verb.lemma_.lower() in ("be", "come", "remain", "fall"):
+        r.targets = prep_objects(noun, to) or r.targets
+    if inverse:
+        # the subject is on the receiving end; the doer is in "by"/"from" ("suffered attacks by X")
+        r.targets = [t for t in ([own_subject(verb) or own_passive_subject(verb)] + r.sources) if t is not None][:1]
+        r.sources = prep_objects(noun, ("by", "from") + from_) or prep_objects(verb, ("by", "from") + from_)
+        r.rule += ", inverse"
+    r.hops = max(r.hops, 2)
+    return r
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Coordinated arguments each count: "Turkey and Russia" → [Turkey, Russia]."""
+    out: list[Token] = []
+    for t in tokens:
+        for u in (t, *t.conjuncts):
+            if u not in out:
+                out.append(u)
+    return out
