@@ -160,9 +160,6 @@ def test_date_resolver_gives_an_iso_value_or_none(parts, pub, future):
     assert value is None or ISO_VALUE.fullmatch(value), value
 
 
-@pytest.mark.xfail(raises=OverflowError, strict=False,
-                   reason="dates/resolve.py: weekday/relative/ago overflow at date.min/date.max publication "
-                          "dates (reported to the dates engineer)")
 @settings(max_examples=50, deadline=None)
 @given(EXPRS, st.dates(), st.booleans())
 @example(("relative", None, None, None, None, "day", 1, None), date(9999, 12, 31), False)
