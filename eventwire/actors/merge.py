@@ -1,0 +1,169 @@
+"""Document-level resolution: mentions with the same identity become one actor, and what one mention says
+completes the others ("Libyan warlord Khalifa Haftar" gives "Haftar" his country).
+
+Also here: the document's focus country (where the story happens), "the government" → the document's one
+government, a KB government ("GNA") absorbing "Libya's government", armed wings taking their affiliate's
+country, and simple pronouns.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwire.actors.kb import KB
+from eventwire.actors.resolve import Found
+
+# Sentences back that a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 2
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# A country is the document's focus when it leads the count of place and country mentions by this margin.
+FOCUS_MIN = 2
+
+
+@dataclass
+class Draft:
+    key: str
+    mentions: list[Found] = field(default_factory=list)
+    pronouns: list[int] = field(default_factory=list)
+
+    def first(self, attr: str):
+        return next((getattr(f, attr) for f in self.mentions if getattr(f, attr) is not None), None)
+
+    @property
+    def start(self) -> int:
+        return min(f.start for f in self.mentions)
+
+    @property
+    def kind(self) -> str:
+        kinds = [f.kind for f in self.mentions]
+        for k in ("country", "person", "armed", "group", "government", "org", "people", "member"):
+            if k in kinds:
+                return k
+        return kinds[0]
+
+    @property
+    def plural(self) -> bool:
+        return any(f.plural for f in self.mentions)
+
+
+def focus_country(found: list[Found], locatives: list[str]) -> str | None:
+    """Where the story happens: places named count twice, other mentions of a country once."""
+    counts: Counter[str] = Counter()
+    for c in locatives:
+        counts[c] += 2
+    for f in found:
+        if f.country and f.country not in ("IGO", "NGO", "IMG"):
+            counts[f.country] += 1
+    top = counts.most_common(2)
+    if not top or top[0][1] < FOCUS_MIN or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def merge(found: list[Found], locatives: list[str], kb: KB, published: str | None) -> list[Draft]:
+    """Mentions → drafts of actors (one per identity key), in order of first mention."""
+    focus = focus_country(found, locatives)
+    keys = _government_aliases(found, kb, published)
+    gov = _the_government(found, keys)
+    for f in found:
+        f.key = keys.get(f.key, f.key)
+        if f.pending == "government":
+            if gov is None:
+                f.key = ""
+            else:
+                f.key = gov
+        elif f.pending == "focus":
+            f.country = focus
+            f.key = f"group:{focus}:{f.sector}" if focus else f"group:?:{f.sector}"
+            f.reason += f"+focus-country:{focus}" if focus else ""
+    drafts: dict[str, Draft] = {}
+    for f in sorted((f for f in found if f.key), key=lambda f: f.start):
+        drafts.setdefault(f.key, Draft(f.key)).mentions.append(f)
+    _complete(drafts, focus)
+    return sorted(drafts.values(), key=lambda d: d.start)
+
+
+def _government_aliases(found: list[Found], kb: KB, published: str | None) -> dict[str, str]:
+    """country:X → the KB government of X named in the document (GNA = "Libya's government")."""
+    out = {}
+    for f in found:
+        entry = kb.entries.get(f.kb_id) if f.kb_id else None
+        if entry is not None and entry.government_of and entry.applies(published):
+            out[f"country:{entry.government_of}"] = f.key
+    return out
+
+
+def _the_government(found: list[Found], keys: dict[str, str]) -> str | None:
+    """The one actor the document calls a government (by a role noun or a KB government), if only one."""
+    govs = {keys.get(f.key, f.key) for f in found if f.kind == "government" and not f.pending}
+    govs |= set(keys.values())
+    return govs.pop() if len(govs) == 1 else None
+
+
+def _complete(drafts: dict[str, Draft], focus: str | None) -> None:
+    """Fill what a draft's mentions leave open from the document (affiliates, focus country)."""
+    for d in drafts.values():
+        if d.kind == "person" and d.first("country") is None and d.first("role") is not None and focus:
+            d.mentions[0].country = focus
+            d.mentions[0].reason += f"+focus-country:{focus}"
+    for d in drafts.values():
+        if d.kind != "armed":
+            continue
+        aff = drafts.get(d.first("affiliation") or "")
+        aff_country = aff.first("country") if aff else None
+        aff_sector = aff.first("sector") if aff else None
+        m = d.mentions[0]
+        if m.country is None and aff_country:
+            m.country = aff_country
+        m.sector = "MIL" if aff_sector in ("GOV", "MIL") else "REB"
+
+
+def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
+    """he/she → the nearest person before; it/they → the nearest noun of the same number before, when that
+    noun is an actor's mention ("powers ... rethink their position": "their" is the powers, no actor).
+    Antecedents are looked for within PRONOUN_WINDOW sentences."""
+    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    owner = {i: d for d in drafts for f in d.mentions for i in range(f.start, f.end)}
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "PRON" or tok.i in taken or tok.dep_ == "expl":
+            continue
+        if low in PERSON_PRONOUNS:
+            d = _nearest(doc, tok, owner, sent_of, lambda t: t.i in owner and owner[t.i].kind == "person")
+        elif low in THING_PRONOUNS | PLURAL_PRONOUNS:
+            plural = low in PLURAL_PRONOUNS
+            d = _nearest(doc, tok, owner, sent_of, lambda t: _is_argument(t) and _number(t, owner) == plural)
+            if d is not None and d.kind == "person":
+                d = None
+        else:
+            continue
+        if d is not None:
+            d.pronouns.append(tok.i)
+
+
+def _nearest(doc: Doc, tok, owner: dict, sent_of: dict, fits) -> Draft | None:
+    """The draft owning the nearest token before `tok` that `fits`, if that token belongs to an actor."""
+    for j in range(tok.i - 1, -1, -1):
+        if sent_of.get(tok.i, 0) - sent_of.get(j, 0) > PRONOUN_WINDOW:
+            return None
+        t = doc[j]
+        if fits(t):
+            return owner.get(j)
+    return None
+
+
+def _is_argument(t) -> bool:
+    """The head of a noun phrase that can be an antecedent (not a modifier inside a phrase)."""
+    return t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "poss", "case", "nummod")
+
+
+def _number(t, owner: dict) -> bool:
+    """Plural? An actor's own number when the token is one ("the Taliban", "Turkey"), else the tag."""
+    d = owner.get(t.i)
+    if d is not None:
+        return d.plural
+    return t.tag_ in ("NNS", "NNPS")

@@ -1,0 +1,364 @@
+"""Who is who in one document: name and role mentions → `Found` mentions with an identity key.
+
+Pure functions over the parse and the lexicon hits; `merge.py` turns the mentions into actors. Rules:
+  - a KB name is that actor (a country named as an actor is its government);
+  - a country used as a place ("fighting in Libya") or a nationality adjective ("Libyan") is not an actor
+    by itself: it gives its country to the noun it modifies;
+  - a role noun with a country ("the Libyan army", "Libya's government", "the government of Libya",
+    "Rebels in Ubari") is a group of that country with the role's sector; with a person or an
+    organisation ("Haftar's militias", "Hamas fighters") an armed role is that one's armed wing;
+  - a role next to a person's name is the person's title ("Turkish President Recep Tayyip Erdogan",
+    "Fahrettin Altun, Turkey's communications director"): it gives the person a country, sector and role.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.kb import ARMED_SECTORS
+from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
+
+IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within", "around",
+                            "outside", "across", "from", "through", "towards", "toward", "over", "across"})
+GROUP_PREPS = frozenset({"of", "from", "in"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
+GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
+
+
+@dataclass
+class Found:
+    """One mention of an actor and what the text around it says about the actor."""
+    key: str                       # identity: mentions with the same key are one actor
+    start: int                     # token span of the mention
+    end: int
+    name: str
+    kind: str                      # country | org | person | group | people | armed
+    country: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+    role: str | None = None
+    affiliation: str | None = None # key of the actor this one belongs to
+    reason: str = ""
+    extra: tuple[int, ...] = ()    # tokens that refer to this actor outside the mention (a person's title)
+    pending: str | None = None     # "government" | "focus": completed at document level (merge.py)
+    plural: bool = False
+
+
+@dataclass
+class Identity:
+    country: str | None = None
+    affiliate: NameHit | None = None
+    used: list[NameHit] = field(default_factory=list)
+    place_end: int | None = None   # end token of a "of/in/from X" phrase that was used
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scene:
+    """The hits of one document and lookups over them."""
+    doc: Doc
+    lex: Lexicon
+    published: str | None
+    names: list[NameHit]
+    roles: list[RoleHit]
+    name_at: dict[int, NameHit] = field(default_factory=dict)
+    role_at: dict[int, RoleHit] = field(default_factory=dict)
+    person_key: dict[NameHit, str] = field(default_factory=dict)
+    locatives: list[str] = field(default_factory=list)   # countries of places named as places
+
+    def __post_init__(self) -> None:
+        for h in self.names:
+            for i in range(h.start, h.end):
+                self.name_at[i] = h
+        for r in self.roles:
+            for i in range(r.start, r.end):
+                self.role_at[i] = r
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    def entry_code(self, h: NameHit) -> tuple[str | None, str | None]:
+        return h.entry.code_at(self.published) if h.entry else (None, None)
+
+    def is_countryish(self, h: NameHit) -> bool:
+        """A name that stands for a country (its name, capital, demonym, or a dictionary code without sector)."""
+        e = h.entry
+        return e is not None and (e.kind == "country" or (e.kind == "dictionary" and self.entry_code(h)[1] is None))
+
+
+def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> tuple[list[Found], list[str]]:
+    """All actor mentions of the document, and the countries of places it names (for its focus country)."""
+    names = lex.names(doc, published)
+    roles = [r for r in lex.roles(doc) if not _covered_by_kb(r, names)]
+    names = _drop_role_like_entities(names, roles)
+    names = _trim_titles(names, roles)
+    sc = Scene(doc, lex, published, names, roles)
+    sc.person_key = person_keys(sc)
+    found: list[Found] = []
+    consumed: set[NameHit] = set()
+    for role in roles:
+        f = _role_mention(sc, role, consumed)
+        if f is not None:
+            found.append(f)
+    found.extend(_person_mentions(sc, consumed, found))
+    for h in names:
+        if h in consumed or h in sc.person_key:
+            continue
+        f = _name_mention(sc, h)
+        if f is not None:
+            found.append(f)
+    return found, sc.locatives
+
+
+# ---- preparing hits ------------------------------------------------------------------------------
+def _covered_by_kb(r: RoleHit, names: list[NameHit]) -> bool:
+    """"army" inside "Libyan National Army" is part of a name, not a role."""
+    return any(h.alias is not None and h.start <= r.start and r.end <= h.end and
+               not (h.start == r.start and h.end == r.end and h.form == "demonym") for h in names)
+
+
+def _drop_role_like_entities(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
+    """An unknown NER organisation that ends in a role ("the Interior Ministry", "Supreme Court") is a role."""
+    heads = {r.head for r in roles}
+    return [h for h in names if h.alias is not None or h.label == "PERSON" or (h.end - 1) not in heads]
+
+
+def _trim_titles(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
+    """"Prime Minister Boris Johnson" tagged as one PERSON: the name starts after the title."""
+    role_tokens = {i for r in roles for i in range(r.start, r.end)}
+    out = []
+    for h in names:
+        start = h.start
+        if h.label == "PERSON":
+            while start < h.end - 1 and start in role_tokens:
+                start += 1
+        out.append(h if start == h.start else NameHit(start, h.end, h.alias, h.label))
+    return out
+
+
+def person_keys(sc: Scene) -> dict[NameHit, str]:
+    """PERSON names (and other names equal to a person's surname: "Haftar" tagged ORG) → one key per person.
+
+    A short name is the person whose full name ends with it ("Altun" → "Fahrettin Altun")."""
+    doc = sc.doc
+    full = [h for h in sc.names if h.label == "PERSON" and h.alias is None]
+    longest: dict[str, str] = {}
+    for h in sorted(full, key=lambda h: -(h.end - h.start)):
+        words = doc[h.start:h.end].text
+        tail = words.split()[-1].lower()
+        longest.setdefault(tail, words)
+    keys: dict[NameHit, str] = {}
+    for h in sc.names:
+        if h.alias is not None or h.label == "GPE":
+            continue
+        words = doc[h.start:h.end].text
+        tail = words.split()[-1].lower()
+        if h.label == "PERSON" or (tail in longest and len(words.split()) == 1):
+            canonical = longest.get(tail, words)
+            if h.label != "PERSON" and len(canonical.split()) < 2:
+                continue
+            keys[h] = f"person:{canonical.lower()}"
+    return keys
+
+
+# ---- identity of a noun phrase ----------------------------------------------------------------------
+def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
+    """Country or affiliate named by the modifiers of the tokens `tokens` (a role phrase or a title)."""
+    idn = Identity()
+    doc = sc.doc
+    mods = [c for i in tokens for c in doc[i].children if c.i not in tokens and c.dep_ in IDENTITY_DEPS]
+    for c in sorted(mods, key=lambda t: -t.i):            # nearest modifier first
+        h = sc.name_at.get(c.i)
+        if h is not None:
+            _take(sc, idn, h, f"{c.dep_}:{doc[h.start:h.end].text}")
+    if preps:
+        head = doc[tokens[-1]]
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in GROUP_PREPS:
+                for obj in p.children:
+                    if obj.dep_ == "pobj":
+                        _take_place(sc, idn, obj, p)
+    return idn
+
+
+def _take(sc: Scene, idn: Identity, h: NameHit, why: str) -> None:
+    if sc.is_countryish(h):
+        if idn.country is None:
+            idn.country = sc.entry_code(h)[0]
+            idn.used.append(h)
+            idn.reasons.append(why)
+    elif h.label != "GPE" and idn.affiliate is None and (h.alias is not None or h in sc.person_key
+                                                        or h.label == "ORG"):
+        idn.affiliate = h
+        idn.used.append(h)
+        idn.reasons.append(why)
+
+
+def _take_place(sc: Scene, idn: Identity, obj: Token, prep: Token) -> None:
+    h = sc.name_at.get(obj.i)
+    if h is None:
+        return
+    if h.alias is not None or h in sc.person_key or h.label == "ORG":
+        before = (idn.country, idn.affiliate)
+        _take(sc, idn, h, f"{prep.lower_}:{sc.text(h.start, h.end)}")
+        if (idn.country, idn.affiliate) != before:
+            idn.place_end = h.end
+    elif h.label == "GPE" and idn.country is None:
+        country = sc.lex.city_country(sc.text(h.start, h.end))
+        if country:
+            idn.country = country
+            idn.used.append(h)
+            idn.place_end = h.end
+            idn.reasons.append(f"{prep.lower_}:{sc.text(h.start, h.end)}(place in {country})")
+            sc.locatives.append(country)
+
+
+# ---- role phrases ------------------------------------------------------------------------------------
+def _person_of_title(sc: Scene, role: RoleHit) -> NameHit | None:
+    """The person a role is the title or apposition of, if any."""
+    head = sc.doc[role.head]
+    if head.dep_ in ("compound", "appos", "nmod"):
+        h = sc.name_at.get(head.head.i)
+        if h is not None and h in sc.person_key:
+            return h
+    for child in head.children:
+        if child.dep_ == "appos" and (h := sc.name_at.get(child.i)) is not None and h in sc.person_key:
+            return h
+    return None
+
+
+def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | None:
+    if _person_of_title(sc, role) is not None:
+        return None                                   # handled with the person
+    doc = sc.doc
+    head = doc[role.head]
+    idn = identity(sc, range(role.start, role.end))
+    consumed.update(idn.used)
+    starts = [role.start] + [h.start for h in idn.used if h.start < role.start]
+    start, end = min(starts), max(role.end, idn.place_end or 0)
+    text = sc.text(start, end)
+    sector = role.role.sector
+    country = role.role.country or idn.country
+    plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
+    base = dict(start=start, end=end, name=text, role=role.role.text, plural=plural)
+    why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
+    if idn.affiliate is not None:
+        aff = _key_of(sc, idn.affiliate)
+        if sector in ARMED_SECTORS:
+            return Found(key=f"armed:{aff}", kind="armed", affiliation=aff, sector=sector, country=country,
+                         reason=why + "->armed-wing", **base)
+        if idn.affiliate.alias is not None and not role.role.person and sector is None:
+            return None
+        return Found(key=aff if not role.role.person or sector is None else f"member:{aff}:{sector}",
+                     kind="member", affiliation=aff, sector=sector, country=country, reason=why + "->member", **base)
+    if country is not None:
+        if sector == "GOV" or sector is None:
+            return Found(key=f"country:{country}", kind="government", country=country, sector=sector or "GOV",
+                         reason=why, **base)
+        return Found(key=f"group:{country}:{sector}", kind="group", country=country, sector=sector, reason=why,
+                     **base)
+    if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
+        return Found(key="pending:government", kind="government", sector="GOV", pending="government",
+                     reason=why + "+the-government", **base)
+    if not role.role.person and plural and sector is not None:
+        return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
+                     reason=why + "+bare-group", **base)
+    return None
+
+
+def _key_of(sc: Scene, h: NameHit) -> str:
+    if h in sc.person_key:
+        return sc.person_key[h]
+    if h.entry is not None:
+        return h.entry.kb_id
+    return f"org:{sc.text(h.start, h.end).lower()}"
+
+
+# ---- people ------------------------------------------------------------------------------------------
+def _person_mentions(sc: Scene, consumed: set[NameHit], found: list[Found]) -> list[Found]:
+    out = []
+    titles: dict[NameHit, list[RoleHit]] = {}
+    for role in sc.roles:
+        if (p := _person_of_title(sc, role)) is not None:
+            titles.setdefault(p, []).append(role)
+    for h, key in sc.person_key.items():
+        if h in consumed and not titles.get(h):
+            # a person named as the affiliate of a group ("Haftar's militias") is still mentioned
+            pass
+        doc = sc.doc
+        f = Found(key=key, start=h.start, end=h.end, name=doc[h.start:h.end].text, kind="person",
+                  reason=f"ner:{h.label}" if h.label == "PERSON" else f"surname-of:{key[7:]}")
+        extra: list[int] = []
+        for role in titles.get(h, []):
+            idn = identity(sc, range(role.start, role.end), preps=False)
+            consumed.update(idn.used)
+            f.role = f.role or sc.text(role.start, role.end)
+            f.sector = f.sector or role.role.sector
+            f.country = f.country or role.role.country or idn.country
+            if idn.affiliate is not None and f.affiliation is None:
+                f.affiliation = _key_of(sc, idn.affiliate)
+            f.reason += f"+title:{role.role.text}" + "".join("+" + r for r in idn.reasons)
+            extra.extend(range(role.start, role.end))
+            extra.extend(i for u in idn.used for i in range(u.start, u.end))
+        idn = identity(sc, range(h.start, h.end), preps=False)
+        idn.used = [u for u in idn.used if u not in titles.get(h, [])]
+        consumed.update(idn.used)
+        if f.country is None and idn.country is not None:
+            f.country = idn.country
+            f.reason += "".join("+" + r for r in idn.reasons)
+        extra.extend(i for u in idn.used for i in range(u.start, u.end))
+        f.extra = tuple(i for i in extra if not (h.start <= i < h.end))
+        out.append(f)
+    return out
+
+
+# ---- other names -------------------------------------------------------------------------------------
+def _effective(tok: Token) -> Token:
+    """The first conjunct: in "in Syria and Iraq", Iraq stands where Syria does."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _name_mention(sc: Scene, h: NameHit) -> Found | None:
+    doc = sc.doc
+    span = doc[h.start:h.end]
+    root = _effective(span.root)
+    text = span.text
+    if h.alias is None:
+        if h.label == "GPE":
+            country = sc.lex.city_country(text)
+            if country and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                sc.locatives.append(country)
+            return None                                # a city or region: a place, not an actor
+        if h.label == "NORP":
+            if root.dep_ in IDENTITY_DEPS or span.root.pos_ == "ADJ":
+                return None
+            return Found(key=f"people:{text.lower()}", start=h.start, end=h.end, name=text, kind="people",
+                         reason="ner:NORP", plural=True)
+        if root.dep_ == "compound" and root.head.i not in sc.role_at:
+            return None                                # "Joint Military Commission talks": a name of a thing
+        return Found(key=f"org:{text.lower()}", start=h.start, end=h.end, name=text, kind="org",
+                     reason=f"ner:{h.label}")
+    entry = h.entry
+    country, sector = sc.entry_code(h)
+    why = f"kb:{entry.kb_id}({h.form})"
+    if sc.is_countryish(h):
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            sc.locatives.append(country)
+            return None                                # "fighting in Libya": a place
+        if h.form == "demonym":
+            if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ" or root.dep_ in ("amod",):
+                return None                            # "Libyan" gives its country to the noun it modifies
+            if root.tag_ in ("NNS", "NNPS") or text.endswith("s"):
+                return Found(key=f"people:{country}", start=h.start, end=h.end, name=text, kind="people",
+                             country=country, reason=why + "+plural-demonym", plural=True)
+            return None
+        if root.dep_ == "compound" and root.head.i not in sc.role_at:
+            return None                                # "the Libya conflict": a topic, not an actor
+        return Found(key=f"country:{country}", start=h.start, end=h.end, name=entry.name, kind="country",
+                     country=country, sector=sector or "GOV", kb_id=entry.kb_id, reason=why)
+    return Found(key=entry.kb_id, start=h.start, end=h.end, name=entry.name, kind=entry.kind, country=country,
+                 sector=sector, kb_id=entry.kb_id, reason=why,
+                 plural=entry.kind == "group" and entry.name.endswith("s"))
