@@ -112,6 +112,11 @@ def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | No
 
 
 def _cue_after(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
+    # an attribution tag follows a whole utterance: '"...," he said' / '"...?" she asked' /
+    # '"...", according to X' — not a phrase that runs on ('as "an act of terror" and vowed to respond')
+    before, after = doc.text[r.close - 1:r.close], doc.text[r.close + 1:r.close + 2]
+    if before not in (",", ".", "?", "!") and after != ",":
+        return None
     start = _token_at_or_after(doc, r.close + 1)
     for t in doc[start:start + MAX_TRAIL_TOKENS]:
         if t.text in _MARKS or (t.text in _SENTENCE_END and t.i > start):
@@ -210,7 +215,7 @@ def _clause_span(head: Token, *, skip: tuple[str, ...]) -> tuple[int, int] | Non
 def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct and toks[-1].text not in _SENTENCE_END or toks[-1].is_space):
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if not toks:
         return None

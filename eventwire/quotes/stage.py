@@ -1,6 +1,8 @@
 """Quotes stage: writes the findings of find.py into `record.quotes`, speakers resolved to actors."""
 from __future__ import annotations
 
+import re
+
 from eventwire.analysis import Analysis
 from eventwire.quotes.find import QuoteFinding, find_quotes
 from eventwire.quotes.lexicon import CueLexicon
@@ -11,6 +13,7 @@ from eventwire.settings import Settings
 # that quote is at most this many sentences back; beyond that the reference is too loose to trust.
 PRONOUN_LOOKBACK_SENTENCES = 3
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_QUOTED = re.compile(r'["“]\s*([^"“”]+?)\s*["”]')
 
 
 class QuoteStage:
@@ -29,7 +32,7 @@ class QuoteStage:
             q = self._quote(an, f)
             an.record.quotes.append(q)        # appended now: the next quote may continue this one
             found.append((f, q))
-        kept = [q for f, q in found if not (f.content[0] < summary_end and _restated(f, q, found, summary_end))]
+        kept = [q for f, q in found if not (f.content[0] < summary_end and _restated(f, q, found, summary_end, an.record.text))]
         for n, q in enumerate(kept, 1):
             q.id = f"Q{n}"
         an.record.quotes[:] = kept
@@ -59,14 +62,19 @@ def _sentences_between(an: Analysis, prev: Quote, f: QuoteFinding) -> int:
     return sum(1 for s in an.record.sentences if a <= s.start < f.content[0])
 
 
-def _restated(f: QuoteFinding, q: Quote, found: list[tuple[QuoteFinding, Quote]], body: int) -> bool:
-    """A headline or standfirst quote that the body reports again (same speaker and cue verb, or the
-    same words) is the summary of that quote, not a second statement."""
+def _restated(f: QuoteFinding, q: Quote, found: list[tuple[QuoteFinding, Quote]], body: int, text: str) -> bool:
+    """A headline or standfirst quote that the body reports again (the same words, a word it quotes,
+    or the same speaker with the same cue verb) is the summary of that quote, not a second statement."""
+    if q.content is None:
+        return False
+    around = text[max(0, q.content.start - 1):q.content.end + 1]
+    fragments = [m.lower() for m in _QUOTED.findall(around)]
     for g, other in found:
-        if g.content[0] < body:
+        if g.content[0] < body or other.content is None:
             continue
-        same_words = q.content is not None and other.content is not None and \
-            q.content.text.strip(" .").lower() in other.content.text.lower()
+        said = other.content.text.lower()
+        same_words = q.content.text.strip(" .").lower() in said or \
+            any(re.search(rf"\b{re.escape(f)}\b", said) for f in fragments)
         same_act = f.cue_lemma is not None and f.cue_lemma == g.cue_lemma and \
             (q.speaker is not None and q.speaker == other.speaker or
              q.speaker_text is not None and q.speaker_text == other.speaker_text)
