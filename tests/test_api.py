@@ -204,6 +204,21 @@ def test_code_rejects_bad_bodies(client, body, words):
     assert_error(client.post("/api/code", json=body), 400, *words)
 
 
+def test_code_needs_a_json_body(client):
+    assert_error(client.post("/api/code", content=b'{"text": "Egypt', headers={"content-type": "application/json"}),
+                 400, "not valid JSON")
+    # a form or plain-text post (what another site could send without a CORS preflight) is refused
+    assert_error(client.post("/api/code", content=b'{"text": "Egypt called on Ethiopia."}',
+                             headers={"content-type": "text/plain"}), 400, "JSON object")
+
+
+def test_other_host_names_are_refused(client, server):
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
+    assert_error(client.get("/api/events", headers={"host": f"evil.example:{server.port}"}), 400, "evil.example")
+    assert client.get("/api/summary", headers={"host": f"localhost:{server.port}"}).status_code == 200
+    assert "access-control-allow-origin" not in client.get("/api/events", headers={"origin": "http://evil.example"}).headers
+
+
 def test_code_returns_a_record_without_storing_it(client):
     before = client.get("/api/summary").json()["documents"]
     text = ("Chad asks Niger to reopen border crossing\n\nChad's foreign minister on Monday asked Niger to "

@@ -43,10 +43,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no such store: {args.db} (create one with `eventwire ingest ... --db {args.db}`)")
     import uvicorn
 
-    from eventwire.web.app import create_app
+    from eventwire.web.app import LOOPBACK_HOSTS, create_app
 
-    app = create_app(args.db)              # opens the store once: a bad file fails here, in one line
-    if not _is_loopback(args.host):
+    local = _is_loopback(args.host)
+    # opens the store once: a bad file fails here, in one line
+    app = create_app(args.db, allowed_hosts=LOOPBACK_HOSTS if local else None)
+    if not local:
         print(f"eventwire: note: listening on {args.host}: the API is reachable from other machines",
               file=sys.stderr)
     print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -22,7 +22,7 @@ from eventwire.settings import Settings
 from eventwire.store import EventFilter, Store
 from eventwire.store.filters import PLOVER_TYPES
 from eventwire.web.errors import ApiError, install_error_handlers
-from eventwire.web.guard import BodyLimit, SecurityHeaders
+from eventwire.web.guard import BodyLimit, HostCheck, SecurityHeaders
 from eventwire.web.models import CodeRequest, timeline_of
 
 STATIC = Path(__file__).parent / "static"
@@ -30,6 +30,8 @@ STATIC = Path(__file__).parent / "static"
 MAX_LIMIT = 500
 # POST /api/code: a news story is 5–100 kB; a megabyte is a scrape or an attack, not an article.
 MAX_BODY = 1 * 2**20
+# Host names a server on the loopback interface answers to (see guard.HostCheck).
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # Longest filter string we accept: names and phrases, not documents.
 MAX_FILTER = 200
 
@@ -59,8 +61,11 @@ Offset = Annotated[int, Query(ge=0, le=10**9)]
 api = APIRouter(prefix="/api")
 
 
-def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Settings | None = None) -> FastAPI:
-    """The app for the store at `db_path` (opened now, so a bad file fails before serving)."""
+def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Settings | None = None,
+               allowed_hosts: set[str] | None = LOOPBACK_HOSTS) -> FastAPI:
+    """The app for the store at `db_path` (opened now, so a bad file fails before serving).
+
+    `allowed_hosts`: Host header names to answer (default: the loopback names); None answers any host."""
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"no such store: {db_path} (create one with `eventwire ingest`)")
@@ -73,6 +78,7 @@ def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Setti
     app.state.coder = _Coder(settings or Settings())
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.include_router(api)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -53,7 +53,13 @@ def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:3]:
         loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
-        parts.append(f"{'.'.join(loc) or 'request'}: {err.get('msg', 'invalid value')}")
+        msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if err.get("type") == "json_invalid":
+            parts.append(f"the request body is not valid JSON (near character {loc[-1] if loc else '?'})")
+            continue
+        if not loc and err.get("type") in ("model_attributes_type", "dict_type", "json_invalid", "missing"):
+            msg = f"the request body must be a JSON object (Content-Type: application/json); {msg}"
+        parts.append(f"{'.'.join(loc) or 'request'}: {msg}")
     return "; ".join(parts) or "invalid request"
 
 

@@ -81,6 +81,30 @@ class BodyLimit:
         await self.app(scope, limited_receive, guarded_send)
 
 
+class HostCheck:
+    """Refuse requests whose Host header names another machine (400, our error shape).
+
+    A server on 127.0.0.1 is reachable from any web page the user opens through DNS rebinding (a hostile
+    name that resolves to 127.0.0.1); such requests carry the hostile name in Host, so checking it closes
+    that door. `allowed` holds host names without ports; None allows every host (a public --host)."""
+
+    def __init__(self, app: ASGIApp, allowed: set[str] | None) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.allowed is None:
+            await self.app(scope, receive, send)
+            return
+        host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name.strip("[]").lower() not in self.allowed:
+            await _send_json(send, 400, error_body("bad_host", f"this server answers to {', '.join(sorted(self.allowed))}, "
+                                                               f"not to host {host!r}"))
+            return
+        await self.app(scope, receive, send)
+
+
 class SecurityHeaders:
     """Add the security headers to every HTTP response."""
 

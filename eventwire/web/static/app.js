@@ -46,7 +46,9 @@ function eventRow(e) {
   const open = () => openDocument(e.doc_id, e.local_id);
   return el("tr", { "data-id": e.event_id, "data-doc": e.doc_id, "data-event": e.local_id, tabindex: 0,
                     onclick: open, onkeydown: (ev) => { if (ev.key === "Enter") open(); } },
-    el("td", { class: "date", text: e.date || "—" }),
+    e.date ? el("td", { class: "date", text: e.date })
+      : el("td", { class: "date muted", title: "event date unknown; this is the article's publication date",
+                   text: e.published ? `(${e.published})` : "—" }),
     el("td", { class: "type", title: e.cameo ? `CAMEO ${e.cameo}` : "" }, e.type + (e.mode ? "/" + e.mode : "") + flags),
     actorCell(e.source_name, e.source_country, e.source_sector),
     actorCell(e.target_name, e.target_country, e.target_sector),

@@ -49,7 +49,7 @@ export function drawNetwork(root, data, onActor) {
   clear(root);
   const [w, h] = [900, 600];
   const nodes = data.nodes || [], edges = data.edges || [];
-  if (!nodes.length) { root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No actors to show." })); return; }
+  if (!nodes.length) { root.append(svg("text", { x: 20, y: 40, class: "muted empty", text: "No actors to show." })); return; }
   const pos = layout(nodes, edges, w, h);
   const at = new Map(nodes.map((d, i) => [d.actor_key, pos[i]]));
   const maxW = Math.max(1, ...edges.map((e) => e.weight || 1));
@@ -108,12 +108,18 @@ export function drawMap(root, topology, places, onPlace) {
   root.append(land);
   const weight = (p) => (p.n_events || 0) + (p.n_documents || 0);
   const maxM = Math.max(1, ...located.map(weight));
-  for (const p of located) {
+  const taken = [];                                        // label boxes drawn so far, biggest places first
+  for (const p of [...located].sort((a, b) => weight(b) - weight(a))) {
     const [x, y] = project(p.lon, p.lat);
     const g = svg("g", { class: "place", "data-place": p.name, onclick: () => onPlace(p) });
-    g.append(svg("circle", { cx: x, cy: y, r: (3 + (7 * weight(p)) / maxM) * scale, "stroke-width": scale }),
-             svg("text", { x: x + 9 * scale, y: y + 4 * scale, "font-size": 13 * scale, "stroke-width": 3 * scale, text: p.name }),
+    g.append(svg("circle", { cx: x, cy: y, r: (2.5 + 5.5 * Math.sqrt(weight(p) / maxM)) * scale, "stroke-width": scale }),
              svg("title", { text: `${p.name} (${p.country || "?"}) — ${p.n_events} events in ${p.n_documents} articles` }));
+    // a label that would overlap one already drawn is left out; the dot keeps its tooltip
+    const box = { x0: x + 8 * scale, x1: x + (10 + 7.5 * p.name.length) * scale, y0: y - 8 * scale, y1: y + 6 * scale };
+    if (!taken.some((t) => box.x0 < t.x1 && t.x0 < box.x1 && box.y0 < t.y1 && t.y0 < box.y1)) {
+      taken.push(box);
+      g.append(svg("text", { x: x + 9 * scale, y: y + 4 * scale, "font-size": 13 * scale, "stroke-width": 3 * scale, text: p.name }));
+    }
     root.append(g);
   }
   if (!located.length) root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No located places." }));
@@ -148,7 +154,7 @@ export function bars(items) {
 export function drawTimeline(root, items, onRange) {
   clear(root);
   const days = bars(items);
-  if (!days.length) { root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No events dated to a day." })); return; }
+  if (!days.length) { root.append(svg("text", { x: 20, y: 40, class: "muted empty", text: "No events dated to a day." })); return; }
   const [w, h, left, bottom, top] = [960, 260, 40, 30, 10];
   const max = Math.max(...days.map((d) => d.count), 1);
   const bw = (w - left - 10) / days.length;

@@ -24,8 +24,22 @@ function ring(arcs, indexes) {
   return points;
 }
 
+/** Longitudes made continuous along a ring: a step of more than 180° is the ring crossing the
+ *  antimeridian, so the rest of the ring is shifted by 360° instead of drawing a line across the world
+ *  (the part beyond ±180° falls outside the map and is clipped). */
+function unwrap(points) {
+  let offset = 0, prev = null;
+  return points.map(([lon, lat]) => {
+    let x = lon + offset;
+    if (prev !== null && x - prev > 180) { offset -= 360; x -= 360; }
+    else if (prev !== null && x - prev < -180) { offset += 360; x += 360; }
+    prev = x;
+    return [x, lat];
+  });
+}
+
 function ringPath(points, project) {
-  return points.map((p, k) => {
+  return unwrap(points).map((p, k) => {
     const [x, y] = project(p[0], p[1]);
     return `${k ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
   }).join("") + "Z";
