@@ -1,11 +1,32 @@
 """Anchor stage: gives each event (and count) its date and place from the dates and places found earlier.
 
 Events take the date of their own clause, else of their sentence, else the publication date; and the most
-specific place their sentence or paragraph supports, else none (never the dateline by default)."""
+specific place their clause, sentence or paragraph supports, else none (never the dateline by default).
+The anchor stage owns `event.date`/`event.place` and `count.date`/`count.place`: it sets them all.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
 from eventwire.analysis import Analysis
+from eventwire.record import DateMention, Place, Span
 from eventwire.settings import Settings
+
+# Dependents that open a clause of their own: a date or place inside one belongs to that clause's verb
+# ("…, which were agreed in 2015, …"), not to the verb it hangs from.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
+# Most specific first: a city (or a named facility) over a region over a country.
+SPECIFICITY = {"city": 0, "other": 1, "region": 2, "country": 3}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    date: str | None
+    place: str | None
+    date_from: str               # clause | sentence | publication | none
+    place_from: str              # clause | sentence | paragraph | none
 
 
 class AnchorStage:
@@ -17,4 +38,87 @@ class AnchorStage:
         self.settings = settings
 
     def __call__(self, an: Analysis) -> None:
-        return None  # filled by the places/dates issue
+        rec = an.record
+        places = {p.id: p for p in rec.places}
+        for ev in rec.events:
+            tok = _token_for(an.doc, ev.trigger or ev.evidence)
+            if tok is not None:
+                a = find_anchor(an.doc, tok, an.token_date, an.token_place, places, rec.published)
+                ev.date, ev.place = a.date, a.place
+            elif ev.date is None:
+                ev.date = rec.published
+        for c in rec.counts:
+            tok = _token_for(an.doc, c.evidence)
+            if tok is not None:
+                a = find_anchor(an.doc, tok, an.token_date, an.token_place, places, rec.published)
+                c.date, c.place = a.date, a.place
+
+
+def find_anchor(doc: Doc, tok: Token, token_date: dict[int, DateMention], token_place: dict[int, str],
+                places: dict[str, Place], published: str | None) -> Anchor:
+    """The date and place of what `tok` (an event trigger or a count) reports."""
+    clause = clause_tokens(clause_head(tok))
+    sent = range(tok.sent.start, tok.sent.end)
+    date, date_from = _nearest_date(tok, clause, token_date), "clause"
+    if date is None:
+        date, date_from = _nearest_date(tok, sent, token_date), "sentence"
+    if date is None:
+        date, date_from = published, "publication" if published else "none"
+    place, place_from = _best_place(tok, clause, token_place, places), "clause"
+    if place is None:
+        place, place_from = _best_place(tok, sent, token_place, places), "sentence"
+    if place is None:
+        place, place_from = _best_place(tok, _paragraph(doc, tok), token_place, places), "paragraph"
+    if place is None:
+        place_from = "none"
+    return Anchor(date, place, date_from, place_from)
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb heading the clause `tok` belongs to (a noun trigger such as "attack" climbs to its verb)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def clause_tokens(head: Token) -> set[int]:
+    """Token indices of the clause under `head`, leaving out the clauses nested in it."""
+    out, stack = set(), [head]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            nested = c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            if not nested:
+                stack.append(c)
+    return out
+
+
+def _nearest_date(tok: Token, scope, token_date: dict[int, DateMention]) -> str | None:
+    hits = [(abs(i - tok.i), i) for i in scope if i in token_date]
+    return token_date[min(hits)[1]].value if hits else None
+
+
+def _best_place(tok: Token, scope, token_place: dict[int, str], places: dict[str, Place]) -> str | None:
+    hits = [(SPECIFICITY.get(places[pid].kind, 1), abs(i - tok.i), pid)
+            for i in scope if (pid := token_place.get(i)) in places]
+    return min(hits)[2] if hits else None
+
+
+def _paragraph(doc: Doc, tok: Token) -> range:
+    """Token indices of the paragraph (text between line breaks) holding `tok`."""
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(tok.sent.start, tok.sent.end)
+
+
+def _token_for(doc: Doc, span: Span | None) -> Token | None:
+    if span is None:
+        return None
+    s = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return s.root if s is not None and len(s) else None
