@@ -13,12 +13,18 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
-from eventwire.events.roles import Roles, expand, is_passive, light_noun_roles, noun_roles, verb_roles
+from eventwire.events.roles import (Roles, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
+                                   verb_roles)
 
 ActorLookup = Callable[[Token], "str | None"]
 
 # Types where coordinated subjects act on each other when no target is named ("X and Y held talks").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Types whose target, when the verb has none, is the target of the act they announce ("threatened to
+# impose sanctions on Iran" → Iran).
+BORROW_TARGET_TYPES = {"THREATEN"}
+# Cooperative acts whose announced refusal ("will not meet", "would not recognise") codes REJECT.
+REFUSABLE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 
@@ -74,6 +80,8 @@ class EventFinder:
             trig = self._verb_trigger(tok) if kind == "VERB" else self._noun_trigger(tok)
             if trig is not None:
                 (verbs if kind == "VERB" else nouns).append(trig)
+        by_head = {t.head.i: t.entry.type for t in verbs}
+        verbs = [t for t in verbs if not _retold(t, by_head)]
         verb_heads = {t.head.i for t in verbs}
         verb_words = {w.i for t in verbs for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not self._absorbed(t.head, verb_heads)]
@@ -95,22 +103,24 @@ class EventFinder:
         extra: list[Token] = []
         holders = [tok]
         if e.obj:
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and
-                    c.lemma_.lower() in e.obj] + \
-                   [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.lemma_.lower() in e.obj]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and _is(c, e.obj)] + \
+                   [g for c in tok.children if c.dep_ == "prep" for g in c.children if _is(g, e.obj)]
             if not objs:
                 return None
             extra.append(objs[0])
             holders.append(objs[0])
         for w in e.words:
             found = next((c for h in holders for c in _after_first(h)
-                          if c.lower_ == w and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")), None)
+                          if c.lower_ in w.split("|") and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
+                          and not _is_time_prep(c)), None)
             if found is None:
                 return None
             extra.append(found)
         return extra
 
     def _noun_trigger(self, tok: Token) -> Trigger | None:
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return None             # a modifier names a kind of thing: "riot police", "aid workers"
         lemma = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.nouns else tok.lower_
         for e in self.lexicon.nouns.get(lemma, []):
             words = [tok]
@@ -128,8 +138,12 @@ class EventFinder:
             elif tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.words.light_verbs:
                 trig.light = head
                 trig.words = sorted(trig.words + [head], key=lambda t: t.i)
-            elif tok.dep_ == "pobj" and head.head.lemma_.lower() in ("engage", "take", "join", "participate") :
+            elif tok.dep_ == "pobj" and head.head.lemma_.lower() in ("engage", "take", "join", "participate"):
                 trig.light = head.head
+            elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
+                    and head.head.head.lemma_.lower() in self.words.light_verbs:
+                trig.light = head.head.head     # "launched three days of exercises"
+                trig.words = sorted(trig.words + [trig.light], key=lambda t: t.i)
             return trig
         return None
 
@@ -148,9 +162,10 @@ class EventFinder:
         if t.light is not None:
             inverse = t.under or t.light.lemma_.lower() in self.words.inverse_light_verbs and not is_passive(t.light)
             return light_noun_roles(t.head, t.light, to=e.to, from_=e.from_, inverse=inverse or e.inverse)
-        if e.kind == "noun":
+        if e.kind == "noun" or _gerund(t.head):
             return noun_roles(t.head, to=e.to, from_=e.from_)
-        return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse)
+        return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse, theme=e.theme,
+                          borrow=e.type in BORROW_TARGET_TYPES)
 
     def find(self, doc: Doc, actor_for: ActorLookup) -> list[FoundEvent]:
         out: list[FoundEvent] = []
@@ -164,24 +179,36 @@ class EventFinder:
         e = t.entry
         r = self.roles(t)
         sources = _first_actors(r.sources, actor_for)
-        targets = _first_actors(r.targets, actor_for)
-        if e.kind == "noun" and t.light is None and r.rule == "nominal, modifier source":
-            sources = [a for a in sources if a not in targets]
-        if not targets and len(sources) > 1 and e.type in MUTUAL_TYPES:
+        targets = _first_actors(r.targets, actor_for, exclude=sources)
+        if not targets and len(sources) > 1 and (e.type in MUTUAL_TYPES or "between" in r.rule):
             sources, targets = sources[:1], sources[1:]
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")
+        etype, cameo, note = e.type, e.cameo, ""
+        if mod.negated and "modal" in mod.why and e.type in REFUSABLE_TYPES:
+            # "said they would not recognise the results": a stated refusal is itself a REJECT
+            etype, cameo, note = "REJECT", "120", "; refusal ('would not')"
+            mod = type(mod)(False, False, "")
         sent = t.head.sent
         pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
         conf = _confidence(bool(sources), bool(targets), nominal=e.kind == "noun", hops=r.hops)
         start, end = min(w.idx for w in t.words), max(w.idx + len(w.text) for w in t.words)
         ev_start, ev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
-        reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "")
-        return [FoundEvent(type=e.type, mode=e.mode, cameo=e.cameo, source=s, target=g, negated=mod.negated,
+        reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "") + note
+        return [FoundEvent(type=etype, mode=e.mode if etype == e.type else None, cameo=cameo, source=s, target=g, negated=mod.negated,
                            hypothetical=mod.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason)
                 for s, g in pairs]
+
+
+def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
+    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
+
+
+def _is_time_prep(prep: Token) -> bool:
+    """ "on Tuesday", "in 2019": a preposition that dates the event does not make a phrasal verb."""
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
 
 
 def _after_first(tok: Token) -> list[Token]:
@@ -200,17 +227,34 @@ def _descriptive(tok: Token) -> bool:
     return False
 
 
-def _first_actors(candidates: list[Token], actor_for: ActorLookup) -> list[str]:
-    """The actors of the first candidate argument that names any, with its coordinated partners."""
+def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list[str] = ()) -> list[str]:
+    """The actors of the first candidate argument that names any, with its coordinated partners.
+
+    A candidate with no actor of its own may name one inside it: "positions of the PKK", "a plan by
+    ECOWAS", "a request from Ecuador" (one level down only).
+    """
     for cand in candidates:
-        out: list[str] = []
-        for tok in expand([cand]):
-            a = actor_for(tok)
-            if a is not None and a not in out:
-                out.append(a)
-        if out:
-            return out
+        for toks in (expand([cand]), expand(prep_objects(cand, ("of", "by", "from")))):
+            out: list[str] = []
+            for tok in toks:
+                a = actor_for(tok)
+                if a is not None and a not in out and a not in exclude:
+                    out.append(a)
+            if out:
+                return out
     return []
+
+
+def _retold(t: Trigger, by_head: dict[int, str]) -> bool:
+    """ "shelled the city, killing three civilians": a participle of the same type as the verb it hangs
+    from tells the same act again."""
+    tok = t.head
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and by_head.get(tok.head.i) == t.entry.type
+
+
+def _gerund(tok: Token) -> bool:
+    """ "Fighting between the army and the RSF spread": a verb form used as a noun."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 # Confidence: start high for a verb with both sides named, take off for what is missing or far.

@@ -16,19 +16,23 @@ Lexicon files (`eventwire/data/events/triggers*.yaml`, plus any the user adds) a
 
 Options after ";": mode=, cameo=, to=a/b (target prepositions), from=a/b (prepositions whose object is
 the source), mod=a/b (nouns), inverse (the subject is the target: "received aid from"), stative
-(descriptive in modifiers: "powers backing Haftar" is a relation, not an event).
+(descriptive in modifiers: "powers backing Haftar" is a relation, not an event), theme (the direct
+object is what is sent or moved, "deployed troops to X": the target is in `to`; `theme: true` on a type
+makes it the default for the type's verbs).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import yaml
 
 from eventwire.errors import UsageError
 from eventwire.events.ontology import DATA, Ontology, default_ontology
 
-_FLAGS = {"inverse", "stative"}
+_FLAGS = {"inverse", "stative", "theme"}
 _KEYS = {"mode", "cameo", "to", "from", "mod"}
 
 
@@ -40,13 +44,14 @@ class Entry:
     type: str
     cameo: str
     mode: str | None = None
-    words: tuple[str, ...] = ()     # required particles / prepositions attached to the head (or its object)
+    words: tuple[str, ...] = ()     # required particles / prepositions ("on", or alternatives "at|on")
     obj: tuple[str, ...] = ()       # required direct-object lemmas (any one), for light-verb phrases
     mods: tuple[str, ...] = ()      # required modifier lemmas of a noun (any one)
     to: tuple[str, ...] = ()        # prepositions naming the target
     from_: tuple[str, ...] = ("by",)  # prepositions naming the source
     inverse: bool = False
     stative: bool = False
+    theme: bool = False             # the direct object is what is sent or moved, not the target
     text: str = ""                  # the line as written, for `reason`
 
     @property
@@ -67,7 +72,8 @@ class Lexicon:
         return [e for d in (self.verbs, self.nouns) for v in d.values() for e in v]
 
 
-def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, ...]) -> Entry:
+def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, ...],
+               type_theme: bool = False) -> Entry:
     """One lexicon line ("make +gain against; cameo=190") → Entry (not yet validated)."""
     pattern, *opts = [p.strip() for p in line.split(";")]
     words = pattern.lower().split()
@@ -90,14 +96,16 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
         if key not in _KEYS:
             raise ValueError(f"unknown option {key!r} (options: {', '.join(sorted(_KEYS))})")
         if key in ("to", "from", "mod"):
-            fields[{"from": "from_", "mod": "mods"}.get(key, key)] = tuple(v for v in value.split("/") if v)
+            fields[{"from": "from_", "mod": "mods"}.get(key, key)] = tuple(v for v in re.split(r"[/|]", value) if v)
         else:
             fields[key] = value
     if particles and kind == "verb":
         # a phrasal verb's own preposition names its target ("call on X", "fire at X")
-        fields["to"] = tuple(dict.fromkeys(particles + fields["to"]))
+        own = tuple(a for w in particles for a in w.split("|"))
+        fields["to"] = tuple(dict.fromkeys(own + fields["to"]))
     return Entry(kind=kind, lemma=head, type=type_, words=particles, obj=obj, inverse="inverse" in flags,
-                 stative="stative" in flags, text=line.strip(), **fields)
+                 stative="stative" in flags,
+                 theme="theme" in flags or type_theme, text=line.strip(), **fields)
 
 
 def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = None) -> Lexicon:
@@ -118,7 +126,8 @@ def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = No
                 to = tuple(block.get(to_key) or ())
                 for line in block.get(key) or []:
                     try:
-                        e = parse_line(str(line), kind=kind, type_=type_, cameo=cameo, to=to)
+                        e = parse_line(str(line), kind=kind, type_=type_, cameo=cameo, to=to,
+                                       type_theme=bool(block.get("theme")))
                     except ValueError as exc:
                         problems.append(f"{path}: {type_} {line!r}: {exc}")
                         continue

@@ -74,6 +74,8 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
         return Modality(negated, True, ", ".join(why + ["modal"]))
     if _conditional_here(trigger, words):
         return Modality(negated, True, ", ".join(why + ["conditional"]))
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in trigger.children):
+        return Modality(negated, True, ", ".join(why + ["planned or possible"]))   # "a planned rally"
     cur = trigger
     for _ in range(MAX_CLIMB):
         head = cur.head

@@ -51,6 +51,8 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ) and verb.head is not verb:
+        return is_passive(verb.head)       # "was arrested and charged"
     # reduced relative: "a truce brokered by Turkey", "militias backed by Russia"
     return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
 
@@ -70,23 +72,27 @@ def controller(verb: Token) -> tuple[Token | None, int]:
 
     Coordination shares the subject ("attacked and seized"); a to-infinitive takes its controller from
     the verb above, the object if there is one ("urged the sides to halt") else the subject ("agreed
-    to withdraw"); a participle modifying a noun takes that noun ("forces attacking the town").
+    to withdraw"); a participle takes the subject of its clause ("raided a village, abducting women",
+    "responded by sending troops") or the noun it modifies ("forces attacking the town").
     """
-    hops = 0
-    cur = verb
+    hops, cur, via_conj = 0, verb, False
     while hops < 4:
         hops += 1
         dep, head = cur.dep_, cur.head
         if head is cur:
             return None, hops
         if dep == "conj":
-            subj = own_subject(head) or own_passive_subject(head)
+            subj = own_subject(head)
+            if subj is None and (is_passive(cur) or not is_passive(head)):
+                subj = own_passive_subject(head)
             if subj is not None:
                 return subj, hops
-            cur = head
+            cur, via_conj = head, True     # an active verb after a passive one belongs higher up
             continue
-        if dep in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) \
-                or dep == "xcomp":
+        if dep == "ccomp" and via_conj:
+            return own_subject(head), hops  # "Germany said X was poisoned and demanded …" (misparse)
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if dep == "xcomp" or (dep in ("advcl", "ccomp") and to_inf):
             objs = children(head, {"dobj", "dative"}) or prep_objects(head, ("on", "upon"))
             if objs:
                 return antecedent(objs[0]), hops
@@ -95,14 +101,32 @@ def controller(verb: Token) -> tuple[Token | None, int]:
                 return subj, hops
             cur = head
             continue
+        if dep == "advcl" and cur.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+            return own_subject(head), hops
+        if dep == "pcomp" and cur.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
+            return own_subject(head.head), hops + 1
         if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, hops
         return None, hops
     return None, hops
 
 
+def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
+    """For a threat or warning with no object of its own, whoever the threatened act is aimed at:
+    "threatened to impose sanctions on Iran" → Iran; "warned that the U.S. would pay" → U.S."""
+    out: list[Token] = []
+    for c in children(verb, {"xcomp", "ccomp"}):
+        if c.dep_ == "ccomp":
+            out += children(c, SUBJ)
+        objs = children(c, {"dobj", "dative"})
+        out += objs + prep_objects(c, to + ("on", "against", "with", "to", "at"))
+        for o in objs:
+            out += prep_objects(o, ("on", "against", "with", "to", "at"))
+    return [antecedent(o) for o in out]
+
+
 def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_words: tuple[str, ...],
-               inverse: bool = False) -> Roles:
+               inverse: bool = False, theme: bool = False, borrow: bool = False) -> Roles:
     """Source and target of a verbal trigger, active or passive, with inherited subjects."""
     passive = is_passive(verb)
     r = Roles(rule="passive" if passive else "active")
@@ -121,21 +145,30 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
             r.rule = "active, inherited subject"
         r.sources = [subj] if subj is not None else []
         r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
-        objs = [o for o in children(verb, OBJ) if o.lemma_.lower() not in obj_words]
-        if objs and objs[0].dep_ != "attr":
+        objs = [o for o in children(verb, OBJ) if not _is(o, obj_words)]
+        if objs and objs[0].dep_ != "attr" and not theme:
             r.targets = [antecedent(objs[0])]
     if not r.targets:
-        holders = [verb] + [o for o in children(verb, {"dobj", "nsubjpass"}) if o.lemma_.lower() in obj_words]
+        holders = [verb] + [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
         for h in holders:
             found = prep_objects(h, to)
             if found:
                 r.targets = found
                 r.hops = max(r.hops, 2)
                 break
+    if not r.targets and borrow:
+        r.targets = embedded_targets(verb, to)
+        if r.targets:
+            r.rule += ", target from the threatened act"
+            r.hops = max(r.hops, 2)
     if inverse:
         r.sources, r.targets = r.targets, r.sources
         r.rule += ", inverse"
     return r
+
+
+def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
+    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
 
 def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...]) -> Roles:
