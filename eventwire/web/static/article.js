@@ -16,7 +16,7 @@ export function segments(text, layers) {
     const [a, b] = [points[i], points[i + 1]];
     const covering = valid.filter((l) => l.start <= a && l.end >= b);
     out.push({ start: a, end: b, classes: [...new Set(covering.map((l) => l.cls))],
-               event: covering.find((l) => l.event)?.event });
+               event: covering.find((l) => l.event)?.event, note: covering.find((l) => l.note)?.note });
   }
   return out;
 }
@@ -48,6 +48,27 @@ function eventLabel(record, e) {
     + `${actorName(record, e.target)} “${e.trigger ? e.trigger.text : ""}”${flags ? " (" + flags + ")" : ""}`;
 }
 
+function placeName(record, id) {
+  const p = (record.places || []).find((x) => x.id === id);
+  return p ? p.name : null;
+}
+
+/** One line that says where the selected event came from, so a reader can audit it. */
+function eventDetails(record, e) {
+  if (!e) return "";
+  return [e.cameo ? `CAMEO ${e.cameo}` : "", e.date ? `date ${e.date}` : "date unknown",
+          placeName(record, e.place) ? `place ${placeName(record, e.place)}` : "",
+          `confidence ${Number(e.confidence).toFixed(2)}`, e.reason ? `rule: ${e.reason}` : ""]
+    .filter(Boolean).join(" · ");
+}
+
+/** Quotes as a faint layer under the event highlights: who said what stays visible while reading. */
+function quoteLayers(record) {
+  return (record.quotes || []).filter((q) => q.content).map((q) => ({
+    ...q.content, cls: "hl-quote",
+    note: `quote ${q.id}${q.speaker_text ? " — " + q.speaker_text : ""}${q.medium ? " (" + q.medium + ")" : ""}` }));
+}
+
 /** Show `record` in the article pane, with event `selectedId` (a local id such as "E2") highlighted. */
 export function showDocument(pane, record, selectedId) {
   pane.hidden = false;
@@ -66,15 +87,17 @@ export function showDocument(pane, record, selectedId) {
     list.append(item);
   }
 
+  pane.querySelector("#doc-detail").textContent = eventDetails(record, selected);
+
   const body = clear(pane.querySelector("#doc-text"));
   const triggers = events.filter((e) => e.trigger)
     .map((e) => ({ ...e.trigger, cls: "hl-anytrigger", event: e.id }));
-  for (const seg of segments(record.text, [...triggers, ...eventLayers(record, selected)])) {
+  for (const seg of segments(record.text, [...quoteLayers(record), ...triggers, ...eventLayers(record, selected)])) {
     const piece = record.text.slice(seg.start, seg.end);
     if (!seg.classes.length) { body.append(document.createTextNode(piece)); continue; }
-    const node = el("span", { class: seg.classes.join(" ") }, piece);
+    const node = el("span", { class: seg.classes.join(" "), title: seg.note || null }, piece);
     if (seg.event) {
-      node.title = `event ${seg.event}`;
+      node.title = [`event ${seg.event}`, seg.note].filter(Boolean).join(" · ");
       node.addEventListener("click", () => showDocument(pane, record, seg.event));
     }
     body.append(node);
