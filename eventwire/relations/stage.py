@@ -1,17 +1,50 @@
-"""Relations stage (placeholder while the finder is written)."""
+"""Relations stage: writes the findings of find.py into `record.relations`, parties resolved to actors."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from eventwire.analysis import Analysis
+from eventwire.record import Relation
+from eventwire.relations.find import RelationFinding, find_relations
+from eventwire.relations.lexicon import RelationLexicon
 from eventwire.settings import Settings
+
+SYMMETRIC = {"allied_with"}
 
 
 class RelationStage:
     name = "relations"
-    requires = ("doc",)
+    requires = ("doc", "record.actors", "token_actor")
     assigns = ("record.relations",)
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.lexicon = RelationLexicon.load()
 
     def __call__(self, an: Analysis) -> None:
+        seen: set[tuple[str, str, str]] = set()
+        for f in find_relations(an.doc, self.lexicon):
+            rel = self._relation(an, f)
+            if rel is None:
+                continue
+            key = (rel.kind, *sorted((rel.from_, rel.to))) if rel.kind in SYMMETRIC else (rel.kind, rel.from_, rel.to)
+            if key in seen:
+                continue                      # one relation per pair, with its first evidence
+            seen.add(key)
+            an.record.relations.append(rel)
+
+    def _relation(self, an: Analysis, f: RelationFinding) -> Relation | None:
+        source = self._party(an, an.doc[f.source])
+        target = self._party(an, an.doc[f.target])
+        if source is None or target is None or source == target:
+            return None
+        return Relation(kind=f.kind, from_=source, to=target, evidence=an.record.span(*f.evidence), reason=f.reason)
+
+    def _party(self, an: Analysis, tok: Token) -> str | None:
+        """The actor a party's head word names, when the head can name one: a word of an actor mention,
+        a proper noun, or a party noun ("government", "militias") whose actor comes from a modifier.
+        "support for the Turkish plan" names no party, though "Turkish" is an actor."""
+        if tok.i in an.token_actor or tok.pos_ == "PROPN" or tok.lemma_.lower() in self.lexicon.parties \
+                or tok.lower_ in self.lexicon.parties:
+            return an.actor_for(tok)
         return None

@@ -1,0 +1,269 @@
+"""Finding relations in a parsed article: pure functions from (doc, lexicon) to `RelationFinding`s.
+
+Each rule reads one form news uses (see eventwire/data/relations/patterns.yaml) and names the head
+tokens of the two parties; the stage decides whether those heads are actors. Coordinated parties
+expand ("supported by France, Russia, the UAE and Egypt" → four findings).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from eventwire.relations.lexicon import RelationLexicon
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_TARGET_PREPS = {"for", "to"}                    # "support for Y", "backing to Y"
+_AGAINST_PREPS = {"against", "on", "with"}       # "war against/on Y", "at war with Y"
+_MEMBER_LISTS = {"including", "like", "as"}      # "Haftar's backers, including Russia"
+
+
+@dataclass(frozen=True)
+class RelationFinding:
+    kind: str                     # backs | opposes | allied_with | member_of
+    source: int                   # token index of the head of the `from` party
+    target: int                   # token index of the head of the `to` party
+    evidence: tuple[int, int]     # character span of the words that say so
+    reason: str
+
+
+def find_relations(doc: Doc, lex: RelationLexicon) -> list[RelationFinding]:
+    """All candidate relations in `doc`, in text order (several rules may find the same pair)."""
+    words = _trigger_words(lex)
+    out: list[RelationFinding] = []
+    for tok in doc:
+        if tok.lemma_.lower() in words or tok.lower_ == "under":
+            for rule in RULES:
+                out.extend(rule(tok, lex))
+    return out
+
+
+def _trigger_words(lex: RelationLexicon) -> set[str]:
+    return {w for k in lex.kinds.values() for ws in (k.verbs, k.against, k.nouns, k.agents) for w in ws}
+
+
+# ---- rules -------------------------------------------------------------------------------------
+def hyphenated(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "UN-backed Libyan government", "Iran-allied militias": the word before the hyphen is `from`."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in ("-", "–") or tok.dep_ not in ("amod", "compound", "nmod"):
+        return
+    if tok.head.i <= tok.i:
+        return
+    # "the Houthis, an Iran-backed group": the group described is the named party before it
+    target = tok.head.head if tok.head.dep_ == "appos" else tok.head
+    for kind in lex.kinds_with("verbs", tok.lemma_.lower()):
+        yield _finding(kind, doc[tok.i - 2], target, tok, f"{kind}: X-{tok.lower_} Y")
+
+
+def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "X backs Y", "Y, which is supported by X", "Y, backed by X", "powers supporting Y",
+    "X is fighting against Y"."""
+    lemma = tok.lemma_.lower()
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–"):
+        return
+    # the small model sometimes tags a verb by its other senses ("Russia and Iran back the government"
+    # → ADV): a subject or object beside it shows it is used as a verb
+    if tok.pos_ != "VERB" and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children):
+        return
+    for kind in lex.kinds_with("verbs", lemma):
+        if _sense_changed(tok, lex.kinds[kind].not_particles):
+            continue
+        if _is_passive(tok):
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            obj = _pobj(agent) if agent is not None else None
+            backed = _passive_subject(tok)
+            for s in _and(obj):
+                for t in _and(backed):
+                    yield _finding(kind, s, t, tok, f"{kind}: Y {tok.lower_} by X")
+        else:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            for s in _and(_active_subject(tok)):
+                for t in _and(obj):
+                    yield _finding(kind, s, t, tok, f"{kind}: X {lemma} Y")
+    if lemma in lex.kinds["opposes"].against:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"):
+            for s in _and(_active_subject(tok)):
+                for t in _and(_pobj(prep)):
+                    yield _finding("opposes", s, t, tok, f"opposes: X {lemma} against Y")
+
+
+def nominal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "Turkey's support for the legitimate government", "US backing for Kyiv", "X's war on Y",
+    "X launched an offensive against Y", "X is at war with Y"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return
+    lemma = tok.lemma_.lower()
+    for kind in lex.kinds_with("nouns", lemma):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+            for s in _and(_nominal_owner(tok)):
+                for t in _and(_pobj(prep)):
+                    yield _finding(kind, s, t, tok, f"{kind}: X's {lemma} {prep.lower_} Y")
+    if lemma in lex.kinds["opposes"].against:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _AGAINST_PREPS):
+            if prep.lower_ == "with" and not (tok.dep_ == "pobj" and tok.head.lower_ == "at"):
+                continue                                     # "war with Y" only as "at war with Y"
+            owner = _nominal_owner(tok) or _clause_subject(tok)
+            for s in _and(owner):
+                for t in _and(_pobj(prep)):
+                    yield _finding("opposes", s, t, tok, f"opposes: {lemma} {prep.lower_} Y")
+
+
+def agentive(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "Russia, a key backer of Haftar", "Haftar's backers, including Russia", "NATO member Turkey",
+    "X is a member of Y", "X and Y are allies"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return
+    lemma = tok.lemma_.lower()
+    for kind in lex.kinds_with("agents", lemma):
+        agents = _agents_of(tok)
+        whose = _agent_target(tok)
+        if whose is None and kind == "allied_with" and tok.dep_ == "attr":
+            named = [a for s in agents for a in _and(s)]
+            for i, a in enumerate(named):                       # "X and Y are allies"
+                for b in named[i + 1:]:
+                    yield _finding(kind, a, b, tok, "allied_with: X and Y are allies")
+            continue
+        for s in agents:
+            for a in _and(s):
+                for t in _and(whose):
+                    yield _finding(kind, a, t, tok, f"{kind}: X, {lemma} of Y")
+
+
+def under_attack(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "the government has been under attack by Haftar's militia" → the government opposes the militia."""
+    if tok.lower_ != "under":
+        return
+    obj = _pobj(tok)
+    if obj is None or obj.lemma_.lower() not in lex.kinds["opposes"].under:
+        return
+    by = next((c for c in list(obj.children) + list(tok.head.children)
+               if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and c.i > obj.i), None)
+    attacked = _active_subject(tok.head) if tok.head is not tok else None
+    for s in _and(attacked):
+        for t in _and(_pobj(by) if by is not None else None):
+            yield _finding("opposes", s, t, obj, f"opposes: X under {obj.lower_} by Y")
+
+
+RULES: tuple[Callable[[Token, RelationLexicon], Iterator[RelationFinding]], ...] = (
+    hyphenated, verbal, nominal, agentive, under_attack)
+
+
+# ---- parse helpers -----------------------------------------------------------------------------
+def _and(tok: Token | None) -> list[Token]:
+    """A party and the parties coordinated with it ("France, Russia, the UAE and Egypt")."""
+    return [] if tok is None else [tok, *tok.conjuncts]
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _sense_changed(verb: Token, particles: set[str]) -> bool:
+    """ "backed down", "backed away from": a particle right after the verb changes its meaning."""
+    return any(c.lower_ in particles and c.dep_ in ("prt", "advmod", "prep") and c.i == verb.i + 1
+               for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) or (verb.tag_ == "VBN" and "agent" in deps)
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """Who is backed in a passive: "which are supported by" → the noun the clause describes."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ not in _RELATIVE:
+        return subj
+    if verb.dep_ in ("relcl", "acl", "amod") and verb.head is not verb:
+        return verb.head
+    return subj if subj is not None and subj.lower_ not in _RELATIVE else None
+
+
+def _active_subject(verb: Token) -> Token | None:
+    """The doer: the subject, the noun a participle describes ("powers supporting Y"), or the
+    subject of the verb this one is coordinated with."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return verb.head if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" else subj
+        if verb.dep_ in ("acl", "relcl") and verb.head is not verb:
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _nominal_owner(noun: Token) -> Token | None:
+    """Whose support: the possessor ("Turkey's support") or a naming modifier ("US support")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    return next((c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and
+                 (c.pos_ == "PROPN" or c.ent_type_)), None)
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """ "X launched an offensive against Y" / "X is at war with Y": the subject of the clause the
+    noun is the object of."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.head is not head:
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return _active_subject(head)
+    return None
+
+
+def _agents_of(noun: Token) -> list[Token]:
+    """The parties an agent noun names: "Russia, a backer of Haftar" (apposition), "Russia is a backer"
+    (copula), "NATO member Turkey" (the noun it modifies), "backers, including Russia"."""
+    found: list[Token] = []
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i > noun.i):
+        found.append(noun.head)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            found.append(subj)
+    for c in noun.children:
+        if c.dep_ == "appos":
+            found.append(c)
+        if c.dep_ == "prep" and c.lower_ in _MEMBER_LISTS and _pobj(c) is not None:
+            found.append(_pobj(c))
+    return found
+
+
+def _agent_target(noun: Token) -> Token | None:
+    """Whose backer/ally/member: "of Y", "Y's", or a proper-noun modifier ("NATO member")."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and _pobj(of) is not None:
+        return _pobj(of)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    return next((c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
+
+
+def _finding(kind: str, source: Token, target: Token, trigger: Token, reason: str) -> RelationFinding:
+    lo = min(_left(source), _left(target), trigger.i)
+    hi = max(_right(source), _right(target), trigger.i)
+    doc = source.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return RelationFinding(kind, source.i, target.i, (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), reason)
+
+
+def _left(tok: Token) -> int:
+    """First word of a party's name: its compounds, possessor, adjectives and determiner."""
+    left = [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "poss", "amod", "det", "nmod", "npadvmod")]
+    return min([tok.i, *left])
+
+
+def _right(tok: Token) -> int:
+    """Last word of a party's name, with an "of" complement ("the government of Libya")."""
+    of = [c.right_edge.i for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    return max([tok.i, *of])
