@@ -7,39 +7,12 @@ import threading
 import pytest
 
 from eventwire.errors import StoreError, UsageError
-from eventwire.record import Actor, Event, Place, Quote, Record, Relation, Span
+from eventwire.record import Event
 from eventwire.store import EventFilter, FilterError, Store
 from eventwire.store.fusion import compatible_dates
 from eventwire.store.keys import date_range
 from eventwire.store.schema import SCHEMA_VERSION
-
-TEXT = ("Turkey urged Russia to halt its support for the rebels. Russian jets bombed Tripoli on Monday, "
-        "officials said. \"We will not stop,\" a Kremlin spokesman said.")
-
-
-def make_record(doc_id: str, *, assault_date: str | None = "2020-05-04", place: bool = True,
-                request_type: str = "REQUEST") -> Record:
-    t = TEXT
-    i = t.index
-    r = Record(doc_id=doc_id, text=t, published="2020-05-05", source="Wire", title=f"Story {doc_id}",
-               url=f"https://example.org/{doc_id}")
-    r.actors = [Actor("A1", "Turkey", "TUR", "GOV", "country:TUR", [Span.of(t, 0, 6)], reason="kb"),
-                Actor("A2", "Russia", "RUS", "GOV", "country:RUS", [Span.of(t, i("Russia"), i("Russia") + 6)]),
-                Actor("A3", "Kremlin spokesman", "RUS", "GOV", None,
-                      [Span.of(t, i("Kremlin"), i("Kremlin") + 17)])]
-    r.places = [Place("P1", "Tripoli", "LBY", "city", 32.89, 13.19, 2210247, [Span.of(t, i("Tripoli"), i("Tripoli") + 7)])]
-    s2 = i("Russian jets")
-    r.events = [
-        Event("E1", request_type, mode="change", cameo="10", source="A1", target="A2", date="2020-05-05",
-              trigger=Span.of(t, 7, 12), evidence=Span.of(t, 0, s2 - 1), reason="lexicon: urge"),
-        Event("E2", "ASSAULT", mode="aerial", cameo="195", source="A2", date=assault_date,
-              place="P1" if place else None, confidence=0.8, trigger=Span.of(t, s2 + 13, s2 + 19),
-              evidence=Span.of(t, s2, i("\"We") - 1), reason="lexicon: bomb")]
-    r.quotes = [Quote("Q1", speaker="A3", speaker_text="a Kremlin spokesman",
-                      content=Span.of(t, i("We will"), i("stop,") + 4), cue=Span.of(t, len(t) - 5, len(t) - 1))]
-    r.relations = [Relation("opposes", "A1", "A2", evidence=Span.of(t, 0, s2 - 1), reason="halt its support")]
-    return r
-
+from store_support import TEXT, make_record
 
 @pytest.fixture()
 def store(tmp_path):
@@ -215,3 +188,27 @@ def test_reader_sees_committed_documents_while_writer_writes(tmp_path):
     writer.close()
     assert not errors
     assert counts == sorted(counts) and counts[-1] <= 40
+
+
+def test_country_level_place_fuses_with_a_city_in_that_country(store):
+    from eventwire.record import Place, Span
+
+    a = make_record("city")
+    b = make_record("country", assault_date="2020-05-05")
+    i = b.text.index("Tripoli")
+    b.places = [Place("P1", "Libya", "LBY", "country", 27.0, 17.0, 2215636, [Span.of(b.text, i, i + 7)])]
+    c = make_record("elsewhere", assault_date="2020-05-05")
+    c.places = [Place("P1", "Benghazi", "LBY", "city", 32.1, 20.1, 88319, [Span.of(c.text, i, i + 7)])]
+    for r in (a, b, c):
+        store.add_record(r)
+    groups = sorted(f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT")))
+    assert groups == [["city", "country"], ["elsewhere"]]     # Benghazi is not Tripoli
+
+
+def test_undated_events_fuse_by_publication_date(store):
+    a, b = make_record("u1", assault_date=None), make_record("u2", assault_date=None)
+    b.published = "2020-05-20"
+    c = make_record("u3", assault_date=None)
+    for r in (a, b, c):
+        store.add_record(r)
+    assert sorted(f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT"))) == [["u1", "u3"], ["u2"]]

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from pathlib import Path
 
 from eventwire.commands.common import add_input_options, articles_from_args, report_rejection, settings_from_args
 from eventwire.engine import code_articles
+from eventwire.errors import UsageError
 from eventwire.store import Store
 from eventwire.store.ingestion import IngestStats, skip_stored, store_outcomes
 
@@ -36,9 +38,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
+    if not args.db.parent.is_dir():
+        raise UsageError(f"cannot create {args.db}: directory {args.db.parent} does not exist")
+    items = articles_from_args(args, settings)
+    first = next(items, None)           # surfaces a missing input file before the store is created
     stats = IngestStats()
     with Store.open(args.db) as store:
-        items = skip_stored(articles_from_args(args, settings), store, stats)
+        items = skip_stored(itertools.chain([first] if first else [], items), store, stats)
         outcomes = code_articles(items, settings, engine=args.engine, workers=args.workers, scheduler=args.scheduler)
         bar = _progress_bar(args)
         try:

@@ -5,9 +5,10 @@ Two per-article events fuse when they have
   - the same source and the same target actor (compared by actor key: kb id, else country|sector|name),
   - the same date: day-precision dates within one day of each other; month- or year-precision dates
     only when the value is equal (a "2020-05" event never fuses with a "2020-05-04" one),
-  - the same place, or either place unknown,
+  - the same place, or either place unknown, or one is a country and the other lies in it,
   - and come from different articles (two mentions in one article stay two events).
-Events without a date never fuse. Fusion is incremental: a new document's events join the first
+An event with no date of its own is compared by its article's publication date (news reports what
+happened today or yesterday; the one-day tolerance covers the rest); with neither, it never fuses. Fusion is incremental: a new document's events join the first
 matching fused event (closest date, then a known place before an unknown one) or start their own.
 """
 from __future__ import annotations
@@ -22,6 +23,13 @@ DAY_TOLERANCE = 1     # news reports an event "on Monday" or "on Tuesday" depend
 
 
 @dataclass
+class PlaceRef:
+    key: str
+    country: str | None
+    is_country: bool           # a whole country ("in Kenya"), not a city or region in it
+
+
+@dataclass
 class FusionCandidate:
     event_id: str
     doc_id: str
@@ -29,14 +37,14 @@ class FusionCandidate:
     source_key: str
     target_key: str
     date: str | None
-    place_key: str | None
+    place: PlaceRef | None
 
 
 @dataclass
 class FusedGroup:
     fused_id: int
     date: str | None
-    place_key: str | None
+    place: PlaceRef | None
     doc_ids: set[str]
 
 
@@ -51,20 +59,25 @@ def compatible_dates(a: str | None, b: str | None) -> bool:
     return abs(date.fromisoformat(a) - date.fromisoformat(b)) <= timedelta(days=DAY_TOLERANCE)
 
 
-def compatible_places(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+def compatible_places(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None or a.key == b.key:
+        return True
+    if a.is_country or b.is_country:        # "in Kenya" and "in Busia, Kenya" can be the same event
+        return a.country is not None and a.country == b.country
+    return False
 
 
 def find_group(ev: FusionCandidate, groups: list[FusedGroup]) -> FusedGroup | None:
     """The fused event `ev` belongs to, among groups with its type and actors (pure)."""
     fits = [g for g in groups if ev.doc_id not in g.doc_ids and compatible_dates(ev.date, g.date)
-            and compatible_places(ev.place_key, g.place_key)]
+            and compatible_places(ev.place, g.place)]
     if not fits:
         return None
 
     def rank(g: FusedGroup) -> tuple[int, int, int]:
         gap = abs((date.fromisoformat(ev.date) - date.fromisoformat(g.date)).days) if precision(ev.date) == "day" else 0
-        return gap, 0 if g.place_key is not None and g.place_key == ev.place_key else 1, g.fused_id
+        same_place = g.place is not None and ev.place is not None and g.place.key == ev.place.key
+        return gap, 0 if same_place else 1, g.fused_id
 
     return min(fits, key=rank)
 
@@ -72,20 +85,24 @@ def find_group(ev: FusionCandidate, groups: list[FusedGroup]) -> FusedGroup | No
 def fuse_document(db: sqlite3.Connection, doc_id: str) -> int:
     """Give each event of `doc_id` a fused event (joining or creating); returns how many joined others."""
     joined = 0
-    rows = db.execute("SELECT event_id, doc_id, type, coalesce(source_key, ''), coalesce(target_key, ''), date, "
-                      "place_key FROM events WHERE doc_id = ? ORDER BY seq", (doc_id,)).fetchall()
+    rows = db.execute("SELECT e.event_id, e.doc_id, e.type, coalesce(e.source_key, ''), coalesce(e.target_key, ''), "
+                      "coalesce(e.date, d.published), e.place_key FROM events e JOIN documents d USING (doc_id) "
+                      "WHERE e.doc_id = ? ORDER BY e.seq", (doc_id,)).fetchall()
     for row in rows:
-        ev = FusionCandidate(*row)
+        ev = FusionCandidate(*row[:6], place=_place_ref(db, row[6]))
         group = find_group(ev, _groups_for(db, ev)) if precision(ev.date) else None
+        key = ev.place.key if ev.place else None
         if group is None:
             cur = db.execute("INSERT INTO fused_events(type, source_key, target_key, date, place_key, n_members) "
-                             "VALUES (?,?,?,?,?,1)", (ev.type, ev.source_key, ev.target_key, ev.date, ev.place_key))
+                             "VALUES (?,?,?,?,?,1)", (ev.type, ev.source_key, ev.target_key, ev.date, key))
             fused_id = cur.lastrowid
         else:
             fused_id = group.fused_id
             joined += 1
-            db.execute("UPDATE fused_events SET n_members = n_members + 1, place_key = coalesce(place_key, ?) "
-                       "WHERE fused_id = ?", (ev.place_key, fused_id))
+            # the group keeps the most precise place it has been told: a city over its country
+            if group.place is None or (group.place.is_country and ev.place and not ev.place.is_country):
+                db.execute("UPDATE fused_events SET place_key = ? WHERE fused_id = ?", (key, fused_id))
+            db.execute("UPDATE fused_events SET n_members = n_members + 1 WHERE fused_id = ?", (fused_id,))
         db.execute("INSERT INTO fused_members(event_id, fused_id, doc_id) VALUES (?,?,?)", (ev.event_id, fused_id, doc_id))
     return joined
 
@@ -103,5 +120,12 @@ def _groups_for(db: sqlite3.Connection, ev: FusionCandidate) -> list[FusedGroup]
     groups = []
     for fused_id, gdate, gplace in rows:
         docs = {r[0] for r in db.execute("SELECT doc_id FROM fused_members WHERE fused_id = ?", (fused_id,))}
-        groups.append(FusedGroup(fused_id, gdate, gplace, docs))
+        groups.append(FusedGroup(fused_id, gdate, _place_ref(db, gplace), docs))
     return groups
+
+
+def _place_ref(db: sqlite3.Connection, key: str | None) -> PlaceRef | None:
+    if key is None:
+        return None
+    row = db.execute("SELECT country, kind FROM places WHERE place_key = ? LIMIT 1", (key,)).fetchone()
+    return PlaceRef(key, row[0] if row else None, bool(row) and row[1] == "country")
