@@ -70,6 +70,11 @@ def test_openapi_lists_every_endpoint(client):
     params = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
     assert {"actor", "country", "type", "since", "until", "place", "text", "limit", "offset"} <= params
     assert client.get("/docs").status_code == 404      # the Swagger page would load scripts from a CDN
+    events = doc["paths"]["/api/events"]["get"]["responses"]
+    assert events["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/EventsPage")
+    assert events["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    assert "422" not in events                              # validation errors are 400 in the one shape
+    assert {"EventRow", "Span", "Network", "Timeline", "ErrorBody"} <= set(doc["components"]["schemas"])
 
 
 # ---- events ----------------------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ from eventwire.store import EventFilter, Store
 from eventwire.store.filters import PLOVER_TYPES
 from eventwire.web.errors import ApiError, install_error_handlers
 from eventwire.web.guard import BodyLimit, HostCheck, SecurityHeaders
-from eventwire.web.models import CodeRequest, timeline_of
+from eventwire.store import EventRow, Network
+from eventwire.web.models import (ActorList, CodeRequest, ErrorBody, EventsPage, PlaceList, Timeline, TypeList,
+                                  timeline_of)
 
 STATIC = Path(__file__).parent / "static"
 # A page of events: enough for a screen of table, small enough that one request stays cheap.
@@ -58,7 +60,13 @@ StoreDep = Annotated[Store, Depends(get_store)]
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=10**9)]
-api = APIRouter(prefix="/api")
+# Every endpoint may answer these, always in the one error shape.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "invalid parameter or body"},
+    404: {"model": ErrorBody, "description": "unknown id"},
+    413: {"model": ErrorBody, "description": "request body too large"},
+}
+api = APIRouter(prefix="/api", responses=ERRORS)
 
 
 def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Settings | None = None,
@@ -83,6 +91,8 @@ def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Setti
     app.include_router(api)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    app.openapi = lambda: _openapi(app)
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
@@ -91,17 +101,17 @@ def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Setti
 
 
 @api.get("/events", summary="Events matching the filters, one page at a time")
-def events(s: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return {"total": s.count_events(f), "limit": limit, "offset": offset,
-            "items": [asdict(r) for r in s.events(f, limit=limit, offset=offset)]}
+def events(s: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0) -> EventsPage:
+    return EventsPage(total=s.count_events(f), limit=limit, offset=offset,
+                      items=s.events(f, limit=limit, offset=offset))
 
 
 @api.get("/events/{event_id:path}", summary="One event by its store id (\"<doc_id>#E1\")")
-def event(event_id: str, s: StoreDep) -> dict[str, Any]:
+def event(event_id: str, s: StoreDep) -> EventRow:
     row = s.event(event_id)
     if row is None:
         raise ApiError(404, f"no event with id {event_id!r}")
-    return asdict(row)
+    return row
 
 
 @api.get("/documents/{doc_id:path}", summary="The whole eventwire/1 record of one article, spans included")
@@ -113,22 +123,22 @@ def document(doc_id: str, s: StoreDep) -> dict[str, Any]:
 
 
 @api.get("/actors", summary="Actors across the store, most active first")
-def actors(s: StoreDep, limit: Annotated[int, Query(ge=1, le=5000)] = 500, offset: Offset = 0) -> dict[str, Any]:
-    return {"items": [asdict(a) for a in s.actors(limit=limit, offset=offset)]}
+def actors(s: StoreDep, limit: Annotated[int, Query(ge=1, le=5000)] = 500, offset: Offset = 0) -> ActorList:
+    return ActorList(items=s.actors(limit=limit, offset=offset))
 
 
 @api.get("/network", summary="Actors as nodes; events and backs/opposes relations as weighted edges")
-def network(s: StoreDep, f: FilterDep) -> dict[str, Any]:
-    return asdict(s.network(f))
+def network(s: StoreDep, f: FilterDep) -> Network:
+    return s.network(f)
 
 
 @api.get("/places", summary="Places across the store, with coordinates where known")
-def places(s: StoreDep, limit: Annotated[int, Query(ge=1, le=5000)] = 1000, offset: Offset = 0) -> dict[str, Any]:
-    return {"items": [asdict(p) for p in s.places(limit=limit, offset=offset)]}
+def places(s: StoreDep, limit: Annotated[int, Query(ge=1, le=5000)] = 1000, offset: Offset = 0) -> PlaceList:
+    return PlaceList(items=s.places(limit=limit, offset=offset))
 
 
 @api.get("/timeline", summary="Events per day for the filters (month- or year-dated events counted apart)")
-def timeline(s: StoreDep, f: FilterDep) -> dict[str, Any]:
+def timeline(s: StoreDep, f: FilterDep) -> Timeline:
     return timeline_of(s, f)
 
 
@@ -140,13 +150,28 @@ def summary(s: StoreDep) -> dict[str, Any]:
 
 
 @api.get("/types", summary="The PLOVER event types a `type` filter accepts")
-def types() -> dict[str, Any]:
-    return {"items": list(PLOVER_TYPES)}
+def types() -> TypeList:
+    return TypeList(items=list(PLOVER_TYPES))
 
 
 @api.post("/code", summary="Code one posted article (text or HTML) without storing it")
 def code(req: Annotated[CodeRequest, Body()], request: Request) -> dict[str, Any]:
     return request.app.state.coder.code(req).to_dict()
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, minus its default 422 answers: our validation errors are 400 in ErrorBody."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        for path in doc.get("paths", {}).values():
+            for op in path.values():
+                op.get("responses", {}).pop("422", None)
+        for name in ("HTTPValidationError", "ValidationError"):
+            doc.get("components", {}).get("schemas", {}).pop(name, None)
+        app.openapi_schema = doc
+    return app.openapi_schema
 
 
 class _Coder:

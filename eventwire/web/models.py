@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from eventwire.store import EventFilter, Store
+from eventwire.store import ActorRow, EventFilter, EventRow, PlaceRow, Store
 
 
 class CodeRequest(BaseModel):
@@ -47,7 +45,7 @@ TIMELINE_PAGE = 5000
 TIMELINE_MAX = 200_000
 
 
-def timeline_of(store: Store, f: EventFilter) -> dict[str, Any]:
+def timeline_of(store: Store, f: EventFilter) -> "Timeline":
     """Events per day for the filter, read through the store's own event query.
 
     Events dated to a day are counted on that day; those dated only to a month or a year, and undated
@@ -66,5 +64,47 @@ def timeline_of(store: Store, f: EventFilter) -> dict[str, Any]:
         seen += len(rows)
         if len(rows) < TIMELINE_PAGE:
             break
-    return {"items": [{"date": d, "count": n} for d, n in sorted(per_day.items())],
-            "coarse": coarse, "undated": undated, "truncated": seen >= TIMELINE_MAX}
+    return Timeline(items=[DayCount(date=d, count=n) for d, n in sorted(per_day.items())],
+                    coarse=coarse, undated=undated, truncated=seen >= TIMELINE_MAX)
+
+
+# ---- response shapes (documented in /openapi.json); rows are the store's own dataclasses ----------------
+
+class EventsPage(BaseModel):
+    total: int = Field(description="events matching the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[EventRow]
+
+
+class ActorList(BaseModel):
+    items: list[ActorRow]
+
+
+class PlaceList(BaseModel):
+    items: list[PlaceRow]
+
+
+class DayCount(BaseModel):
+    date: str = Field(description="YYYY-MM-DD")
+    count: int
+
+
+class Timeline(BaseModel):
+    items: list[DayCount] = Field(description="days with at least one event, in date order")
+    coarse: int = Field(description="events dated only to a month or a year (not drawn per day)")
+    undated: int = Field(description="events without a date")
+    truncated: bool = Field(description="true when the corpus was too large to count in full")
+
+
+class TypeList(BaseModel):
+    items: list[str]
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="short machine-readable code, e.g. invalid_parameter, not_found")
+    message: str = Field(description="what was wrong and what to send instead")
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
