@@ -1,0 +1,130 @@
+"""The development gold set and its quality gate.
+
+The gate codes tests/gold/dev_articles.jsonl with the real pipeline, scores it with shared/eval/score.py,
+and fails when a section's F1 falls below the minimum pinned in tests/gold/baseline.json. Pins are a
+ratchet: `tools/devset.py pin` raises them; lowering one needs --allow-lower --reason, which records it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / "tools"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses need their module registered
+    spec.loader.exec_module(mod)
+    return mod
+
+
+devset = _load("devset")
+build = _load("devset_build")
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build.build()
+
+
+@pytest.fixture(scope="module")
+def baseline() -> dict:
+    return json.loads(devset.BASELINE.read_text(encoding="utf-8"))
+
+
+# ---- the data: well formed, in sync, big enough -----------------------------------------------------
+
+def test_gold_sources_have_no_problems(built):
+    assert built.problems == []
+
+
+def test_jsonl_files_are_built_from_the_yaml_sources(built):
+    """Edit tests/gold/src/*.yaml, then run tools/devset_build.py: the JSONL files are generated."""
+    assert devset.ARTICLES.read_text(encoding="utf-8") == build.as_jsonl(built.articles)
+    assert devset.GOLD.read_text(encoding="utf-8") == build.as_jsonl(built.golds)
+
+
+def test_every_plover_type_has_ten_required_positive_items(built):
+    n = {t: 0 for t in build.PLOVER_TYPES}
+    for g in built.golds:
+        for e in g["events"]:
+            if e.get("required", True):
+                n[e["type"][0]] += 1
+    assert {t: k for t, k in n.items() if k < 10} == {}
+
+
+def test_there_are_negative_documents(built):
+    negatives = [g for g in built.golds if not g["events"]]
+    assert len(negatives) >= 20
+
+
+def test_articles_carry_metadata(built):
+    for a in built.articles:
+        assert a["id"] and a["text"] and a["source"]
+        assert len(a["published"]) == 10
+
+
+def test_weekday_dates_resolve_to_the_latest_such_day_on_or_before_publication():
+    assert build.resolve_date("Tuesday", "2020-05-05") == "2020-05-05"   # publication day itself
+    assert build.resolve_date("Thursday", "2020-05-05") == "2020-04-30"
+    assert build.resolve_date("2019-04", "2020-05-05") == "2019-04"
+
+
+def test_short_hand_actor_constraints_expand():
+    assert build.actor_constraint("LBY/REB|MIL") == {"country": "LBY", "sector": ["REB", "MIL"]}
+    assert build.actor_constraint("FRA|RUS") == {"country": ["FRA", "RUS"]}
+    assert build.actor_constraint("/UAF") == {"sector": "UAF"}
+
+
+# ---- the runner's per-type restriction ----------------------------------------------------------------
+
+def test_restrict_keeps_gold_by_preferred_type_and_predictions_by_type():
+    golds = [{"doc_id": "d", "events": [{"type": ["AGREE", "CONCEDE"]}, {"type": ["ASSAULT"]}]}]
+    preds = [{"doc_id": "d", "events": [{"type": "CONCEDE"}, {"type": "ASSAULT"}]}]
+    g, p = devset.restrict(golds, preds, "AGREE")
+    assert [e["type"] for e in g[0]["events"]] == [["AGREE", "CONCEDE"]]
+    assert p[0]["events"] == []
+    g, p = devset.restrict(golds, preds, "ASSAULT")
+    assert p[0]["events"] == [{"type": "ASSAULT"}]
+
+
+# ---- the ratchet ----------------------------------------------------------------------------------------
+
+def test_baseline_pins_never_went_down_without_a_record(baseline):
+    history = baseline["changes"]
+    assert history and history[-1]["pins"] == baseline["sections"]
+    for before, after in zip(history, history[1:]):
+        for section, pin in before["pins"].items():
+            if after["pins"].get(section, 0.0) < pin:
+                assert section in after.get("lowered", []), f"{section} pin lowered silently on {after['date']}"
+
+
+def test_pin_refuses_to_lower_without_a_reason(tmp_path):
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps({"sections": {"events": 0.5}, "changes": []}))
+    res = devset.DevsetResult(1, {"events": {"f1": 0.42}}, {}, {})
+    with pytest.raises(SystemExit):
+        devset.pin(res, allow_lower=False, reason=None, path=path)
+    devset.pin(res, allow_lower=True, reason="relabelled a set of gold events", path=path)
+    saved = json.loads(path.read_text())
+    assert saved["sections"] == {"events": 0.42} and saved["changes"][-1]["lowered"] == ["events"]
+
+
+# ---- the gate -----------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(not devset.SCORER.is_file(), reason=f"shared scorer not found at {devset.SCORER}")
+def test_devset_scores_are_at_or_above_their_pins(baseline):
+    res = devset.evaluate()
+    assert res.rejected == []
+    below = {s: (res.sections.get(s, {}).get("f1", 0.0), pin) for s, pin in baseline["sections"].items()
+             if res.sections.get(s, {}).get("f1", 0.0) < pin}
+    assert below == {}, f"section F1 below its pin (measured, pinned): {below}\n" + devset.summary(res)

@@ -1,0 +1,221 @@
+"""Code the development gold set with the pipeline and score it with the project's scorer.
+
+    .venv/bin/python tools/devset.py                  # section summary + per-type events P/R/F1
+    .venv/bin/python tools/devset.py --verbose        # ... and every missed gold item
+    .venv/bin/python tools/devset.py --type ASSAULT --verbose   # one type's misses and false alarms
+    .venv/bin/python tools/devset.py --json           # one JSON object (what tests/test_devset.py reads)
+    .venv/bin/python tools/devset.py --pred preds.jsonl         # score saved records instead of coding
+    .venv/bin/python tools/devset.py pin              # raise tests/gold/baseline.json to today's figures
+
+Scoring is done by shared/eval/score.py itself (imported by path), never re-implemented here. Per-type
+figures restrict gold events to those whose preferred (first) type is T and predicted events to type T,
+then ask the same scorer: a gold event that also accepts another type is a per-type miss when the system
+chose the alternative, though the section score counts it as found.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import json
+import math
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Iterable
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "tests" / "gold"
+ARTICLES = GOLD_DIR / "dev_articles.jsonl"
+GOLD = GOLD_DIR / "dev_gold.jsonl"
+BASELINE = GOLD_DIR / "baseline.json"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass
+class DevsetResult:
+    documents: int
+    sections: dict[str, dict[str, Any]]          # the scorer's per-section figures
+    extras: dict[str, float]                     # e.g. events.date_accuracy
+    per_type: dict[str, dict[str, Any] | None]   # PLOVER type → the scorer's events figures
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    false_alarms: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def load_scorer(path: Path = SCORER) -> ModuleType:
+    if not path.is_file():
+        raise FileNotFoundError(f"scorer not found at {path}; pass --score PATH")
+    spec = importlib.util.spec_from_file_location("eventwire_shared_score", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_jsonl(path: Path, items: Iterable[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
+
+
+def code_devset(articles: Path = ARTICLES) -> tuple[list[dict[str, Any]], list[str]]:
+    """Records for every article, via the same reader and pipeline as `eventwire code`."""
+    from eventwire.inputs import Rejection, read_inputs
+    from eventwire.pipeline import Pipeline
+
+    records, rejected = [], []
+    for out in Pipeline().pipe(read_inputs([str(articles)])):
+        if isinstance(out, Rejection):
+            rejected.append(str(out))
+        else:
+            records.append(out.to_dict())
+    return records, rejected
+
+
+def run_scorer(scorer: ModuleType, golds: list[dict], preds: list[dict], tmp: Path) -> dict[str, Any]:
+    """The scorer's --json --verbose answer for these gold objects and records."""
+    g, p = tmp / "gold.jsonl", tmp / "pred.jsonl"
+    write_jsonl(g, golds)
+    write_jsonl(p, preds)
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        scorer.main(["--gold", str(g), "--pred", str(p), "--json", "--verbose"])
+    return json.loads(buf.getvalue())
+
+
+def restrict(golds: list[dict], preds: list[dict], etype: str) -> tuple[list[dict], list[dict]]:
+    """Events-only gold and records holding only events of one type (the preferred type for gold)."""
+    g = [{"doc_id": x["doc_id"], "events": [e for e in x.get("events") or [] if e["type"][0] == etype]}
+         for x in golds]
+    p = [dict(r, events=[e for e in r.get("events") or [] if e.get("type") == etype]) for r in preds]
+    return g, p
+
+
+def false_alarms(golds: list[dict], preds: list[dict]) -> list[dict[str, Any]]:
+    """Asserted predicted events in documents whose gold has no event of that type (a cheap precision view)."""
+    gold_types = {x["doc_id"]: {t for e in x.get("events") or [] for t in e["type"]} for x in golds}
+    out = []
+    for r in preds:
+        for e in r.get("events") or []:
+            if e.get("negated") or e.get("hypothetical") or e.get("type") in gold_types.get(r["doc_id"], set()):
+                continue
+            out.append({"doc_id": r["doc_id"], "type": e.get("type"),
+                        "evidence": (e.get("evidence") or {}).get("text", "")[:160]})
+    return out
+
+
+def evaluate(*, scorer_path: Path = SCORER, gold: Path = GOLD, articles: Path = ARTICLES,
+             pred: Path | None = None) -> DevsetResult:
+    t0 = time.perf_counter()
+    scorer = load_scorer(scorer_path)
+    golds = read_jsonl(gold)
+    preds, rejected = (read_jsonl(pred), []) if pred else code_devset(articles)
+    with tempfile.TemporaryDirectory(prefix="devset-") as d:
+        tmp = Path(d)
+        full = run_scorer(scorer, golds, preds, tmp)
+        per_type = {}
+        for t in PLOVER_TYPES:
+            scores = run_scorer(scorer, *restrict(golds, preds, t), tmp)["scores"]
+            per_type[t] = scores.get("events")  # None: no gold and no prediction of this type
+    sections = {k: v for k, v in full["scores"].items() if isinstance(v, dict)}
+    extras = {k: v for k, v in full["scores"].items() if not isinstance(v, dict)}
+    return DevsetResult(full["documents"], sections, extras, per_type, full["missed"], false_alarms(golds, preds),
+                        rejected, round(time.perf_counter() - t0, 1))
+
+
+def summary(res: DevsetResult, *, verbose: bool = False, only: str | None = None) -> str:
+    lines = [f"documents: {res.documents}  ({res.seconds:.1f} s)"]
+    lines += [f"rejected: {r}" for r in res.rejected]
+    for s, v in res.sections.items():
+        lines.append(f"{s:10s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}   "
+                     f"(predicted {v['predicted']}, gold {v['gold']})")
+    lines += [f"{k:10s} {v:.3f}" for k, v in res.extras.items()]
+    lines.append("events by type (gold = events whose first type is T):")
+    for t, v in res.per_type.items():
+        if only and t != only:
+            continue
+        if v is None:
+            lines.append(f"  {t:10s} (no gold, no prediction)")
+            continue
+        lines.append(f"  {t:10s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}   "
+                     f"(predicted {v['predicted']}, gold {v['gold']})")
+    if verbose:
+        for m in res.missed:
+            item = m["item"]
+            if only and not (isinstance(item, dict) and only in (item.get("type") or [])):
+                continue
+            lines.append("missed: " + json.dumps(m, ensure_ascii=False))
+        for f in res.false_alarms:
+            if not only or f["type"] == only:
+                lines.append("unexpected: " + json.dumps(f, ensure_ascii=False))
+    lines.append("summary: " + " | ".join(f"{s} F1 {v['f1']:.2f}" for s, v in res.sections.items()))
+    return "\n".join(lines)
+
+
+def floor2(x: float) -> float:
+    return math.floor(x * 100 + 1e-9) / 100
+
+
+def pin(res: DevsetResult, *, allow_lower: bool, reason: str | None, path: Path = BASELINE) -> list[str]:
+    """Raise each section's pinned minimum to the measured F1 (rounded down); lowering needs a reason."""
+    base = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"sections": {}, "changes": []}
+    old: dict[str, float] = base["sections"]
+    measured = {s: floor2(res.sections[s]["f1"]) if s in res.sections else 0.0 for s in set(old) | set(res.sections)}
+    lowered = sorted(s for s, v in measured.items() if v < old.get(s, 0.0))
+    if lowered and not (allow_lower and reason):
+        raise SystemExit(f"refusing to lower the pins of {', '.join(lowered)} "
+                         f"(measured {[measured[s] for s in lowered]}): pass --allow-lower --reason '...'")
+    new = dict(sorted(measured.items()))
+    entry: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "pins": new,
+                             "reason": reason or "measured at this commit, rounded down"}
+    if lowered:
+        entry["lowered"] = lowered  # tests/test_devset.py accepts a lower pin only when it is listed here
+    base.update(sections=new, changes=base.get("changes", []) + [entry])
+    path.write_text(json.dumps(base, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [f"{s}: {old.get(s, '-')} -> {v}" for s, v in new.items()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 epilog="example: .venv/bin/python tools/devset.py --type REQUEST --verbose")
+    ap.add_argument("command", nargs="?", choices=("score", "pin"), default="score")
+    ap.add_argument("--score", type=Path, default=SCORER, help="path of shared/eval/score.py")
+    ap.add_argument("--pred", type=Path, help="score these saved records (JSON lines) instead of coding")
+    ap.add_argument("--save-pred", type=Path, help="also write the coded records here (JSON lines)")
+    ap.add_argument("--type", choices=PLOVER_TYPES, help="with --verbose: only this event type")
+    ap.add_argument("--verbose", action="store_true", help="list missed gold items and unexpected events")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--allow-lower", action="store_true", help="pin: allow a pin to go down (needs --reason)")
+    ap.add_argument("--reason", help="pin: why the pins change (recorded in baseline.json)")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    if args.save_pred and not args.pred:
+        records, _ = code_devset()
+        write_jsonl(args.save_pred, records)
+        args.pred = args.save_pred
+    res = evaluate(scorer_path=args.score, pred=args.pred)
+    if args.command == "pin":
+        print("\n".join(pin(res, allow_lower=args.allow_lower, reason=args.reason)))
+        return 0
+    if args.json:
+        out = asdict(res)
+        if not args.verbose:
+            out["missed"], out["false_alarms"] = len(res.missed), len(res.false_alarms)
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(summary(res, verbose=args.verbose, only=args.type))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
