@@ -77,6 +77,7 @@ class Role:
     person: bool                           # a role one person holds ("president"), not a body ("army")
     country: str | None = None             # agent codes like "NGO~" put the role's holder in that "country"
     plural: bool = True                    # generate plural forms
+    subject_only: bool = False             # an actor only as the subject of a verb ("people marched")
     source: str = "roles.yaml"
 
 
@@ -158,12 +159,13 @@ def entries_from_yaml(items: list[dict]) -> KB:
 
 
 def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
-    """{SECTOR: {people: [...], bodies: [...]}} → roles."""
+    """{SECTOR: {people: [...], bodies: [...], subjects: [...]}} → roles."""
     kb = KB()
     for sector, groups in data.items():
-        for key, person in (("people", True), ("bodies", False)):
+        for key, person in (("people", True), ("bodies", False), ("subjects", False)):
             for text in (groups or {}).get(key) or []:
-                kb.roles.append(Role(str(text).lower(), sector, person, source=source))
+                kb.roles.append(Role(str(text).lower(), sector, person, source=source,
+                                     subject_only=key == "subjects"))
     return kb
 
 
@@ -185,6 +187,7 @@ def load_builtin() -> KB:
     """The knowledge base shipped with eventwire (eventwire/data/actors/)."""
     kb = countries_from_csv((DATA / "countries.csv").read_text(encoding="utf-8"))
     kb.extend(load_yaml_file(DATA / "organisations.yaml"))
+    kb.extend(load_yaml_file(DATA / "people.yaml"))
     kb.extend(load_yaml_file(DATA / "roles.yaml"))
     kb.extend(load_yaml_file(DATA / "not_actors.yaml"))
     return kb

@@ -143,9 +143,13 @@ class Lexicon:
         return out
 
     # ---- roles ---------------------------------------------------------------------------------
-    def roles(self, doc: Doc) -> list[RoleHit]:
-        """Role nouns and phrases, longest first; the last word must be a noun ("official visit" is not)."""
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.roles_matcher(doc)]
+    def roles(self, doc: Doc, names: list[NameHit] = ()) -> list[RoleHit]:
+        """Role nouns and phrases, longest first; the last word must be a noun ("official visit" is not).
+
+        A role may not cross a KB name ("union leaders" in "European Union leaders" is just "leaders")."""
+        blocked = {i for h in names if h.alias is not None for i in range(h.start, h.end)}
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.roles_matcher(doc)
+                 if not any(i in blocked for i in range(s, e))]
         out = []
         for sp in filter_spans(spans):
             if sp[-1].pos_ not in ("NOUN", "PROPN"):

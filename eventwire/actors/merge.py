@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from eventwire.actors.kb import KB
-from eventwire.actors.resolve import Found
+from eventwire.actors.resolve import Found, Mentions
 
 # Sentences back that a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 2
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-# A country is the document's focus when it leads the count of place and country mentions by this margin.
+# The focus country needs at least this weight (a place named once, or two mentions): one passing
+# mention of a foreign capital is not where the story happens.
 FOCUS_MIN = 2
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "UNO", "EUR", "MNC", "ISM"})
 
 
 @dataclass
@@ -50,23 +52,27 @@ class Draft:
         return any(f.plural for f in self.mentions)
 
 
-def focus_country(found: list[Found], locatives: list[str]) -> str | None:
-    """Where the story happens: places named count twice, other mentions of a country once."""
+def focus_country(m: Mentions) -> str | None:
+    """Where the story happens: places named count twice, other mentions of a country (actors, adjectives)
+    once; a tie goes to the country named first (the lede's)."""
     counts: Counter[str] = Counter()
-    for c in locatives:
-        counts[c] += 2
-    for f in found:
-        if f.country and f.country not in ("IGO", "NGO", "IMG"):
-            counts[f.country] += 1
-    top = counts.most_common(2)
-    if not top or top[0][1] < FOCUS_MIN or (len(top) > 1 and top[0][1] == top[1][1]):
+    first: dict[str, int] = {}
+    refs = [(i, c, 2) for i, c in m.places] + [(i, c, 1) for i, c in m.refs]
+    refs += [(f.start, f.country, 1) for f in m.found if f.kind != "person"]
+    for i, c, w in refs:
+        if c and c not in NON_STATE:
+            counts[c] += w
+            first[c] = min(first.get(c, i), i)
+    if not counts:
         return None
-    return top[0][0]
+    best = max(counts, key=lambda c: (counts[c], -first[c]))
+    return best if counts[best] >= FOCUS_MIN else None
 
 
-def merge(found: list[Found], locatives: list[str], kb: KB, published: str | None) -> list[Draft]:
+def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
     """Mentions → drafts of actors (one per identity key), in order of first mention."""
-    focus = focus_country(found, locatives)
+    found = m.found
+    focus = focus_country(m)
     keys = _government_aliases(found, kb, published)
     gov = _the_government(found, keys)
     for f in found:
@@ -107,7 +113,7 @@ def _the_government(found: list[Found], keys: dict[str, str]) -> str | None:
 def _complete(drafts: dict[str, Draft], focus: str | None) -> None:
     """Fill what a draft's mentions leave open from the document (affiliates, focus country)."""
     for d in drafts.values():
-        if d.kind == "person" and d.first("country") is None and d.first("role") is not None and focus:
+        if d.kind == "person" and d.first("country") is None and focus:
             d.mentions[0].country = focus
             d.mentions[0].reason += f"+focus-country:{focus}"
     for d in drafts.values():

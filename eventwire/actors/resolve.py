@@ -20,8 +20,18 @@ from eventwire.actors.kb import ARMED_SECTORS
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 
 IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within", "around",
-                            "outside", "across", "from", "through", "towards", "toward", "over", "across"})
+# Prepositions after which a country or city is a place ("fighting in Libya"), not an actor. "from" only after
+# a verb of motion ("returned from Moscow"; "a request from Ecuador" is Ecuador's); "over", "around" and "to" are
+# left out: "fired a missile over Japan", "drills around Taiwan" make the country the target.
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within"})
+MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "come", "depart", "evacuate", "retreat",
+                          "pull", "fly", "move", "escape", "deport", "expel", "launch", "fire", "cross", "smuggle"})
+# Nouns that make a country before them a place: "Pakistan's Khyber Pakhtunkhwa province", "the Somali town of".
+PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village", "capital", "border", "coast",
+                         "district", "county", "territory", "port", "island", "airport", "camp", "area", "part",
+                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "countryside", "frontier", "waters", "airspace", "soil", "interior", "outskirts"})
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
 GROUP_PREPS = frozenset({"of", "from", "in"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
 
@@ -65,7 +75,8 @@ class Scene:
     name_at: dict[int, NameHit] = field(default_factory=dict)
     role_at: dict[int, RoleHit] = field(default_factory=dict)
     person_key: dict[NameHit, str] = field(default_factory=dict)
-    locatives: list[str] = field(default_factory=list)   # countries of places named as places
+    places: list[tuple[int, str]] = field(default_factory=list)   # (token, country) of places named as places
+    refs: list[tuple[int, str]] = field(default_factory=list)     # (token, country) of nationality adjectives
 
     def __post_init__(self) -> None:
         for h in self.names:
@@ -87,11 +98,21 @@ class Scene:
         return e is not None and (e.kind == "country" or (e.kind == "dictionary" and self.entry_code(h)[1] is None))
 
 
-def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> tuple[list[Found], list[str]]:
-    """All actor mentions of the document, and the countries of places it names (for its focus country)."""
+@dataclass
+class Mentions:
+    """What `find_mentions` returns: actor mentions, and the countries of places and adjectives (for the
+    document's focus country)."""
+    found: list[Found]
+    places: list[tuple[int, str]]
+    refs: list[tuple[int, str]]
+
+
+def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Mentions:
+    """All actor mentions of the document."""
     names = lex.names(doc, published)
-    roles = [r for r in lex.roles(doc) if not _covered_by_kb(r, names)]
+    roles = [r for r in lex.roles(doc, names) if not _covered_by_kb(r, names)]
     names = _drop_role_like_entities(names, roles)
+    roles = [r for r in roles if not _inside_name(r, names)]
     names = _trim_titles(names, roles)
     sc = Scene(doc, lex, published, names, roles)
     sc.person_key = person_keys(sc)
@@ -108,7 +129,7 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> tuple
         f = _name_mention(sc, h)
         if f is not None:
             found.append(f)
-    return found, sc.locatives
+    return Mentions(found, sc.places, sc.refs)
 
 
 # ---- preparing hits ------------------------------------------------------------------------------
@@ -116,6 +137,11 @@ def _covered_by_kb(r: RoleHit, names: list[NameHit]) -> bool:
     """"army" inside "Libyan National Army" is part of a name, not a role."""
     return any(h.alias is not None and h.start <= r.start and r.end <= h.end and
                not (h.start == r.start and h.end == r.end and h.form == "demonym") for h in names)
+
+
+def _inside_name(r: RoleHit, names: list[NameHit]) -> bool:
+    """"Military" in "Joint Military Commission" is part of an organisation's name."""
+    return any(h.label != "PERSON" and h.start <= r.start and r.end <= h.end for h in names)
 
 
 def _drop_role_like_entities(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
@@ -150,6 +176,9 @@ def person_keys(sc: Scene) -> dict[NameHit, str]:
         longest.setdefault(tail, words)
     keys: dict[NameHit, str] = {}
     for h in sc.names:
+        if h.entry is not None and h.entry.kind == "person":
+            keys[h] = h.entry.kb_id
+            continue
         if h.alias is not None or h.label == "GPE":
             continue
         words = doc[h.start:h.end].text
@@ -211,7 +240,7 @@ def _take_place(sc: Scene, idn: Identity, obj: Token, prep: Token) -> None:
             idn.used.append(h)
             idn.place_end = h.end
             idn.reasons.append(f"{prep.lower_}:{sc.text(h.start, h.end)}(place in {country})")
-            sc.locatives.append(country)
+            sc.places.append((h.start, country))
 
 
 # ---- role phrases ------------------------------------------------------------------------------------
@@ -243,15 +272,10 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
     base = dict(start=start, end=end, name=text, role=role.role.text, plural=plural)
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
+    if role.role.subject_only and not _is_subject(head):
+        return None
     if idn.affiliate is not None:
-        aff = _key_of(sc, idn.affiliate)
-        if sector in ARMED_SECTORS:
-            return Found(key=f"armed:{aff}", kind="armed", affiliation=aff, sector=sector, country=country,
-                         reason=why + "->armed-wing", **base)
-        if idn.affiliate.alias is not None and not role.role.person and sector is None:
-            return None
-        return Found(key=aff if not role.role.person or sector is None else f"member:{aff}:{sector}",
-                     kind="member", affiliation=aff, sector=sector, country=country, reason=why + "->member", **base)
+        return _affiliated(sc, idn, role, sector, country, why, base)
     if country is not None:
         if sector == "GOV" or sector is None:
             return Found(key=f"country:{country}", kind="government", country=country, sector=sector or "GOV",
@@ -261,10 +285,39 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
         return Found(key="pending:government", kind="government", sector="GOV", pending="government",
                      reason=why + "+the-government", **base)
-    if not role.role.person and plural and sector is not None:
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    if sector is not None and (plural or not (role.role.person or indefinite)):
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
     return None
+
+
+def _is_subject(head: Token) -> bool:
+    """"people marched", "thousands of people marched"."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS:
+        head = head.head.head
+    return head.dep_ == "nsubj"
+
+
+def _affiliated(sc: Scene, idn: Identity, role: RoleHit, sector: str | None, country: str | None, why: str,
+                base: dict) -> Found:
+    """A role of a named group or person: "al-Shabaab militants" are al-Shabaab, "Taliban negotiators" the
+    Taliban, "GNA forces" the GNA's armed wing, "Haftar's militias" Haftar's armed wing."""
+    aff = _key_of(sc, idn.affiliate)
+    entry = idn.affiliate.entry
+    aff_country, aff_sector = sc.entry_code(idn.affiliate) if entry else (None, None)
+    country = country or aff_country
+    armed_role = sector in ARMED_SECTORS
+    if entry is not None and entry.kind != "person" and not (armed_role and aff_sector not in ARMED_SECTORS):
+        return Found(key=aff, kind=entry.kind, country=aff_country, sector=aff_sector, kb_id=entry.kb_id,
+                     reason=why + "->the-group-itself", **{**base, "name": entry.name})
+    if armed_role:
+        return Found(key=f"armed:{aff}", kind="armed", affiliation=aff, sector=sector, country=country,
+                     reason=why + "->armed-wing", **base)
+    if entry is None and not role.role.person:
+        return Found(key=aff, kind="org", reason=why + "->the-group-itself", **base)
+    return Found(key=f"member:{aff}:{sector}", kind="member", affiliation=aff, sector=sector, country=country,
+                 reason=why + "->member", **base)
 
 
 def _key_of(sc: Scene, h: NameHit) -> str:
@@ -277,40 +330,56 @@ def _key_of(sc: Scene, h: NameHit) -> str:
 
 # ---- people ------------------------------------------------------------------------------------------
 def _person_mentions(sc: Scene, consumed: set[NameHit], found: list[Found]) -> list[Found]:
-    out = []
+    """Each person name, with what its titles, appositions and modifiers say (a KB person keeps its KB country)."""
     titles: dict[NameHit, list[RoleHit]] = {}
     for role in sc.roles:
         if (p := _person_of_title(sc, role)) is not None:
             titles.setdefault(p, []).append(role)
-    for h, key in sc.person_key.items():
-        if h in consumed and not titles.get(h):
-            # a person named as the affiliate of a group ("Haftar's militias") is still mentioned
-            pass
-        doc = sc.doc
-        f = Found(key=key, start=h.start, end=h.end, name=doc[h.start:h.end].text, kind="person",
-                  reason=f"ner:{h.label}" if h.label == "PERSON" else f"surname-of:{key[7:]}")
-        extra: list[int] = []
-        for role in titles.get(h, []):
-            idn = identity(sc, range(role.start, role.end), preps=False)
-            consumed.update(idn.used)
-            f.role = f.role or sc.text(role.start, role.end)
-            f.sector = f.sector or role.role.sector
-            f.country = f.country or role.role.country or idn.country
-            if idn.affiliate is not None and f.affiliation is None:
-                f.affiliation = _key_of(sc, idn.affiliate)
-            f.reason += f"+title:{role.role.text}" + "".join("+" + r for r in idn.reasons)
-            extra.extend(range(role.start, role.end))
-            extra.extend(i for u in idn.used for i in range(u.start, u.end))
-        idn = identity(sc, range(h.start, h.end), preps=False)
-        idn.used = [u for u in idn.used if u not in titles.get(h, [])]
+    return [_person(sc, h, key, titles.get(h, []), consumed) for h, key in sc.person_key.items()]
+
+
+def _person(sc: Scene, h: NameHit, key: str, titles: list[RoleHit], consumed: set[NameHit]) -> Found:
+    doc = sc.doc
+    entry = h.entry
+    f = Found(key=key, start=h.start, end=h.end, name=entry.name if entry else doc[h.start:h.end].text,
+              kind="person", kb_id=entry.kb_id if entry else None)
+    if entry is not None:
+        f.country, f.sector = sc.entry_code(h)
+        f.reason = f"kb:{entry.kb_id}({h.form})"
+    else:
+        f.reason = f"ner:{h.label}" if h.label == "PERSON" else f"surname-of:{key[7:]}"
+    extra: list[int] = []
+    affiliates: list[NameHit] = []
+    for role in titles:
+        idn = identity(sc, range(role.start, role.end), preps=False)
         consumed.update(idn.used)
-        if f.country is None and idn.country is not None:
-            f.country = idn.country
-            f.reason += "".join("+" + r for r in idn.reasons)
+        f.role = f.role or sc.text(role.start, role.end)
+        if role.role.sector and (entry is None or f.sector is None or role.role.sector == "ELI"):
+            f.sector = role.role.sector if entry is None else role.role.sector
+        f.country = f.country or role.role.country or idn.country
+        if idn.affiliate is not None:
+            affiliates.append(idn.affiliate)
+        f.reason += f"+title:{role.role.text}" + "".join("+" + r for r in idn.reasons)
+        extra.extend(range(role.start, role.end))
         extra.extend(i for u in idn.used for i in range(u.start, u.end))
-        f.extra = tuple(i for i in extra if not (h.start <= i < h.end))
-        out.append(f)
-    return out
+    idn = identity(sc, range(h.start, h.end), preps=False)
+    consumed.update(idn.used)
+    if f.country is None and idn.country is not None:
+        f.country = idn.country
+        f.reason += "".join("+" + r for r in idn.reasons)
+    if idn.affiliate is not None:
+        affiliates.append(idn.affiliate)
+    extra.extend(i for u in idn.used for i in range(u.start, u.end))
+    for aff in affiliates[:1]:
+        # "NATO Secretary-General Jens Stoltenberg", "Hezbollah leader Hassan Nasrallah": the body's identity
+        f.affiliation = _key_of(sc, aff)
+        if aff.entry is not None and aff.entry.kind != "person" and entry is None:
+            a_country, a_sector = sc.entry_code(aff)
+            f.country = f.country or a_country
+            f.sector = a_sector or f.sector
+            f.reason += f"+member-of:{aff.entry.kb_id}"
+    f.extra = tuple(i for i in extra if not (h.start <= i < h.end))
+    return f
 
 
 # ---- other names -------------------------------------------------------------------------------------
@@ -321,44 +390,63 @@ def _effective(tok: Token) -> Token:
     return tok
 
 
+def _locative(tok: Token) -> bool:
+    """Is this noun (phrase head) named as a place? "in Libya", "returned from Moscow", "Pakistan's ... province"."""
+    tok = _effective(tok)
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
+    if tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.i != tok.i:
+        head = tok.head
+        return head.lemma_.lower() in PLACE_NOUNS or (head.pos_ == "PROPN" and _locative(head))
+    return False
+
+
 def _name_mention(sc: Scene, h: NameHit) -> Found | None:
     doc = sc.doc
     span = doc[h.start:h.end]
     root = _effective(span.root)
     text = span.text
     if h.alias is None:
-        if h.label == "GPE":
-            country = sc.lex.city_country(text)
-            if country and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-                sc.locatives.append(country)
-            return None                                # a city or region: a place, not an actor
-        if h.label == "NORP":
-            if root.dep_ in IDENTITY_DEPS or span.root.pos_ == "ADJ":
-                return None
-            return Found(key=f"people:{text.lower()}", start=h.start, end=h.end, name=text, kind="people",
-                         reason="ner:NORP", plural=True)
-        if root.dep_ == "compound" and root.head.i not in sc.role_at:
-            return None                                # "Joint Military Commission talks": a name of a thing
-        return Found(key=f"org:{text.lower()}", start=h.start, end=h.end, name=text, kind="org",
-                     reason=f"ner:{h.label}")
+        return _unknown_name(sc, h, root, text)
     entry = h.entry
     country, sector = sc.entry_code(h)
     why = f"kb:{entry.kb_id}({h.form})"
     if sc.is_countryish(h):
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-            sc.locatives.append(country)
+        if _locative(root):
+            sc.places.append((h.start, country))
             return None                                # "fighting in Libya": a place
         if h.form == "demonym":
-            if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ" or root.dep_ in ("amod",):
+            if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ":
+                sc.refs.append((h.start, country))
                 return None                            # "Libyan" gives its country to the noun it modifies
             if root.tag_ in ("NNS", "NNPS") or text.endswith("s"):
                 return Found(key=f"people:{country}", start=h.start, end=h.end, name=text, kind="people",
-                             country=country, reason=why + "+plural-demonym", plural=True)
+                             country=country, sector="CVL", reason=why + "+plural-demonym", plural=True)
             return None
         if root.dep_ == "compound" and root.head.i not in sc.role_at:
+            sc.refs.append((h.start, country))
             return None                                # "the Libya conflict": a topic, not an actor
         return Found(key=f"country:{country}", start=h.start, end=h.end, name=entry.name, kind="country",
                      country=country, sector=sector or "GOV", kb_id=entry.kb_id, reason=why)
     return Found(key=entry.kb_id, start=h.start, end=h.end, name=entry.name, kind=entry.kind, country=country,
                  sector=sector, kb_id=entry.kb_id, reason=why,
                  plural=entry.kind == "group" and entry.name.endswith("s"))
+
+
+def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None:
+    """A name the KB does not know: organisations are actors; cities, regions and adjectives are not."""
+    country = sc.lex.city_country(text)
+    if h.label == "GPE" or (country and h.label != "PERSON"):
+        if country and _locative(root):
+            sc.places.append((h.start, country))
+        return None                                    # a city or region: a place, not an actor
+    if h.label == "NORP":
+        if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ":
+            return None
+        return Found(key=f"people:{text.lower()}", start=h.start, end=h.end, name=text, kind="people",
+                     reason="ner:NORP", plural=True)
+    if root.dep_ == "compound" and root.head.i not in sc.role_at:
+        return None                                    # "Joint Military Commission talks": a name of a thing
+    return Found(key=f"org:{text.lower()}", start=h.start, end=h.end, name=text, kind="org",
+                 reason=f"ner:{h.label}")

@@ -35,9 +35,9 @@ class ActorStage:
         self.lexicon = Lexicon(self.kb, nlp_loader.load(settings.model))
 
     def __call__(self, an: Analysis) -> None:
-        found, locatives = find_mentions(an.doc, self.lexicon, an.record.published)
-        drafts = merge(found, locatives, self.kb, an.record.published)
-        taken = {i for f in found for i in range(f.start, f.end)}
+        mentions = find_mentions(an.doc, self.lexicon, an.record.published)
+        drafts = merge(mentions, self.kb, an.record.published)
+        taken = {i for f in mentions.found for i in range(f.start, f.end)}
         resolve_pronouns(an.doc, drafts, taken)
         write_actors(an, drafts)
 
