@@ -95,6 +95,8 @@ def test_type_filter_returns_only_that_type(client):
     ({"text": "reservoir"}, {"test-egypt-dam#E1"}),
     ({"type": "ACCUSE", "until": "2021-12-31"}, {"test-egypt-dam#E2"}),
     ({"actor": "x' OR 1=1 --"}, set()),                 # a quote in a filter is a value, not SQL
+    ({"since": "2022-11-20"}, {"test-sanctions#E1", "test-tbilisi-protest#E1", "test-tbilisi-protest#E2"}),
+    ({"type": "THREATEN"}, {"test-sanctions#E2"}),
 ])
 def test_filters(client, params, expected):
     body = client.get("/api/events", params=params).json()
@@ -105,7 +107,7 @@ def test_filters(client, params, expected):
 def test_paging_is_stable_and_bounded(client):
     first = client.get("/api/events", params={"limit": 3, "offset": 0}).json()
     second = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
-    assert first["total"] == second["total"] == 7
+    assert first["total"] == second["total"] == 9
     assert len(first["items"]) == 3 and not {e["event_id"] for e in first["items"]} & {e["event_id"] for e in second["items"]}
     assert_error(client.get("/api/events", params={"limit": 501}), 400, "limit")
     assert_error(client.get("/api/events", params={"limit": 0}), 400, "limit")
@@ -170,7 +172,7 @@ def test_timeline_counts_events_per_day(client):
     tl = client.get("/api/timeline").json()
     dates = [d["date"] for d in tl["items"]]
     assert dates == sorted(dates)
-    assert sum(d["count"] for d in tl["items"]) == 7 and tl["undated"] == 0
+    assert sum(d["count"] for d in tl["items"]) == 7 and (tl["coarse"], tl["undated"]) == (1, 1)
     assert {d["date"]: d["count"] for d in tl["items"]}["2022-10-02"] == 2
     only = client.get("/api/timeline", params={"type": "REQUEST"}).json()
     assert {d["date"]: d["count"] for d in only["items"]} == {"2021-07-06": 1, "2022-10-02": 1}
@@ -178,7 +180,7 @@ def test_timeline_counts_events_per_day(client):
 
 def test_summary_and_types(client):
     s = client.get("/api/summary").json()
-    assert (s["documents"], s["events"]) == (4, 7)
+    assert (s["documents"], s["events"]) == (5, 9)
     assert "path" not in s                                  # no server file paths to clients
     assert "ASSAULT" in client.get("/api/types").json()["items"]
 

@@ -82,7 +82,7 @@ def _only_local(page, server) -> None:
 
 def test_filter_open_article_and_highlight(page, server):
     _open(page, server)
-    assert page.locator("#events tbody tr[data-id]").count() == 7
+    assert page.locator("#events tbody tr[data-id]").count() == 9
     page.select_option("#filters select[name=type]", "REQUEST")
     page.fill("#filters input[name=country]", "egy")
     page.click("#filters button[type=submit]")
@@ -149,6 +149,7 @@ def test_network_map_and_timeline_are_drawn(page, server):
     page.wait_for_selector("#timeline .bar")
     counts = page.locator("#timeline .bar").evaluate_all("els => els.map(e => +e.dataset.count)")
     assert sum(counts) == 7
+    assert page.locator("#timeline-note").inner_text() == "Not drawn: 1 dated only to a month or year, 1 undated."
 
     # clicking an actor filters the table to it
     page.click("#tabs button[data-tab=network]")

@@ -121,6 +121,14 @@ ARTICLES = [
         events=[Ev("ASSAULT", "attacked", "Coordination of Azawad Movements", "Malian army", "2022-10-02", "Gao", "19"),
                 Ev("REQUEST", "asked for help", "Malian army", "United Nations", "2022-10-02", None, "02")],
         relations=[("backs", "jihadist group", "Coordination of Azawad Movements", "backed by a jihadist group")]),
+    # Dates of every precision: one event dated to a month, one with no date at all.
+    Doc("test-sanctions", "EU readies sanctions on Minsk as Belarus warns of response", "2022-11-14",
+        "EU readies sanctions on Minsk as Belarus warns of response\n\n"
+        "The European Union imposed sanctions on Belarusian officials in November over the forced landing "
+        "of a passenger jet. Belarus threatened to cut gas transit to Europe.",
+        actors={"European Union": ("IGO", "IGO"), "Belarusian officials": ("BLR", "GOV"), "Belarus": ("BLR", "GOV")},
+        events=[Ev("SANCTION", "imposed sanctions", "European Union", "Belarusian officials", "2022-11", None, "16"),
+                Ev("THREATEN", "threatened", "Belarus", "European Union", None, None, "13")]),
     # An article whose text carries markup: the page must show it as text, never run it.
     Doc("test-markup", "Hackers post <b>defaced</b> page on ministry site", "2022-10-05",
         "Hackers post defaced page on ministry site\n\n"

@@ -1,11 +1,11 @@
-"""Request bodies the API accepts, and the one read the store's API does not offer (events per day)."""
+"""Request and response shapes of the API, and the one read the store's API does not offer (events per day)."""
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from eventwire.store import ActorRow, EventFilter, EventRow, PlaceRow, Store
+from eventwire.store.queries import EVENT_FROM, event_where
 
 
 class CodeRequest(BaseModel):
@@ -39,33 +39,25 @@ class CodeRequest(BaseModel):
         return self
 
 
-# Pages of events read to build the timeline; a corpus bigger than this many events gets a truncated
-# timeline (flagged in the answer) rather than a slow request.
-TIMELINE_PAGE = 5000
-TIMELINE_MAX = 200_000
-
-
 def timeline_of(store: Store, f: EventFilter) -> "Timeline":
-    """Events per day for the filter, read through the store's own event query.
+    """Events per day for the filter.
 
     Events dated to a day are counted on that day; those dated only to a month or a year, and undated
-    ones, are counted apart so the bars never spread one event over many days."""
-    per_day: Counter[str] = Counter()
-    coarse = undated = seen = 0
-    while seen < TIMELINE_MAX:
-        rows = store.events(f, limit=TIMELINE_PAGE, offset=seen)
-        for r in rows:
-            if r.date and len(r.date) == 10:
-                per_day[r.date] += 1
-            elif r.date:
-                coarse += 1
-            else:
-                undated += 1
-        seen += len(rows)
-        if len(rows) < TIMELINE_PAGE:
-            break
-    return Timeline(items=[DayCount(date=d, count=n) for d, n in sorted(per_day.items())],
-                    coarse=coarse, undated=undated, truncated=seen >= TIMELINE_MAX)
+    ones, are counted apart so the bars never spread one event over many days. The store's read API has
+    no per-day count, so this groups in SQL over the store's own filter clause (`event_where`, all
+    values bound): one query however large the corpus."""
+    where, args = event_where(f, full_text=store.full_text)
+    per_day: list[DayCount] = []
+    coarse = undated = 0
+    sql = f"SELECT e.date, count(*) FROM {EVENT_FROM} {where} GROUP BY e.date ORDER BY e.date"
+    for day, n in store.db.execute(sql, args):
+        if day is None:
+            undated += n
+        elif len(day) == 10:
+            per_day.append(DayCount(date=day, count=n))
+        else:
+            coarse += n
+    return Timeline(items=per_day, coarse=coarse, undated=undated)
 
 
 # ---- response shapes (documented in /openapi.json); rows are the store's own dataclasses ----------------
@@ -94,7 +86,6 @@ class Timeline(BaseModel):
     items: list[DayCount] = Field(description="days with at least one event, in date order")
     coarse: int = Field(description="events dated only to a month or a year (not drawn per day)")
     undated: int = Field(description="events without a date")
-    truncated: bool = Field(description="true when the corpus was too large to count in full")
 
 
 class TypeList(BaseModel):
