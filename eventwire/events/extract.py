@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
+from eventwire.events.recode import recode
 from eventwire.events.roles import (Roles, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
 
@@ -22,9 +23,7 @@ ActorLookup = Callable[[Token], "str | None"]
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Types whose target, when the verb has none, is the target of the act they announce ("threatened to
 # impose sanctions on Iran" → Iran).
-BORROW_TARGET_TYPES = {"THREATEN"}
-# Cooperative acts whose announced refusal ("will not meet", "would not recognise") codes REJECT.
-REFUSABLE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+BORROW_TARGET_TYPES = {"THREATEN", "REQUEST"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 
@@ -81,10 +80,10 @@ class EventFinder:
             if trig is not None:
                 (verbs if kind == "VERB" else nouns).append(trig)
         by_head = {t.head.i: t.entry.type for t in verbs}
-        verbs = [t for t in verbs if not _retold(t, by_head)]
-        verb_heads = {t.head.i for t in verbs}
+        verbs = [t for t in verbs if not _retold(t, by_head) and not _promise_of_act(t, by_head)]
+        verb_types = {t.head.i: t.entry.type for t in verbs}
         verb_words = {w.i for t in verbs for w in t.words}
-        kept = [t for t in nouns if t.head.i not in verb_words and not self._absorbed(t.head, verb_heads)]
+        kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
@@ -93,8 +92,12 @@ class EventFinder:
             words = self._match_words(tok, e)
             if words is None:
                 continue
-            if e.stative and _descriptive(tok):
-                return None         # "powers backing Haftar": a standing relation, not an act
+            if e.not_obj and any(_is(c, e.not_obj) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                continue
+            if e.subj and not any(_is(c, e.subj) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
+                return None         # "occupied territories", "powers backing Haftar": a state, not an act
             return Trigger(tok, e, sorted({tok, *words}, key=lambda t: t.i))
         return None
 
@@ -140,21 +143,15 @@ class EventFinder:
                 trig.words = sorted(trig.words + [head], key=lambda t: t.i)
             elif tok.dep_ == "pobj" and head.head.lemma_.lower() in ("engage", "take", "join", "participate"):
                 trig.light = head.head
-            elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
+            elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.words.motion_verbs:
+                trig.light = head.head          # "arrived in Cairo for talks with …"
+            elif tok.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.dep_ == "dobj" \
                     and head.head.head.lemma_.lower() in self.words.light_verbs:
-                trig.light = head.head.head     # "launched three days of exercises"
+                trig.light = head.head.head     # "launched three days of exercises", "$500 million in aid"
                 trig.words = sorted(trig.words + [trig.light], key=lambda t: t.i)
             return trig
         return None
 
-    @staticmethod
-    def _absorbed(noun: Token, verb_heads: set[int]) -> bool:
-        """An event noun that is the object of, or modified by, a verbal trigger adds nothing
-        ("brokered a truce", "called for a ceasefire", "a truce brokered by Turkey")."""
-        head = noun.head
-        if head.i in verb_heads or (head.dep_ in ("prep", "agent") and head.head.i in verb_heads):
-            return True
-        return any(c.i in verb_heads for c in noun.children if c.dep_ in ("acl", "relcl", "amod"))
 
     # ---- step 2: roles and flags ---------------------------------------------------------------
     def roles(self, t: Trigger) -> Roles:
@@ -180,26 +177,33 @@ class EventFinder:
         r = self.roles(t)
         sources = _first_actors(r.sources, actor_for)
         targets = _first_actors(r.targets, actor_for, exclude=sources)
-        if not targets and len(sources) > 1 and (e.type in MUTUAL_TYPES or "between" in r.rule):
+        if not targets and len(sources) > 1 and (e.mutual or e.type in MUTUAL_TYPES or "between" in r.rule):
             sources, targets = sources[:1], sources[1:]
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")
-        etype, cameo, note = e.type, e.cameo, ""
-        if mod.negated and "modal" in mod.why and e.type in REFUSABLE_TYPES:
-            # "said they would not recognise the results": a stated refusal is itself a REJECT
-            etype, cameo, note = "REJECT", "120", "; refusal ('would not')"
-            mod = type(mod)(False, False, "")
+        code = recode(e, t.head, mod, self.words, expand(r.sources))
         sent = t.head.sent
         pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
         conf = _confidence(bool(sources), bool(targets), nominal=e.kind == "noun", hops=r.hops)
         start, end = min(w.idx for w in t.words), max(w.idx + len(w.text) for w in t.words)
         ev_start, ev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
-        reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "") + note
-        return [FoundEvent(type=etype, mode=e.mode if etype == e.type else None, cameo=cameo, source=s, target=g, negated=mod.negated,
-                           hypothetical=mod.hypothetical, confidence=conf, trigger=(start, end),
+        reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "") + code.note
+        return [FoundEvent(type=code.type, mode=code.mode, cameo=code.cameo, source=s, target=g,
+                           negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason)
                 for s, g in pairs]
+
+
+def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
+    """An event noun told by a verbal trigger of the same type adds nothing ("brokered a truce", "a truce
+    brokered by Turkey"). Of another type it is an event of its own: "praised the Hamas attack on Israel"."""
+    noun, head = t.head, t.head.head
+    if head.dep_ in ("prep", "agent"):
+        head = head.head
+    if verb_types.get(head.i) == t.entry.type:
+        return True
+    return any(verb_types.get(c.i) == t.entry.type for c in noun.children if c.dep_ in ("acl", "relcl", "amod"))
 
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
@@ -234,15 +238,24 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
     ECOWAS", "a request from Ecuador" (one level down only).
     """
     for cand in candidates:
-        for toks in (expand([cand]), expand(prep_objects(cand, ("of", "by", "from")))):
-            out: list[str] = []
-            for tok in toks:
-                a = actor_for(tok)
-                if a is not None and a not in out and a not in exclude:
+        out: list[str] = []
+        for tok in expand([cand]):
+            for a in _actors_in(tok, actor_for, depth=2):
+                if a not in out and a not in exclude:
                     out.append(a)
-            if out:
-                return out
+        if out:
+            return out
     return []
+
+
+def _actors_in(tok: Token, actor_for: ActorLookup, depth: int) -> list[str]:
+    """tok's actor, else the actors of its of/by/from objects ("hundreds of thousands of people")."""
+    a = actor_for(tok)
+    if a is not None:
+        return [a]
+    if depth == 0:
+        return []
+    return [x for o in expand(prep_objects(tok, ("of", "by", "from"))) for x in _actors_in(o, actor_for, depth - 1)]
 
 
 def _retold(t: Trigger, by_head: dict[int, str]) -> bool:
@@ -250,6 +263,12 @@ def _retold(t: Trigger, by_head: dict[int, str]) -> bool:
     from tells the same act again."""
     tok = t.head
     return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and by_head.get(tok.head.i) == t.entry.type
+
+
+def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
+    """ "agreed to restore relations", "promised to reduce activity": the promised act is coded (as AGREE
+    or CONCEDE, see recode) and the bare promise would only repeat it."""
+    return t.entry.type == "AGREE" and any(c.dep_ == "xcomp" and c.i in by_head for c in t.head.children)
 
 
 def _gerund(tok: Token) -> bool:

@@ -15,7 +15,8 @@ Lexicon files (`eventwire/data/events/triggers*.yaml`, plus any the user adds) a
         - strike; mod=air/drone; mode=aerial # mod=: required modifier lemma ("air strike")
 
 Options after ";": mode=, cameo=, to=a/b (target prepositions), from=a/b (prepositions whose object is
-the source), mod=a/b (nouns), inverse (the subject is the target: "received aid from"), stative
+the source), mod=a/b (nouns), not_obj=a/b (objects that rule the entry out), subj=a/b (required subject
+lemmas), mutual (coordinated subjects act on each other), crowd (PROTEST when a crowd does it), inverse (the subject is the target: "received aid from"), stative
 (descriptive in modifiers: "powers backing Haftar" is a relation, not an event), theme (the direct
 object is what is sent or moved, "deployed troops to X": the target is in `to`; `theme: true` on a type
 makes it the default for the type's verbs).
@@ -32,8 +33,8 @@ import yaml
 from eventwire.errors import UsageError
 from eventwire.events.ontology import DATA, Ontology, default_ontology
 
-_FLAGS = {"inverse", "stative", "theme"}
-_KEYS = {"mode", "cameo", "to", "from", "mod"}
+_FLAGS = {"inverse", "stative", "theme", "mutual", "crowd"}
+_KEYS = {"mode", "cameo", "to", "from", "mod", "not_obj", "subj"}
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,16 @@ class Entry:
     inverse: bool = False
     stative: bool = False
     theme: bool = False             # the direct object is what is sent or moved, not the target
+    mutual: bool = False            # coordinated subjects act on each other ("Russia and Ukraine exchanged")
+    crowd: bool = False             # done by a crowd ("protesters stormed") it is a riot, PROTEST
+    not_obj: tuple[str, ...] = ()   # direct objects that rule the entry out ("ordered troops to …")
+    subj: tuple[str, ...] = ()      # required subject lemmas ("troops left Afghanistan")
     text: str = ""                  # the line as written, for `reason`
 
     @property
     def specificity(self) -> int:
         """More constrained entries win over bare ones ("call on" over "call")."""
-        return len(self.words) * 2 + (3 if self.obj else 0) + (2 if self.mods else 0)
+        return len(self.words) * 2 + (3 if self.obj else 0) + (2 if self.mods or self.subj else 0)
 
 
 @dataclass
@@ -82,7 +87,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
     head, rest = words[0], words[1:]
     obj = tuple(a for w in rest if w.startswith("+") for a in w[1:].split("|"))
     particles = tuple(w for w in rest if not w.startswith("+"))
-    fields: dict = {"mode": None, "cameo": cameo, "to": to, "from_": ("by",), "mods": ()}
+    fields: dict = {"mode": None, "cameo": cameo, "to": to, "from_": ("by",), "mods": (), "not_obj": (), "subj": ()}
     flags = set()
     for opt in opts:
         if not opt:
@@ -95,7 +100,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
         key, value = (s.strip() for s in opt.split("=", 1))
         if key not in _KEYS:
             raise ValueError(f"unknown option {key!r} (options: {', '.join(sorted(_KEYS))})")
-        if key in ("to", "from", "mod"):
+        if key in ("to", "from", "mod", "not_obj", "subj"):
             fields[{"from": "from_", "mod": "mods"}.get(key, key)] = tuple(v for v in re.split(r"[/|]", value) if v)
         else:
             fields[key] = value
@@ -104,7 +109,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
         own = tuple(a for w in particles for a in w.split("|"))
         fields["to"] = tuple(dict.fromkeys(own + fields["to"]))
     return Entry(kind=kind, lemma=head, type=type_, words=particles, obj=obj, inverse="inverse" in flags,
-                 stative="stative" in flags,
+                 stative="stative" in flags, mutual="mutual" in flags, crowd="crowd" in flags,
                  theme="theme" in flags or type_theme, text=line.strip(), **fields)
 
 

@@ -29,6 +29,9 @@ class ModalityWords:
     light_verbs: frozenset[str]
     inverse_light_verbs: frozenset[str]
     under_preps: frozenset[str]
+    motion_verbs: frozenset[str]
+    joint_words: frozenset[str]
+    crowd_nouns: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

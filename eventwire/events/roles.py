@@ -93,7 +93,9 @@ def controller(verb: Token) -> tuple[Token | None, int]:
             return own_subject(head), hops  # "Germany said X was poisoned and demanded …" (misparse)
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and to_inf):
-            objs = children(head, {"dobj", "dative"}) or prep_objects(head, ("on", "upon"))
+            # object control only for complements ("urged X to"), never for purpose clauses ("blocked
+            # motorways to protest")
+            objs = (children(head, {"dobj", "dative"}) or prep_objects(head, ("on", "upon"))) if dep == "xcomp" else []
             if objs:
                 return antecedent(objs[0]), hops
             subj = own_subject(head)
@@ -148,6 +150,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         objs = [o for o in children(verb, OBJ) if not _is(o, obj_words)]
         if objs and objs[0].dep_ != "attr" and not theme:
             r.targets = [antecedent(objs[0])]
+        elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head is verb:
+            r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
         holders = [verb] + [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
         for h in holders:

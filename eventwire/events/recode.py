@@ -1,0 +1,84 @@
+"""Coding conventions that change a trigger's type once its context is known (PLOVER manual rules):
+
+- a stated refusal of a cooperative act is a REJECT ("would not recognise", "will not meet");
+- a harmful act announced on a condition is a THREATEN ("could block X unless Y", "would strike if …");
+- future or promised cooperation is AGREE, and a promised concession CONCEDE ("will hold talks",
+  "would begin withdrawing");
+- an exercise held jointly is COOPERATE, not MOBILIZE ("held joint naval drills");
+- violence by a crowd (protesters, rioters, supporters) is a riot, PROTEST ("protesters stormed parliament").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Entry
+from eventwire.events.modality import Modality, ModalityWords
+
+REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+THREATENABLE = {"ASSAULT", "COERCE", "SANCTION", "REJECT"}
+FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+# Heads under which an act is promised or planned by its own subject ("agreed to restore ties").
+PROMISE_HEADS = {"agree", "promise", "pledge", "vow", "plan", "offer", "decide", "intend", "commit", "begin",
+                 "start", "prepare", "aim", "expect"}
+
+
+@dataclass(frozen=True)
+class Coding:
+    type: str
+    cameo: str
+    mode: str | None
+    negated: bool
+    hypothetical: bool
+    note: str = ""
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _conditioned(tok: Token, words: ModalityWords) -> bool:
+    """Has an if/unless clause of its own ("… unless Stockholm cracked down")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditionals for m in c.children)
+               for c in tok.children)
+
+
+def _future(tok: Token) -> bool:
+    """Told as the subject's own future or promise: "will hold talks", "agreed to restore ties",
+    "would begin disengaging"."""
+    cur = tok
+    for _ in range(3):
+        if _aux(cur) & FUTURE_AUX:
+            return True
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PROMISE_HEADS and not (_aux(cur) & FUTURE_AUX):
+            return True
+    return False
+
+
+def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sources: list[Token]) -> Coding:
+    base = Coding(entry.type, entry.cameo, entry.mode, mod.negated, mod.hypothetical)
+    if mod.negated and "modal" in mod.why and entry.type in REFUSABLE:
+        return Coding("REJECT", "120", None, False, False, "; refusal ('would not')")
+    if mod.hypothetical and "modal" in mod.why and entry.type in THREATENABLE and _conditioned(head, words):
+        return Coding("THREATEN", "130", None, False, False, "; conditional threat")
+    if mod.hypothetical and not mod.negated and _future(head) and "REQUEST" not in mod.why \
+            and "THREATEN" not in mod.why and "conditional" not in mod.why:
+        if entry.type in FUTURE_AS_AGREE:
+            return Coding("AGREE", "030", None, False, False, "; future cooperation is AGREE")
+        if entry.type == "RETREAT":
+            return Coding("CONCEDE", "080", None, False, False, "; promised retreat is CONCEDE")
+    if entry.type == "MOBILIZE" and _joint(head, words):
+        return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
+    if entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
+        return Coding("PROTEST", "145", "riot", base.negated, base.hypothetical, "; done by a crowd")
+    return base
+
+
+def _joint(tok: Token, words: ModalityWords) -> bool:
+    nouns = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(m.lemma_.lower() in words.joint_words for n in nouns for m in n.children if m.dep_ in ("amod", "compound"))
