@@ -8,6 +8,8 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.record import Record, span_errors
 from web_support import ARTICLES, ROOT, Server, build_record, build_store
@@ -125,6 +127,21 @@ def test_bad_parameters_are_400_with_the_error_shape(client):
     assert client.get("/api/events", params={"text": 'dam" OR (NEAR'}).status_code == 200
 
 
+FILTER_NAMES = ("actor", "country", "type", "since", "until", "place", "text", "limit", "offset")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(FILTER_NAMES),
+                              st.text(st.characters(blacklist_categories=("Cs",)), max_size=40), max_size=4))
+def test_any_filter_values_answer_200_or_400_never_500(client, params):
+    r = client.get("/api/events", params=params)
+    assert r.status_code in (200, 400), (params, r.text)
+    body = r.json()
+    assert ("items" in body) if r.status_code == 200 else set(body["error"]) == {"code", "message"}
+    r = client.get("/api/timeline", params=params)
+    assert r.status_code in (200, 400), (params, r.text)
+
+
 def test_unknown_ids_and_paths_are_404(client):
     assert_error(client.get("/api/events/" + quote("test-egypt-dam#E99", safe="")), 404, "test-egypt-dam#E99")
     assert_error(client.get("/api/documents/no-such-doc"), 404, "no-such-doc")
@@ -224,6 +241,20 @@ def test_other_host_names_are_refused(client, server):
     assert_error(client.get("/api/events", headers={"host": f"evil.example:{server.port}"}), 400, "evil.example")
     assert client.get("/api/summary", headers={"host": f"localhost:{server.port}"}).status_code == 200
     assert "access-control-allow-origin" not in client.get("/api/events", headers={"origin": "http://evil.example"}).headers
+
+
+def test_code_takes_html_and_never_keeps_its_scripts(client):
+    html = ("<html><head><title>Niger closes border with Benin</title><script>var tracker = 1;</script></head>"
+            "<body><nav>Home | World</nav><article><h1>Niger closes border with Benin</h1>"
+            "<p>Niger's military government closed its border with Benin on Friday, officials in Niamey said, "
+            "accusing Cotonou of hosting foreign troops.</p><p>Benin rejected the accusation and called for "
+            "talks between the two governments.</p></article></body></html>")
+    r = client.post("/api/code", json={"html": html, "published": "2023-08-04"})
+    assert r.status_code == 200, r.text
+    rec = Record.from_dict(r.json())
+    assert "closed its border with Benin" in rec.text
+    assert "tracker" not in rec.text and "<script" not in rec.text
+    assert span_errors(rec) == []
 
 
 def test_code_returns_a_record_without_storing_it(client):
