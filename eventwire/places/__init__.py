@@ -1,15 +1,13 @@
 """Places stage: place mentions → gazetteer entries with coordinates (record.places, token_place)."""
 from __future__ import annotations
 
-from collections import Counter
-
 from eventwire.analysis import Analysis
 from eventwire.places.find import FoundPlace, find_mentions, load_rules, resolve
 from eventwire.places.gazetteer import gazetteer
 from eventwire.record import Place, Record
 from eventwire.settings import Settings
 
-__all__ = ["PlaceStage", "actor_countries", "write_places"]
+__all__ = ["PlaceStage", "actor_mentions", "write_places"]
 
 
 class PlaceStage:
@@ -25,17 +23,15 @@ class PlaceStage:
         mentions = find_mentions(an.doc, self.rules)
         if not mentions:
             return
-        found = resolve(mentions, gazetteer(), actor_countries(an.record), self.rules)
+        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules)
         write_places(an, found)
 
 
-def actor_countries(rec: Record) -> Counter[str]:
-    """Countries of the actors found so far, weighted by their mentions: context for ambiguous names."""
-    out: Counter[str] = Counter()
-    for a in rec.actors:
-        if a.country and len(a.country) == 3 and a.country.isalpha() and a.country not in ("IGO", "NGO"):
-            out[a.country] += max(1, len(a.mentions))
-    return out
+def actor_mentions(rec: Record) -> list[tuple[str, str]]:
+    """(country, mention text) of the actors found so far: context for ambiguous place names."""
+    return [(a.country, m.text) for a in rec.actors
+            if a.country and len(a.country) == 3 and a.country.isalpha() and a.country not in ("IGO", "NGO")
+            for m in a.mentions]
 
 
 def write_places(an: Analysis, found: list[FoundPlace]) -> None:

@@ -124,12 +124,18 @@ def _inside_org_name(base: Token) -> bool:
 
 
 # ---- resolution ----------------------------------------------------------------------------------
-def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_countries: Counter[str],
+def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[tuple[str, str]],
             rules: Rules) -> list[FoundPlace]:
-    """Mentions → places, each ambiguous name settled by the countries the rest of the document names."""
+    """Mentions → places, each ambiguous name settled by the countries the rest of the document names.
+
+    `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
+    same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
     names = {normalize(m.name) for m in mentions}
     provisional = {n: _best(gaz.lookup(n), Counter())[0] for n in names}
-    evidence_all = Counter(actor_countries)
+    evidence_all = Counter(c for c, _ in actor_mentions)
+    actor_by_name: dict[str, Counter[str]] = {}
+    for c, text in actor_mentions:
+        actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     for m in mentions:
         cand = provisional[normalize(m.name)]
         if cand is not None and cand.entry.country:
@@ -141,6 +147,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_countries: Count
         evidence = Counter(evidence_all)
         if own is not None and own.entry.country:  # a name is no evidence for itself
             evidence[own.entry.country] -= sum(1 for x in mentions if normalize(x.name) == n)
+        evidence.subtract(actor_by_name.get(n, Counter()))
         evidence = +evidence
         cand, why = _best(gaz.lookup(m.name), evidence)
         found = _place_for(m, cand, why, rules)
@@ -161,13 +168,14 @@ def _kind_rank(e: GeoEntry) -> int:
 def _best(cands: list[Candidate], evidence: Counter[str]) -> tuple[Candidate | None, str]:
     if not cands:
         return None, ""
-    ranked = sorted(cands, key=lambda c: (c.main_name, evidence[c.entry.country or ""] > 0,
+    # The spelling first, then how often the document names the candidate's country, then size.
+    ranked = sorted(cands, key=lambda c: (c.main_name, evidence[c.entry.country or ""],
                                           _kind_rank(c.entry), c.entry.population), reverse=True)
     best = ranked[0]
     rivals = [c for c in ranked[1:] if c.entry.country != best.entry.country]
     if not rivals:
         return best, ""
-    if evidence[best.entry.country or ""] > 0 and not evidence[rivals[0].entry.country or ""] > 0:
+    if evidence[best.entry.country or ""] > evidence[rivals[0].entry.country or ""]:
         return best, f"chosen by document country {best.entry.country}"
     return best, f"largest of {len(ranked)} same-named places"
 

@@ -27,7 +27,7 @@ MIN_ALT_LEN = 4
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeoEntry:
     name: str
     country: str | None          # ISO 3166-1 alpha-3 (or an eventwire override such as KOS)
@@ -39,7 +39,7 @@ class GeoEntry:
     source: str                  # which data it came from, for reasons: "city", "country", "US state", "region"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     entry: GeoEntry
     main_name: bool              # matched on the entry's own name rather than an alternate spelling
@@ -92,7 +92,9 @@ class Gazetteer:
                              c["geonameid"], c.get("population") or 0, "city")
             own = _key(c["name"])
             self._add(c["name"], Candidate(entry, True), own)
-            alts = {_key(a) for a in c.get("alternatenames") or [] if len(a) >= MIN_ALT_LEN}
+            # Capitalised spellings only: all-lower-case alternates are machine transliterations
+            # ("sheng hu li ya") that add half the keys and collide with ordinary words.
+            alts = {_key(a) for a in c.get("alternatenames") or [] if len(a) >= MIN_ALT_LEN and a[0].isupper()}
             alts.discard(own)
             alt_cand = Candidate(entry, False)
             setdefault = self._index.setdefault   # keys are unique per city here: no duplicate check
