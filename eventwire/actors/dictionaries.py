@@ -62,7 +62,8 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
     code = code.strip().split("/")[0].upper()
     root = code[:3]
     blocks = [code[i:i + 3] for i in range(3, len(code), 3)]
-    sector = next((b for b in blocks if b in SECTOR_CODES), None)
+    # a known sector block anywhere ("PSEHMSGOV" → GOV), else the second block as the dictionary gives it
+    sector = next((b for b in blocks if b in SECTOR_CODES), blocks[0] if blocks else None)
     return (None if root in _NO_COUNTRY else root), sector
 
 

@@ -82,12 +82,12 @@ class Lexicon:
             self._aliases.setdefault(key, []).append(alias)
             if alias.stem and " " not in alias.text and len(alias.text) >= 5:
                 self.stems.setdefault(alias.text.lower(), alias)
-        for role in kb.roles:
+        for role in kb.roles:                      # later files (the user's) override earlier ones
             forms = [role.text] + (plural_forms(role.text) if role.plural else [])
             for form in forms:
                 if form not in self._roles:
-                    self._roles[form] = role
                     self.roles_matcher.add(form, [make(form)])
+                self._roles[form] = role
         self.not_actors = {n.lower() for n in kb.not_actors}
         self.cities = _city_countries()
 
@@ -121,7 +121,8 @@ class Lexicon:
         return sorted(hits, key=lambda h: h.start)
 
     def _pick(self, key: str, published: str | None) -> Alias | None:
-        for alias in self._aliases.get(key, []):
+        """The last-added entry that applies on the date: the user's dictionaries override the built-in KB."""
+        for alias in reversed(self._aliases.get(key, [])):
             if alias.entry.applies(published):
                 return alias
         return None

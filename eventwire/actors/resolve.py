@@ -31,6 +31,7 @@ PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village
                          "district", "county", "territory", "port", "island", "airport", "camp", "area", "part",
                          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "countryside", "frontier", "waters", "airspace", "soil", "interior", "outskirts"})
+FORMER = frozenset({"former", "ex", "ex-"})
 QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
 GROUP_PREPS = frozenset({"of", "from", "in"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
@@ -268,6 +269,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     start, end = min(starts), max(role.end, idn.place_end or 0)
     text = sc.text(start, end)
     sector = role.role.sector
+    if any(c.lower_ in FORMER for c in head.children if c.dep_ in ("amod", "advmod")):
+        sector = "ELI"                                # CAMEO/PLOVER: former officials are elites
     country = role.role.country or idn.country
     plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
     base = dict(start=start, end=end, name=text, role=role.role.text, plural=plural)
