@@ -19,10 +19,12 @@ import contextlib
 import importlib.util
 import io
 import json
+import logging
 import math
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -46,7 +48,7 @@ class DevsetResult:
     per_type: dict[str, dict[str, Any] | None]   # PLOVER type → the scorer's events figures
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
-    rejected: list[str] = field(default_factory=list)
+    rejected: list[dict[str, str]] = field(default_factory=list)   # {origin, reason} per rejected article
     seconds: float = 0.0
 
 
@@ -68,15 +70,16 @@ def write_jsonl(path: Path, items: Iterable[dict[str, Any]]) -> None:
     path.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
 
 
-def code_devset(articles: Path = ARTICLES) -> tuple[list[dict[str, Any]], list[str]]:
+def code_devset(articles: Path = ARTICLES) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
     """Records for every article, via the same reader and pipeline as `eventwire code`."""
     from eventwire.inputs import Rejection, read_inputs
     from eventwire.pipeline import Pipeline
 
-    records, rejected = [], []
+    records: list[dict[str, Any]] = []
+    rejected: list[dict[str, str]] = []
     for out in Pipeline().pipe(read_inputs([str(articles)])):
         if isinstance(out, Rejection):
-            rejected.append(str(out))
+            rejected.append({"origin": out.origin, "reason": out.reason})
         else:
             records.append(out.to_dict())
     return records, rejected
@@ -135,7 +138,9 @@ def evaluate(*, scorer_path: Path = SCORER, gold: Path = GOLD, articles: Path = 
 
 def summary(res: DevsetResult, *, verbose: bool = False, only: str | None = None) -> str:
     lines = [f"documents: {res.documents}  ({res.seconds:.1f} s)"]
-    lines += [f"rejected: {r}" for r in res.rejected]
+    if res.rejected:  # one line per distinct reason: a broken stage rejects every document the same way
+        reasons = Counter(r["reason"] for r in res.rejected)
+        lines += [f"REJECTED {n} documents: {why}" for why, n in reasons.most_common()]
     for s, v in res.sections.items():
         lines.append(f"{s:10s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}   "
                      f"(predicted {v['predicted']}, gold {v['gold']})")
@@ -199,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reason", help="pin: why the pins change (recorded in baseline.json)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    logging.basicConfig(level=logging.ERROR)  # stage tracebacks are summarised as REJECTED lines instead
     if args.save_pred and not args.pred:
         records, _ = code_devset()
         write_jsonl(args.save_pred, records)

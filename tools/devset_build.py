@@ -124,6 +124,8 @@ def expand_item(section: str, it: dict[str, Any], published: str) -> dict[str, A
         it["from"], it["to"] = actor_constraint(it["from"]), actor_constraint(it["to"])
     if section == "dates" and "value" not in it:
         it["value"] = resolve_date(it["text"], published)
+    if section == "actors" and isinstance(it.get("sector"), str) and "|" in it["sector"]:
+        it["sector"] = it["sector"].split("|")
     if section == "quotes" and "direct" not in it:
         it["direct"] = True
     return it
@@ -164,7 +166,9 @@ def check_doc(article: dict[str, Any], gold: dict[str, Any], raw: dict[str, Any]
         if c.get("evidence"):
             bad += _check_substring(did, "count", c["evidence"], text)
     for a in gold.get("actors", []):
-        bad += _check_substring(did, "actor", a["name"], text) + _check_actor(did, a)
+        if not any(n in text for n in [a["name"], *a.get("aliases", [])]):
+            bad.append(f"{did}: actor {a['name']!r}: neither the name nor an alias is in the text")
+        bad += _check_actor(did, a)
     return bad
 
 
