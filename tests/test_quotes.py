@@ -140,7 +140,8 @@ def test_pronoun_speaker_takes_the_previous_speaker(pipeline):
     rec, qs = quotes(pipeline, '"The talks were constructive and frank," Sergei Lavrov told reporters in Geneva. '
                                'He added that a new round would be held in March.')
     assert len(qs) == 2 and not qs[1].direct
-    assert qs[1].speaker_text == "He" and qs[1].speaker == qs[0].speaker is not None
+    assert qs[1].speaker == qs[0].speaker is not None
+    assert qs[1].speaker_text == "Sergei Lavrov"          # the words naming him, not "He"
 
 
 def test_tweeted_gives_twitter(pipeline):
@@ -158,6 +159,16 @@ def test_single_scare_quoted_word_is_not_a_quote(pipeline):
 def test_quoted_title_is_not_a_quote(pipeline):
     rec, qs = quotes(pipeline, 'Thousands watched "The Battle of Algiers" in Tunis on Friday.')
     assert qs == []
+
+
+def test_two_quoted_words_under_a_cue_are_a_partial_quote(pipeline):
+    rec, (q,) = quotes(pipeline, 'Nasrallah warned that any attack would be met with a response "without limits".')
+    assert q.direct and q.content.text == "without limits" and q.cue.text == "warned"
+
+
+def test_label_verb_attributes_a_quoted_phrase(pipeline):
+    rec, (q,) = quotes(pipeline, 'The Kremlin dismissed the demands as "unacceptable interference" on Monday.')
+    assert q.direct and q.speaker_text == "Kremlin" and q.cue.text == "dismissed"
 
 
 def test_quoted_phrase_that_runs_on_has_no_trailing_cue(pipeline):

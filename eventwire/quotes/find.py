@@ -19,12 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.quotes.lexicon import CueLexicon
 from eventwire.quotes.marks import QuotedRegion, find_quoted_regions
-from eventwire.quotes.syntax import DIRECTIVE, PREPOSITION, SPEECH, Cue, cue_at, medium_of, name_span, \
+from eventwire.quotes.syntax import DIRECTIVE, LABEL, PREPOSITION, SPEECH, Cue, cue_at, medium_of, name_span, \
     prepositional_source, subject_of
 
-# One or two quoted words are scare quotes, titles or names ("invest", "Operation Peace Spring" is
-# three but has no cue); reported speech is at least a short phrase.
-MIN_DIRECT_WORDS = 3
+# A single quoted word is a scare quote or a name ("invest", "neutralise"), even under a cue verb;
+# two words under a cue are a quoted phrase (a response "without limits"). Quoted words with no cue
+# at all are titles or scare quotes, whatever their length.
+MIN_DIRECT_WORDS = 2
 # An indirect clause needs a verb and something else ("he said so" reports nothing).
 MIN_INDIRECT_WORDS = 2
 # How far up the parse a quoted phrase may sit below its cue (quote → clause → cue is 2 steps).
@@ -100,7 +101,7 @@ def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | No
         a, steps = t.head, 0
         while steps < MAX_ANCESTOR_STEPS:
             cue = cue_at(a, lex) if outside(a) else None
-            if cue is not None and cue.kind in (SPEECH, DIRECTIVE):
+            if cue is not None and cue.kind in (SPEECH, DIRECTIVE, LABEL):
                 dist = min(abs(a.i - span.start), abs(a.i - span.end))
                 if best is None or dist < best[0]:
                     best = (dist, cue)
@@ -207,7 +208,9 @@ def _attributed_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
 
 def _clause_span(head: Token, *, skip: tuple[str, ...]) -> tuple[int, int] | None:
     toks = list(head.subtree)
-    while toks and toks[0].lower_ in skip and toks[0].dep_ in ("mark", "aux"):
+    # "said that ...", "urged X to ...": the complementiser is not what was said (a determiner
+    # "that" — "said that deal was dead" — stays)
+    while len(toks) > 1 and toks[0].lower_ in skip and toks[0].dep_ != "det" and toks[0] is not head:
         toks = toks[1:]
     return _trimmed(toks)
 

@@ -15,6 +15,7 @@ class CueLexicon:
     speech: dict[str, str | None] = field(default_factory=dict)     # lemma → default medium
     # lemma → particles one of which must follow ("call" → {"on", "upon"}); empty: the verb alone
     directive: dict[str, set[str]] = field(default_factory=dict)
+    label: set[str] = field(default_factory=set)                    # "dismissed X as "...""
     prepositions: list[tuple[str, ...]] = field(default_factory=list)  # ("according", "to")
     platforms: set[str] = field(default_factory=set)
     formats: set[str] = field(default_factory=set)
@@ -37,6 +38,7 @@ class CueLexicon:
                 particles = self.directive.setdefault(m.group(1), set())
                 if m.group(2):
                     particles.add(m.group(2))
+        self.label.update(str(k).lower() for k in data.get("label") or {})
         for phrase in data.get("preposition") or []:
             self.prepositions.append(tuple(str(phrase).lower().split()))
         self.platforms.update(_lower(data.get("platforms")))

@@ -50,10 +50,17 @@ class QuoteStage:
         tok = an.doc[f.speaker]
         q.speaker_text = rec.text[f.speaker_span[0]:f.speaker_span[1]] if f.speaker_span else tok.text
         q.speaker = an.actor_for(tok)
-        if q.speaker is None and tok.lower_ in _PRONOUNS and prev is not None and \
-                _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES:
+        if tok.lower_ not in _PRONOUNS:
+            return q
+        near = prev is not None and _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES
+        if q.speaker is None and near:
             q.speaker = prev.speaker
             q.reason = f"{q.reason}; pronoun → previous speaker"
+        # "he said": the words that name the speaker are those of the antecedent
+        if near and prev.speaker_text and prev.speaker == q.speaker:
+            q.speaker_text = prev.speaker_text
+        elif q.speaker is not None and rec.actor(q.speaker) is not None:
+            q.speaker_text = rec.actor(q.speaker).name
         return q
 
 

@@ -12,12 +12,12 @@ from eventwire.quotes.lexicon import CueLexicon
 # → "Altun"; "officials who spoke on condition of anonymity" → "officials").
 _NOT_NAME = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 _RELATIVE = {"who", "which", "that", "whom"}
-SPEECH, DIRECTIVE, PREPOSITION = "speech", "directive", "preposition"
+SPEECH, DIRECTIVE, LABEL, PREPOSITION = "speech", "directive", "label", "preposition"
 
 
 @dataclass(frozen=True)
 class Cue:
-    kind: str            # speech | directive | preposition
+    kind: str            # speech | directive | label | preposition
     first: int           # token indices of the cue words, first..last inclusive
     last: int
     head: int            # the token the cue hangs from: the verb, or "according"
@@ -41,6 +41,8 @@ def cue_at(tok: Token, lex: CueLexicon) -> Cue | None:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ in particles:
             return Cue(DIRECTIVE, tok.i, nxt.i, tok.i)
+    if lemma in lex.label:
+        return Cue(LABEL, tok.i, tok.i, tok.i)
     return None
 
 

@@ -17,6 +17,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _TARGET_PREPS = {"for", "to"}                    # "support for Y", "backing to Y"
 _AGAINST_PREPS = {"against", "on", "with"}       # "war against/on Y", "at war with Y"
 _MEMBER_LISTS = {"including", "like", "as"}      # "Haftar's backers, including Russia"
+_COPULAS = {"be", "remain", "become"}            # "X is / remains / became a member of Y"
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,25 @@ def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
     for kind in lex.kinds_with("verbs", lemma):
         if _sense_changed(tok, lex.kinds[kind].not_particles):
             continue
-        if _is_passive(tok):
+        if kind == "member_of" and not _realised(tok):
+            continue                          # "Sweden's bid to join NATO", "objections to Sweden joining"
+        if _is_passive(tok) and kind != "member_of":        # "Y was joined by X" is no membership
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             obj = _pobj(agent) if agent is not None else None
             backed = _passive_subject(tok)
             for s in _and(obj):
                 for t in _and(backed):
                     yield _finding(kind, s, t, tok, f"{kind}: Y {tok.lower_} by X")
-        else:
+        elif not _is_passive(tok):
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is None and kind == "allied_with":             # "a force allied with Mali's junta"
+                obj = _pobj(next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None))
             for s in _and(_active_subject(tok)):
                 for t in _and(obj):
                     yield _finding(kind, s, t, tok, f"{kind}: X {lemma} Y")
+                    if kind == "backs" and _owner(t) is not None and not _party_word(t, lex):
+                        # "backing Rabat's autonomy plan": backing what a party proposes backs the party
+                        yield _finding(kind, s, _owner(t), tok, f"{kind}: X {lemma} Y's {t.lower_}")
     if lemma in lex.kinds["opposes"].against:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"):
             for s in _and(_active_subject(tok)):
@@ -168,6 +176,13 @@ def _sense_changed(verb: Token, particles: set[str]) -> bool:
                for c in verb.children)
 
 
+def _realised(verb: Token) -> bool:
+    """A finite verb, or a perfect ("has joined"): something that happened, not a plan or a prospect."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     return bool(deps & {"auxpass", "nsubjpass"}) or (verb.tag_ == "VBN" and "agent" in deps)
@@ -188,10 +203,22 @@ def _active_subject(verb: Token) -> Token | None:
     subject of the verb this one is coordinated with."""
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and verb.dep_ == "relcl" and (
+                subj.lower_ in _RELATIVE or any(c.lower_ == "whose" for c in subj.children)):
+            return verb.head                                 # "Zelenskiy, whose country has been fighting"
         if subj is not None:
-            return verb.head if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" else subj
+            return subj
         if verb.dep_ in ("acl", "relcl") and verb.head is not verb:
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+            # "thanked Spain for backing Y" / "Islamabad, accused of backing Y": the doer is the
+            # object (or passive subject) of the verb the preposition hangs from
+            gov = verb.head.head
+            doer = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if doer is not None:
+                return doer
+            verb = gov
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
             continue
@@ -225,7 +252,7 @@ def _agents_of(noun: Token) -> list[Token]:
     found: list[Token] = []
     if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i > noun.i):
         found.append(noun.head)
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+    if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             found.append(subj)
@@ -244,11 +271,31 @@ def _agent_target(noun: Token) -> Token | None:
         return _pobj(of)
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
-        return poss
+        return _clause_subject_for(poss) if poss.pos_ == "PRON" else poss
     return next((c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
 
 
+def _clause_subject_for(pronoun: Token) -> Token | None:
+    """ "Armenia held exercises ..., angering Russia, its traditional ally": a possessive "its"/"their"
+    refers back to the subject of the sentence, when that subject comes before it."""
+    if pronoun.lower_ not in ("its", "their"):
+        return None
+    root = pronoun.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.i < pronoun.i else None
+
+
+def _party_word(tok: Token, lex: RelationLexicon) -> bool:
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in lex.parties or tok.lower_ in lex.parties
+
+
+def _owner(noun: Token) -> Token | None:
+    """The possessor of a thing backed ("Rabat's autonomy plan" → Rabat)."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+
+
 def _finding(kind: str, source: Token, target: Token, trigger: Token, reason: str) -> RelationFinding:
+    source, target = _named(source), _named(target)
     lo = min(_left(source), _left(target), trigger.i)
     hi = max(_right(source), _right(target), trigger.i)
     doc = source.doc
@@ -267,3 +314,11 @@ def _right(tok: Token) -> int:
     """Last word of a party's name, with an "of" complement ("the government of Libya")."""
     of = [c.right_edge.i for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     return max([tok.i, *of])
+
+
+def _named(tok: Token) -> Token:
+    """A description in apposition stands for the name it describes ("The Wagner Group, a Russian
+    mercenary force allied with ..." → the Wagner Group)."""
+    if tok.dep_ == "appos" and tok.pos_ != "PROPN" and tok.head.pos_ == "PROPN":
+        return tok.head
+    return tok

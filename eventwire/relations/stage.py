@@ -27,11 +27,16 @@ class RelationStage:
             rel = self._relation(an, f)
             if rel is None:
                 continue
-            key = (rel.kind, *sorted((rel.from_, rel.to))) if rel.kind in SYMMETRIC else (rel.kind, rel.from_, rel.to)
-            if key in seen:
+            if (rel.kind, rel.from_, rel.to) in seen:
                 continue                      # one relation per pair, with its first evidence
-            seen.add(key)
+            seen.add((rel.kind, rel.from_, rel.to))
             an.record.relations.append(rel)
+            if rel.kind in SYMMETRIC and (rel.kind, rel.to, rel.from_) not in seen:
+                # "X and Y are allies" says as much about Y as about X: written both ways so that a
+                # query on either party's `from` finds it
+                seen.add((rel.kind, rel.to, rel.from_))
+                an.record.relations.append(Relation(kind=rel.kind, from_=rel.to, to=rel.from_,
+                                                    evidence=rel.evidence, reason=f"{rel.reason} (symmetric)"))
 
     def _relation(self, an: Analysis, f: RelationFinding) -> Relation | None:
         source = self._party(an, an.doc[f.source])
