@@ -21,6 +21,9 @@ from eventwire.settings import Settings
 ENGINES = ("local", "dask")
 # Chunks in flight per worker: two keeps every worker busy while the caller prints the previous one.
 CHUNKS_PER_WORKER = 2
+# Coded once before forking workers, so caches that stages fill lazily are filled once and shared.
+WARM_UP = ("Turkish troops arrived in Tripoli on Monday, officials said.\n\n"
+           "\"We will not retreat,\" the minister told reporters in Ankara on May 4, 2020.")
 
 Item = Article | Rejection
 Outcome = Record | Rejection
@@ -94,6 +97,7 @@ def _code_in_processes(items: Iterable[Item], settings: Settings, workers: int) 
         from eventwire.pipeline import Pipeline
 
         _worker_pipeline = Pipeline(settings)
+        _worker_pipeline.code(WARM_UP)   # stages that load data on first use do it once, before the fork
         ctx, init, initargs = multiprocessing.get_context("fork"), None, ()
     else:  # macOS/Windows: spawned workers import everything and build their own Pipeline
         ctx, init, initargs = multiprocessing.get_context("spawn"), _init_worker, (settings,)
