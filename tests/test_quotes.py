@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from eventwire.quotes import find_quotes
+from eventwire.quotes.lexicon import CueLexicon
 from eventwire.quotes.marks import find_quoted_regions
 from eventwire.record import span_errors
 
@@ -142,6 +144,25 @@ def test_pronoun_speaker_takes_the_previous_speaker(pipeline):
     assert len(qs) == 2 and not qs[1].direct
     assert qs[1].speaker == qs[0].speaker is not None
     assert qs[1].speaker_text == "Sergei Lavrov"          # the words naming him, not "He"
+
+
+def test_requests_can_be_left_to_the_events_stage(pipeline):
+    doc = pipeline.nlp("The United Nations urged Israel to open more crossings into Gaza.")
+    assert [f.reason for f in find_quotes(doc, CueLexicon.load())] == ["indirect:directive"]
+    quiet = CueLexicon.load()
+    quiet.extend({"options": {"report_requests": False}})
+    assert find_quotes(doc, quiet) == []
+
+
+def test_question_then_asked(pipeline):
+    rec, (q,) = quotes(pipeline, '"Why should we trust them now?" asked the interior minister.')
+    assert q.direct and q.cue.text == "asked" and q.speaker_text == "interior minister"
+
+
+def test_split_quote_around_the_attribution(pipeline):
+    rec, qs = quotes(pipeline, '"We are ready," Sergei Lavrov said, "but the West must listen to us for once."')
+    assert [q.content.text for q in qs] == ["We are ready", "but the West must listen to us for once."]
+    assert qs[0].speaker == qs[1].speaker is not None
 
 
 def test_tweeted_gives_twitter(pipeline):

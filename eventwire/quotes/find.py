@@ -123,7 +123,7 @@ def _cue_after(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue
         if t.text in _MARKS or (t.text in _SENTENCE_END and t.i > start):
             break
         cue = cue_at(t, lex) if outside(t) else None
-        if cue is not None and cue.kind in (SPEECH, PREPOSITION):
+        if cue is not None and cue.kind in (SPEECH, DIRECTIVE, PREPOSITION):   # '"...?" asked X'
             return cue, "cue after the quote"
     return None
 
@@ -167,7 +167,7 @@ def _indirect_quotes(doc: Doc, lex: CueLexicon, regions: list[QuotedRegion], use
         if tok.idx < body_start or tok.i in used or in_quote(tok.idx):
             continue
         cue = cue_at(tok, lex)
-        if cue is None:
+        if cue is None or cue.kind == DIRECTIVE and not lex.report_requests:
             continue
         clause = _reported_clause(doc, cue)
         if clause is None or any(s < clause[1] and clause[0] < e for s, e in taken):
@@ -191,7 +191,9 @@ def _reported_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
             if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                 return _clause_span(c, skip=("to",))
         return None
-    return _attributed_clause(doc, cue)
+    if cue.kind == PREPOSITION:
+        return _attributed_clause(doc, cue)
+    return None                               # label verbs quote phrases, they report no clause
 
 
 def _attributed_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ class CueLexicon:
     platforms: set[str] = field(default_factory=set)
     formats: set[str] = field(default_factory=set)
     audiences: set[str] = field(default_factory=set)
+    report_requests: bool = True        # indirect quotes from unquoted requests ("urged X to ...")
 
     @classmethod
     def load(cls, *paths: Path) -> "CueLexicon":
@@ -38,6 +39,9 @@ class CueLexicon:
                 particles = self.directive.setdefault(m.group(1), set())
                 if m.group(2):
                     particles.add(m.group(2))
+        options = data.get("options") or {}
+        if "report_requests" in options:
+            self.report_requests = bool(options["report_requests"])
         self.label.update(str(k).lower() for k in data.get("label") or {})
         for phrase in data.get("preposition") or []:
             self.prepositions.append(tuple(str(phrase).lower().split()))
