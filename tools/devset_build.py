@@ -210,6 +210,30 @@ def as_jsonl(items: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items)
 
 
+def stats(b: Built) -> str:
+    """Documents, sentences, events per type (required + optional), sections and hard-case tags."""
+    def n_sent(text: str) -> int:
+        return len(SENT_END.split(text))
+    types = {t: [0, 0] for t in PLOVER_TYPES}
+    for g in b.golds:
+        for e in g["events"]:
+            types[e["type"][0]][0 if e.get("required", True) else 1] += 1
+    negative = [a for a, g in zip(b.articles, b.golds) if not g["events"]]
+    tags: dict[str, int] = {}
+    for g in b.golds:
+        for t in g.get("tags", []):
+            tags[t] = tags.get(t, 0) + 1
+    sections = {s: sum(s in g for g in b.golds) for s in SECTIONS}
+    return "\n".join([
+        f"{len(b.articles)} documents, {b.sentences} sentences; "
+        f"{len(negative)} documents without any event ({sum(n_sent(a['text']) for a in negative)} sentences)",
+        "events by first type (required+optional): " + ", ".join(f"{t} {r}+{o}" for t, (r, o) in types.items()),
+        f"events: {sum(r for r, _ in types.values())} required, {sum(o for _, o in types.values())} optional",
+        "documents annotating each section: " + ", ".join(f"{s} {n}" for s, n in sections.items()),
+        "documents per tag: " + ", ".join(f"{t} {n}" for t, n in sorted(tags.items(), key=lambda kv: -kv[1])),
+    ])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="validate only; write nothing")
@@ -217,12 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     b = build()
     for p in b.problems:
         print("problem:", p, file=sys.stderr)
-    types: dict[str, int] = {t: 0 for t in PLOVER_TYPES}
-    for g in b.golds:
-        for e in g["events"]:
-            types[e["type"][0]] += 1
-    print(f"{len(b.articles)} documents, {b.sentences} sentences, "
-          f"{sum(types.values())} gold events; by first type: " + ", ".join(f"{t} {n}" for t, n in types.items()))
+    print(stats(b))
     if b.problems:
         return 1
     if not args.check:
