@@ -292,6 +292,12 @@ def test_serve_refuses_a_file_that_is_not_a_store(tmp_path):
     assert out.returncode != 0 and len(out.stderr.strip().splitlines()) == 1, out.stderr
 
 
+def test_serve_refuses_a_port_in_use(server):
+    out = _serve("--db", str(server.db), "--port", str(server.port))
+    assert out.returncode == 2 and "cannot listen on 127.0.0.1:" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
 def test_serve_help_has_an_example():
     out = subprocess.run([sys.executable, "-m", "eventwire.cli", "serve", "--help"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)

@@ -94,6 +94,7 @@ def test_filter_open_article_and_highlight(page, server):
 
     row.click()
     page.wait_for_selector("#doc-text .hl-trigger")
+    assert "open" in row.get_attribute("class")
     texts = lambda sel: [t.strip() for t in page.locator(f"#doc-text {sel}").all_inner_texts()]
     assert "".join(texts(".hl-trigger")) == "called on"
     assert set(texts(".hl-source")) == {"Egypt"} and set(texts(".hl-target")) == {"Ethiopia"}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import socket
 import sys
 from pathlib import Path
 
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     from eventwire.web.app import LOOPBACK_HOSTS, create_app
 
+    _check_port_free(args.host, args.port)
     local = _is_loopback(args.host)
     # opens the store once: a bad file fails here, in one line
     app = create_app(args.db, allowed_hosts=LOOPBACK_HOSTS if local else None)
@@ -54,6 +56,17 @@ def run(args: argparse.Namespace) -> int:
     print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail in one line before loading anything when the address is taken (uvicorn would log and exit)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port or --host") from None
 
 
 def _is_loopback(host: str) -> bool:

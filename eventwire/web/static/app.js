@@ -82,6 +82,9 @@ async function openDocument(docId, eventId) {
   try {
     const record = await getJSON("/api/documents/" + encodeURIComponent(docId));
     showDocument($("#doc"), record, eventId);
+    for (const tr of document.querySelectorAll("#events tbody tr[data-id]")) {
+      tr.classList.toggle("open", tr.dataset.doc === docId && tr.dataset.event === eventId);
+    }
     const p = readHash();
     p.set("doc", docId);
     if (eventId) p.set("event", eventId); else p.delete("event");
@@ -96,7 +99,8 @@ async function openDocument(docId, eventId) {
 async function drawTab(tab) {
   try {
     if (tab === "network") {
-      drawNetwork($("#network"), await getJSON("/api/network"), (a) => applyFilter("actor", a.name));
+      drawNetwork($("#network"), await getJSON("/api/network?" + filterParams().toString()),
+                  (a) => applyFilter("actor", a.name));
     } else if (tab === "map") {
       if (!state.topology) state.topology = await getJSON("/static/vendor/countries-110m.json");
       const places = await getJSON("/api/places");
@@ -152,7 +156,7 @@ async function start() {
     state.offset = 0;
     writeHash(filterParams());
     loadEvents();
-    if (state.tab === "timeline") drawTab("timeline");
+    if (state.tab !== "events") drawTab(state.tab);
   });
   form.addEventListener("reset", () => setTimeout(() => form.requestSubmit(), 0));
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });

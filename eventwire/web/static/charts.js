@@ -45,10 +45,21 @@ export function layout(nodes, edges, width, height, steps = 300) {
   return pos;
 }
 
+// The layout is quadratic in nodes, and past a few hundred labels nobody can read the drawing anyway.
+export const MAX_NODES = 120;
+
+/** The MAX_NODES most active actors and the edges among them. */
+export function trimNetwork(data, max = MAX_NODES) {
+  const nodes = [...(data.nodes || [])].sort((a, b) => (b.n_events || 0) - (a.n_events || 0)).slice(0, max);
+  const keep = new Set(nodes.map((d) => d.actor_key));
+  const edges = (data.edges || []).filter((e) => keep.has(e.source) && keep.has(e.target));
+  return { nodes, edges, hidden: (data.nodes || []).length - nodes.length };
+}
+
 export function drawNetwork(root, data, onActor) {
   clear(root);
   const [w, h] = [900, 600];
-  const nodes = data.nodes || [], edges = data.edges || [];
+  const { nodes, edges, hidden } = trimNetwork(data);
   if (!nodes.length) { root.append(svg("text", { x: 20, y: 40, class: "muted empty", text: "No actors to show." })); return; }
   const pos = layout(nodes, edges, w, h);
   const at = new Map(nodes.map((d, i) => [d.actor_key, pos[i]]));
@@ -72,6 +83,10 @@ export function drawNetwork(root, data, onActor) {
     gNodes.append(g);
   });
   root.append(gEdges, gNodes);
+  if (hidden > 0) {
+    root.append(svg("text", { x: 10, y: h - 10, class: "tick",
+                              text: `showing the ${nodes.length} most active actors; ${hidden} more — filter to narrow` }));
+  }
 }
 
 // ---- map -----------------------------------------------------------------------------------------------
