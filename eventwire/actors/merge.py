@@ -23,6 +23,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # The focus country needs at least this weight (a place named once, or two mentions): one passing
 # mention of a foreign capital is not where the story happens.
 FOCUS_MIN = 2
+STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "UNO", "EUR", "MNC", "ISM"})
 
 
@@ -76,7 +77,8 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
     keys = _government_aliases(found, kb, published)
     gov = _the_government(found, keys)
     for f in found:
-        f.key = keys.get(f.key, f.key)
+        if f.key in keys:                      # "Libya's government" is the GNA: the GNA's KB id names it
+            f.key, f.kb_id = keys[f.key], None
         if f.pending == "government":
             if gov is None:
                 f.key = ""
@@ -90,7 +92,19 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
     for f in sorted((f for f in found if f.key), key=lambda f: f.start):
         drafts.setdefault(f.key, Draft(f.key)).mentions.append(f)
     _complete(drafts, focus)
+    _state_forces(drafts, keys)
     return sorted(drafts.values(), key=lambda d: d.start)
+
+
+def _state_forces(drafts: dict[str, Draft], keys: dict[str, str]) -> None:
+    """A country's army, police or intelligence belongs to its government when the document names it
+    ("the Libyan army" → the GNA)."""
+    for d in drafts.values():
+        m = d.mentions[0]
+        if d.kind == "group" and m.sector in STATE_FORCES and m.country and m.affiliation is None:
+            gov = keys.get(f"country:{m.country}", f"country:{m.country}")
+            if gov in drafts:
+                m.affiliation = gov
 
 
 def _government_aliases(found: list[Found], kb: KB, published: str | None) -> dict[str, str]:

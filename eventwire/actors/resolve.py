@@ -23,7 +23,8 @@ IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Prepositions after which a country or city is a place ("fighting in Libya"), not an actor. "from" only after
 # a verb of motion ("returned from Moscow"; "a request from Ecuador" is Ecuador's); "over", "around" and "to" are
 # left out: "fired a missile over Japan", "drills around Taiwan" make the country the target.
-LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within"})
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within", "through",
+                            "outside", "toward", "towards"})
 MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "come", "depart", "evacuate", "retreat",
                           "pull", "fly", "move", "escape", "deport", "expel", "launch", "fire", "cross", "smuggle"})
 # Nouns that make a country before them a place: "Pakistan's Khyber Pakhtunkhwa province", "the Somali town of".
@@ -115,6 +116,7 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
     names = _drop_role_like_entities(names, roles)
     roles = [r for r in roles if not _inside_name(r, names)]
     names = _trim_titles(names, roles)
+    names = _add_bare_surnames(doc, names)
     sc = Scene(doc, lex, published, names, roles)
     sc.person_key = person_keys(sc)
     found: list[Found] = []
@@ -164,6 +166,17 @@ def _trim_titles(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
     return out
 
 
+def _add_bare_surnames(doc: Doc, names: list[NameHit]) -> list[NameHit]:
+    """A surname the recogniser missed ("Okafor added ...") after the full name was tagged ("Maria Okafor")."""
+    tails = {doc[h.end - 1].text for h in names if h.label == "PERSON" and h.alias is None and h.end - h.start > 1}
+    if not tails:
+        return names
+    taken = {i for h in names for i in range(h.start, h.end)}
+    extra = [NameHit(t.i, t.i + 1, None, "PERSON") for t in doc
+             if t.text in tails and t.i not in taken and t.pos_ == "PROPN"]
+    return sorted(names + extra, key=lambda h: h.start) if extra else names
+
+
 def person_keys(sc: Scene) -> dict[NameHit, str]:
     """PERSON names (and other names equal to a person's surname: "Haftar" tagged ORG) → one key per person.
 
@@ -184,6 +197,8 @@ def person_keys(sc: Scene) -> dict[NameHit, str]:
             continue
         words = doc[h.start:h.end].text
         tail = words.split()[-1].lower()
+        if sc.lex.city_country(words) and _locative(doc[h.start:h.end].root):
+            continue                                   # "the town of Gao" tagged PERSON: a place
         if h.label == "PERSON" or (tail in longest and len(words.split()) == 1):
             canonical = longest.get(tail, words)
             if h.label != "PERSON" and len(canonical.split()) < 2:
@@ -281,8 +296,10 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return _affiliated(sc, idn, role, sector, country, why, base)
     if country is not None:
         if sector == "GOV" or sector is None:
+            entry = sc.lex.kb.entries.get(f"country:{country}")
             return Found(key=f"country:{country}", kind="government", country=country, sector=sector or "GOV",
-                         reason=why, **base)
+                         kb_id=entry.kb_id if entry else None, reason=why,
+                         **{**base, "name": entry.name if entry else text})
         return Found(key=f"group:{country}:{sector}", kind="group", country=country, sector=sector, reason=why,
                      **base)
     if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
@@ -356,7 +373,7 @@ def _person(sc: Scene, h: NameHit, key: str, titles: list[RoleHit], consumed: se
     for role in titles:
         idn = identity(sc, range(role.start, role.end), preps=False)
         consumed.update(idn.used)
-        f.role = f.role or sc.text(role.start, role.end)
+        f.role = f.role or _title_text(sc, role)
         if role.role.sector and (entry is None or f.sector is None or role.role.sector == "ELI"):
             f.sector = role.role.sector if entry is None else role.role.sector
         f.country = f.country or role.role.country or idn.country
@@ -385,6 +402,17 @@ def _person(sc: Scene, h: NameHit, key: str, titles: list[RoleHit], consumed: se
     return f
 
 
+def _title_text(sc: Scene, role: RoleHit) -> str:
+    """The title with its own words ("trade minister", "Foreign Minister"), without names or articles."""
+    start = role.start
+    while start > 0:
+        t = sc.doc[start - 1]
+        if t.i in sc.name_at or t.dep_ not in ("compound", "amod") or t.head.i >= role.end or t.head.i < start - 1:
+            break
+        start -= 1
+    return sc.text(start, role.end)
+
+
 # ---- other names -------------------------------------------------------------------------------------
 def _effective(tok: Token) -> Token:
     """The first conjunct: in "in Syria and Iraq", Iraq stands where Syria does."""
@@ -398,6 +426,8 @@ def _locative(tok: Token) -> bool:
     tok = _effective(tok)
     if tok.dep_ == "pobj":
         prep = tok.head
+        if prep.lower_ == "of":                          # "the town of Gao", "the city of Kharkiv"
+            return prep.head.lemma_.lower() in PLACE_NOUNS
         return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
     if tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.i != tok.i:
         head = tok.head
@@ -440,7 +470,7 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
 def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None:
     """A name the KB does not know: organisations are actors; cities, regions and adjectives are not."""
     country = sc.lex.city_country(text)
-    if h.label == "GPE" or (country and h.label != "PERSON"):
+    if h.label == "GPE" or (country and (h.label != "PERSON" or _locative(root))):
         if country and _locative(root):
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
