@@ -162,7 +162,8 @@ class EventFinder:
         if e.kind == "noun" or _gerund(t.head):
             return noun_roles(t.head, to=e.to, from_=e.from_)
         return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse, theme=e.theme,
-                          borrow=e.type in BORROW_TARGET_TYPES)
+                          borrow=e.type in BORROW_TARGET_TYPES,
+                          obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
 
     def find(self, doc: Doc, actor_for: ActorLookup) -> list[FoundEvent]:
         out: list[FoundEvent] = []
@@ -177,14 +178,18 @@ class EventFinder:
         r = self.roles(t)
         sources = _first_actors(r.sources, actor_for)
         targets = _first_actors(r.targets, actor_for, exclude=sources)
+        pairs_override = None
         if not targets and len(sources) > 1 and (e.mutual or e.type in MUTUAL_TYPES or "between" in r.rule):
+            if len(sources) == 2 and not r.rule.startswith("passive"):
+                pairs_override = [(sources[0], sources[1]), (sources[1], sources[0])]   # each acts on the other
             sources, targets = sources[:1], sources[1:]
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")
         code = recode(e, t.head, mod, self.words, expand(r.sources))
         sent = t.head.sent
-        pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
+        pairs = pairs_override or \
+            [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
         conf = _confidence(bool(sources), bool(targets), nominal=e.kind == "noun", hops=r.hops)
         start, end = min(w.idx for w in t.words), max(w.idx + len(w.text) for w in t.words)
         ev_start, ev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
@@ -251,11 +256,12 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
 def _actors_in(tok: Token, actor_for: ActorLookup, depth: int) -> list[str]:
     """tok's actor, else the actors of its of/by/from objects ("hundreds of thousands of people")."""
     a = actor_for(tok)
+    inner = [] if depth == 0 else \
+        [x for o in expand(prep_objects(tok, ("of", "by", "from"))) for x in _actors_in(o, actor_for, depth - 1)]
     if a is not None:
-        return [a]
-    if depth == 0:
-        return []
-    return [x for o in expand(prep_objects(tok, ("of", "by", "from"))) for x in _actors_in(o, actor_for, depth - 1)]
+        # "the foreign ministers of Russia and Ukraine": the coordinated list says more than the head
+        return inner if len(set(inner)) > 1 and a in inner else [a]
+    return inner
 
 
 def _retold(t: Trigger, by_head: dict[int, str]) -> bool:

@@ -128,7 +128,8 @@ def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
 
 
 def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_words: tuple[str, ...],
-               inverse: bool = False, theme: bool = False, borrow: bool = False) -> Roles:
+               inverse: bool = False, theme: bool = False, borrow: bool = False,
+               obj_tokens: tuple[Token, ...] = ()) -> Roles:
     """Source and target of a verbal trigger, active or passive, with inherited subjects."""
     passive = is_passive(verb)
     r = Roles(rule="passive" if passive else "active")
@@ -153,13 +154,18 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head is verb:
             r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
-        holders = [verb] + [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
-        for h in holders:
+        held = [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
+        held += [o for o in obj_tokens if o not in held]
+        for h in [verb] + held:
             found = prep_objects(h, to)
             if found:
                 r.targets = found
                 r.hops = max(r.hops, 2)
                 break
+        if not r.targets and held and not theme:
+            # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
+            r.targets = held[:1] + prep_objects(held[0], ("by", "from"))
+            r.rule += ", target owns the object"
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)
         if r.targets:
