@@ -2,6 +2,7 @@
 rejections, and a reader working while a writer ingests."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -184,3 +185,21 @@ def test_reader_queries_while_ingest_writes(tmp_path, n_docs):
     assert proc.returncode == 0, proc.stderr.read().decode()
     assert seen == sorted(seen) and seen[-1] == n_docs
     assert len(set(seen)) > 2, "the reader never saw the store between two commits"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch, capsys):
+    corpus = tmp_path / "c.jsonl"
+    make_corpus(corpus, 3)
+    assert main(["ingest", str(corpus), "--db", str(tmp_path / "p.db")]) == 0
+    assert "articles/s" not in capsys.readouterr().err            # not a terminal: no bar
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    make_corpus(corpus, 5)
+    assert main(["ingest", str(corpus), "--db", str(tmp_path / "p.db")]) == 0
+    assert "articles/s]" in term.getvalue()
+    assert "stored 2 articles" in capsys.readouterr().out

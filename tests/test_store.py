@@ -212,3 +212,15 @@ def test_undated_events_fuse_by_publication_date(store):
     for r in (a, b, c):
         store.add_record(r)
     assert sorted(f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT"))) == [["u1", "u3"], ["u2"]]
+
+
+def test_a_malformed_record_is_rejected_and_the_run_goes_on(store):
+    from eventwire.inputs import Rejection
+    from eventwire.store.ingestion import IngestStats, store_outcomes
+
+    bad = make_record("bad")
+    bad.events.append(Event("E1", "ASSAULT"))
+    seen: list[Rejection] = []
+    stats = store_outcomes([bad, make_record("ok"), make_record("ok")], store, IngestStats(), on_rejection=seen.append)
+    assert (stats.stored, stats.skipped, stats.rejected, stats.events) == (1, 1, 1, 2)
+    assert seen[0].origin == "bad" and "IntegrityError" in seen[0].reason

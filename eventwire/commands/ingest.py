@@ -45,13 +45,15 @@ def run(args: argparse.Namespace) -> int:
     stats = IngestStats()
     with Store.open(args.db) as store:
         items = skip_stored(itertools.chain([first] if first else [], items), store, stats)
-        outcomes = code_articles(items, settings, engine=args.engine, workers=args.workers, scheduler=args.scheduler)
+        todo = next(items, None)        # when everything is stored already, do not even load the model
+        outcomes = [] if todo is None else code_articles(itertools.chain([todo], items), settings, engine=args.engine,
+                                                         workers=args.workers, scheduler=args.scheduler)
         bar = _progress_bar(args)
         try:
             store_outcomes(outcomes, store, stats, on_rejection=lambda r: _reject(r, bar),
-                           on_progress=(lambda s: _tick(bar, s)) if bar else None)
+                           on_progress=(lambda s: _tick(bar, s)) if bar is not None else None)
         finally:
-            if bar:
+            if bar is not None:
                 bar.close()
         if not args.quiet:
             s = store.summary()
@@ -76,6 +78,6 @@ def _tick(bar, stats: IngestStats) -> None:
 
 
 def _reject(rej, bar) -> None:
-    if bar:
+    if bar is not None:
         bar.clear()
     report_rejection(rej)

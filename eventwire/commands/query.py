@@ -105,18 +105,18 @@ def _table(rows: list[EventRow] | list[FusedEventRow], out) -> None:
     if not rows:
         print("no events match", file=out)
         return
-    width = max(shutil.get_terminal_size((120, 24)).columns, 80)
+    width = max(shutil.get_terminal_size((120, 24)).columns, 80) if out.isatty() else 200
     lines = []
     for r in rows:
         fused = isinstance(r, FusedEventRow)
         flags = ("" if fused else ("not " if r.negated else "") + ("maybe " if r.hypothetical else ""))
-        kind = flags + r.type + (f"/{r.mode}" if r.mode else "")
+        kind = _cut(flags + r.type + (f"/{r.mode}" if r.mode else ""), 20)
         last = f"{r.n_articles} art." if fused else _cut(r.evidence.text if r.evidence else "", 10_000)
-        lines.append([r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 26),
-                      _cut(_actor(r.target_name, r.target_country), 26), _cut(r.place_name, 16) or "—", last])
+        lines.append([r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 22),
+                      _cut(_actor(r.target_name, r.target_country), 22), _cut(r.place_name, 14) or "—", last])
     heads = ["date", "type", "source", "target", "place", "articles" if isinstance(rows[0], FusedEventRow) else "evidence"]
     widths = [max(len(h), *(len(x[i]) for x in lines)) for i, h in enumerate(heads[:-1])]
-    room = max(width - sum(widths) - 2 * len(widths), 20)
+    room = max(width - sum(widths) - 2 * len(widths), 40)     # past the edge, the terminal wraps
     print("  ".join(h.ljust(w) for h, w in zip(heads, widths + [0])).rstrip(), file=out)
     for x in lines:
         print("  ".join(v.ljust(w) for v, w in zip(x[:-1], widths)) + "  " + _cut(x[-1], room), file=out)

@@ -7,8 +7,9 @@ documents behind, and running the same command again stores exactly the ones tha
 """
 from __future__ import annotations
 
+import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,7 +24,8 @@ class IngestStats:
     events: int = 0        # events in the articles written
     skipped: int = 0       # articles already in the store
     rejected: int = 0      # inputs that could not be coded
-    seconds: float = 0.0
+    seconds: float = 0.0   # since `started`, updated as records are stored
+    started: float = field(default_factory=time.perf_counter, repr=False)
 
     @property
     def articles_per_second(self) -> float:
@@ -58,21 +60,25 @@ def store_outcomes(outcomes: Iterable[Record | Rejection], store: Store, stats: 
                    on_rejection: Callable[[Rejection], None] | None = None,
                    on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
     """Write each coded record in its own transaction; rejections are counted and reported, never fatal."""
-    t0 = time.perf_counter() - stats.seconds
     for item in outcomes:
+        if isinstance(item, Record):
+            try:
+                added = store.add_record(item)
+            except (sqlite3.IntegrityError, ValueError, TypeError) as exc:
+                # a malformed record (duplicate ids, bad types) is that article's problem, not the run's
+                item = Rejection(item.doc_id, f"cannot store the record: {exc.__class__.__name__}: {exc}")
+            else:
+                stats.stored += added
+                stats.events += len(item.events) if added else 0
+                stats.skipped += not added
         if isinstance(item, Rejection):
             stats.rejected += 1
             if on_rejection:
                 on_rejection(item)
-        elif store.add_record(item):
-            stats.stored += 1
-            stats.events += len(item.events)
-        else:
-            stats.skipped += 1
-        stats.seconds = time.perf_counter() - t0
+        stats.seconds = time.perf_counter() - stats.started
         if on_progress:
             on_progress(stats)
-    stats.seconds = time.perf_counter() - t0
+    stats.seconds = time.perf_counter() - stats.started
     return stats
 
 
