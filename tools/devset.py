@@ -167,6 +167,12 @@ def summary(res: DevsetResult, *, verbose: bool = False, only: str | None = None
     return "\n".join(lines)
 
 
+def below_pins(res: DevsetResult, pins: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Sections whose measured F1 is under its pinned minimum: {section: (measured, pinned)}."""
+    measured = {s: res.sections.get(s, {}).get("f1", 0.0) for s in pins}
+    return {s: (measured[s], pin) for s, pin in pins.items() if measured[s] < pin}
+
+
 def floor2(x: float) -> float:
     return math.floor(x * 100 + 1e-9) / 100
 
