@@ -6,6 +6,7 @@
 Every read goes through the store's API (eventwire.store), whose SQL binds all parameters. Errors answer
 one JSON shape (eventwire.web.errors). The page at / is static files; it reads only this API.
 """
+# No `from __future__ import annotations` here: FastAPI reads these annotations at run time.
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -19,11 +20,9 @@ from eventwire import __version__
 from eventwire.errors import StoreError
 from eventwire.record import Record
 from eventwire.settings import Settings
-from eventwire.store import EventFilter, Store
-from eventwire.store.filters import PLOVER_TYPES
+from eventwire.store import PLOVER_TYPES, EventFilter, EventRow, Network, Store
 from eventwire.web.errors import ApiError, install_error_handlers
 from eventwire.web.guard import BodyLimit, HostCheck, SecurityHeaders
-from eventwire.store import EventRow, Network
 from eventwire.web.models import (ActorList, CodeRequest, ErrorBody, EventsPage, PlaceList, Timeline, TypeList,
                                   timeline_of)
 
@@ -37,7 +36,10 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # Longest filter string we accept: names and phrases, not documents.
 MAX_FILTER = 200
 
-FilterText = Annotated[str | None, Query(max_length=MAX_FILTER)]
+
+
+def _filter(description: str) -> Any:
+    return Query(max_length=MAX_FILTER, description=description)
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -49,9 +51,15 @@ def get_store(request: Request) -> Iterator[Store]:
         s.close()
 
 
-def event_filter(actor: FilterText = None, country: FilterText = None, type: FilterText = None,
-                 since: FilterText = None, until: FilterText = None, place: FilterText = None,
-                 text: FilterText = None) -> EventFilter:
+def event_filter(
+    actor: Annotated[str | None, _filter("source or target: part of a name, or a code (TUR, TURGOV, kb id)")] = None,
+    country: Annotated[str | None, _filter("ISO 3166 alpha-3 of either actor or of the place (or IGO)")] = None,
+    type: Annotated[str | None, _filter("PLOVER event type; several as ASSAULT,COERCE")] = None,
+    since: Annotated[str | None, _filter("first day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    until: Annotated[str | None, _filter("last day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    place: Annotated[str | None, _filter("part of a place name, or a GeoNames id")] = None,
+    text: Annotated[str | None, _filter("words that must occur in the event's evidence")] = None,
+) -> EventFilter:
     """Filters shared by /api/events, /api/timeline and /api/network (validated by EventFilter → 400)."""
     return EventFilter(actor=actor, country=country, type=type, since=since, until=until, place=place, text=text)
 
