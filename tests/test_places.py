@@ -65,3 +65,35 @@ def test_token_place_index_points_at_place_ids(pipe):
     PlaceStage(pipe.settings)(an)
     ubari_tok = next(t.i for t in doc if t.text == "Ubari")
     assert an.token_place[ubari_tok] == pid == "P1"
+
+
+def test_capital_standing_for_its_government_is_not_a_place(pipe):
+    p = places(pipe, "Officials in Ankara said the talks would go on. Moscow rejected the plan.")
+    assert "Ankara" not in p and "Moscow" not in p
+    p = places(pipe, "Hundreds of people marched in Ankara on Sunday.")
+    assert p["Ankara"].country == "TUR"
+
+
+def test_untagged_towns_in_a_place_context(pipe):
+    p = places(pipe, "Ukraine accused Russian troops of killing civilians in the town of Bucha. "
+                     "The president later made a visit to Kyiv.")
+    assert p["Bucha"].country == "UKR" and p["Kyiv"].country == "UKR"
+
+
+def test_provinces_and_country_names_shared_with_towns(pipe):
+    p = places(pipe, "Gunmen raided a village in Borno state, and a U.S. base in Jordan came under attack.")
+    assert p["Borno"].kind == "region" and p["Borno"].country == "NGA"
+    assert p["Jordan"].country == "JOR" and p["Jordan"].kind == "country"
+    assert "United States" not in p            # "U.S. base": a modifier, not a location
+
+
+def test_names_of_agreements_are_not_places(pipe):
+    p = places(pipe, "Hours later he signed orders rejoining the Paris climate accord.")
+    assert "Paris" not in p
+
+
+def test_region_also_names_its_country(pipe):
+    rec = pipe.code("Heavy fighting was reported in eastern Congo on Monday.", published="2021-03-10")
+    by = {p.name: p for p in rec.places}
+    assert by["eastern Congo"].kind == "region" and by["eastern Congo"].country == "COD"
+    assert [m.text for m in by["Democratic Republic of the Congo"].mentions] == ["Congo"]

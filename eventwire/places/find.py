@@ -1,8 +1,11 @@
 """Finding places in a parsed article: mentions (pure, from the parse) then resolution against the gazetteer.
 
-A country name is a place only where the sentence uses it as a location ("in Syria", "across Libya");
-elsewhere ("Turkey called on…", "supported by France", "Libya's government") it names a government, which
-the actors stage records. City names are places unless they stand for a government ("Ankara said…").
+A country name is a place only where the sentence uses it as a location ("in Syria", "a visit to Iraq",
+"left Afghanistan"); elsewhere ("Turkey called on…", "supported by France", "Libya's government") it
+names a government, which the actors stage records. A capital is read the same way ("Moscow said" is
+Russia's government). Other cities are places unless they are the subject or possessor of a clause.
+The small spaCy model misses or mislabels many towns ("Mariupol" as ORG), so proper nouns in a place
+context ("the town of Bucha", "a visit to Kyiv", "Rakhine state") are looked up too.
 """
 from __future__ import annotations
 
@@ -16,10 +19,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC"}
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}  # never a place name
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 BIG_CITY = 500_000          # a city this large outranks a same-named region ("New York", "Washington")
-FALLBACK_MIN_POP = 15_000   # an untagged proper noun after "in" counts as a town only if at least this big
+FALLBACK_MIN_POP = 15_000   # a proper noun NER did not tag as a place counts as a town only if this big
+ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with no support from the story
 
 
 @dataclass(frozen=True)
@@ -27,14 +32,20 @@ class Rules:
     directions: frozenset[str]
     region_nouns: frozenset[str]
     locative: frozenset[str]
-    facility_nouns: frozenset[str]
+    motion: frozenset[str]
+    object_motion: frozenset[str]
+    of_nouns: frozenset[str]
+    from_motion: frozenset[str]
+    with_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     raw = yaml.safe_load((resources.files("eventwire") / "data" / "places" / "rules.yaml").read_text("utf-8"))
-    return Rules(frozenset(raw["directions"]), frozenset(raw["region_nouns"]),
-                 frozenset(raw["locative_prepositions"]), frozenset(raw["facility_nouns"]))
+    return Rules(*(frozenset(raw[k]) for k in ("directions", "region_nouns", "locative_prepositions",
+                                               "motion_words", "direct_object_motion", "of_place_nouns",
+                                               "from_motion", "with_place_nouns", "actor_nouns")))
 
 
 @dataclass
@@ -43,11 +54,13 @@ class PlaceMention:
     end: int
     tokens: list[int]            # token indices it covers
     name: str                    # the name to look up ("Libya" in "eastern Libya")
-    label: str                   # spaCy label, or "PROPN" for an untagged proper noun
-    locative: bool               # object of a locative preposition ("in", "near" …)
+    label: str                   # spaCy label, or "PROPN" for a proper noun NER did not tag as a place
+    locative: bool               # used as a location: "in X", "a visit to X", "left X", "the town of X"
     agentive: bool               # subject, possessor or "by"-agent: a government rather than a location
     direction: str | None = None     # "eastern" in "eastern Libya"
     region_noun: str | None = None   # "province" in "Idlib province"
+    compound: bool = False           # modifies a noun ("Abu Dhabi airport", "the Paris accord")
+    officials_in: bool = False       # "officials in Ankara": the capital stands for the government
 
 
 @dataclass
@@ -64,36 +77,40 @@ class FoundPlace:
 
 # ---- mentions ------------------------------------------------------------------------------------
 def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
-    """Candidate place mentions: GPE/LOC/FAC entities, plus untagged proper nouns after "in"/"at"/"near"."""
-    out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS if (m := _entity_mention(doc, ent, rules))]
+    """Candidate place mentions: GPE/LOC entities, plus proper nouns in a place context."""
+    out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS if (m := _mention(doc, ent, ent.label_, rules))]
     taken = {i for m in out for i in m.tokens}
     for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near")
-                and tok.i not in taken and tok.ent_type_ not in PLACE_LABELS and tok.is_title):
-            left = tok.i
-            while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == tok.i:
-                left -= 1
-            span = doc[left:tok.i + 1]
-            out.append(PlaceMention(span.start_char, span.end_char, list(range(left, tok.i + 1)), span.text,
-                                    "PROPN", True, False))
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_NAMES:
+            continue
+        if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue                                   # only the head of a name, which takes its compounds
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == tok.i:
+            left -= 1
+        span = doc[left:tok.i + 1]
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        m = _mention(doc, span, "PROPN", rules)
+        if m is not None and (m.locative or m.region_noun):
+            out.append(m)
+            taken.update(m.tokens)
     return sorted(out, key=lambda m: m.start)
 
 
-def _entity_mention(doc: Doc, ent: SpacySpan, rules: Rules) -> PlaceMention | None:
-    toks = list(ent)
-    while toks and toks[0].lower_ in ("the", "a"):
-        toks = toks[1:]
+def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention | None:
+    toks = [t for t in ent if t.lower_ not in ("the", "a")] if ent[0].lower_ in ("the", "a") else list(ent)
     direction = None
-    if toks and toks[0].lower_ in rules.directions and len(toks) > 1:
+    if len(toks) > 1 and toks[0].lower_ in rules.directions:
         direction, name_toks = toks[0].text, toks[1:]
     else:
         name_toks = toks
     while name_toks and name_toks[-1].tag_ == "POS":   # "Libya's"
         name_toks = name_toks[:-1]
-    if not name_toks:
+    if not name_toks or not name_toks[0].text[:1].isupper():
         return None
     start, end = (toks[0].idx if direction else name_toks[0].idx), name_toks[-1].idx + len(name_toks[-1])
-    if direction is None and toks and toks[0].i == ent.start:
+    if direction is None and toks[0].i == ent.start:
         for width in (1, 3):                    # "eastern Libya", "north - west Syria"
             before = doc[max(0, ent.start - width):ent.start]
             if len(before) == width and before.text.lower() in rules.directions:
@@ -101,26 +118,61 @@ def _entity_mention(doc: Doc, ent: SpacySpan, rules: Rules) -> PlaceMention | No
                 break
     region_noun = None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in rules.region_nouns and ent.root.head.i == nxt.i:
-        region_noun, end = nxt.text, nxt.idx + len(nxt)
     base = ent.root
-    while base.dep_ in ("conj", "appos") and base.head.i != base.i:
+    if nxt is not None and nxt.lower_ in rules.region_nouns and base.head.i == nxt.i:
+        region_noun, base = nxt.text, nxt      # "Borno state": the mention stays "Borno" …
+        if direction:                          # … and "the southern Araucania region" is "Araucania"
+            direction, start = None, name_toks[0].idx
+    compound = base.dep_ == "compound" and base.head.i != base.i
+    if compound:
         base = base.head
-    if nxt is not None and region_noun:
-        base = nxt
-    if _inside_org_name(base):
-        return None
-    locative = base.dep_ == "pobj" and base.head.lower_ in rules.locative
+        compound_place = base.lemma_.lower() in rules.of_nouns
+    while base.dep_ in ("conj", "appos") and base.head.i != base.i and not _place_appos(base, rules):
+        base = base.head
+    locative = _locative(base, rules) and (not compound or compound_place)
     agentive = base.dep_ in AGENT_DEPS or (base.dep_ == "pobj" and base.head.lower_ == "by")
+    officials_in = base.dep_ == "pobj" and base.head.lower_ == "in" and base.head.head.lemma_.lower() in rules.actor_nouns
     tokens = [t.i for t in doc if start <= t.idx < end]
-    return PlaceMention(start, end, tokens, " ".join(t.text for t in name_toks), ent.label_,
-                        locative, agentive, direction, region_noun)
+    name = doc.text[name_toks[0].idx:name_toks[-1].idx + len(name_toks[-1])]
+    return PlaceMention(start, end, tokens, name, label,
+                        locative, agentive, direction, region_noun, compound, officials_in)
 
 
-def _inside_org_name(base: Token) -> bool:
-    """ "Mission in Libya": the preposition hangs off a word of an organisation's name."""
+def _place_appos(tok: Token, rules: Rules) -> bool:
+    """ "the capital Dhaka", "the port city Hodeidah": a name in apposition to a place noun."""
+    return tok.dep_ == "appos" and (tok.head.lemma_.lower() in rules.of_nouns or tok.head.lower_ in rules.of_nouns)
+
+
+def _locative(base: Token, rules: Rules) -> bool:
+    """Is the phrase headed by `base` used as a location?"""
     head = base.head
-    return base.dep_ == "pobj" and head.dep_ == "prep" and head.head.ent_type_ == "ORG"
+    if _place_appos(base, rules):
+        return True
+    if base.dep_ == "pobj":
+        prep = head.lower_
+        if prep in rules.locative:
+            return True
+        governor = head.head.lemma_.lower()
+        if prep == "to":
+            return governor in rules.motion
+        if prep == "from":
+            return governor in rules.from_motion or _governs_motion(head, rules)
+        if prep == "with":
+            return governor in rules.with_nouns
+        return prep == "of" and (governor in rules.of_nouns or head.head.lower_ in rules.of_nouns)
+    return base.dep_ == "dobj" and head.lemma_.lower() in rules.object_motion
+
+
+def _governs_motion(prep: Token, rules: Rules) -> bool:
+    """ "the withdrawal of their troops from Mali": "from" hangs off "troops", the motion is above it."""
+    t = prep.head
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in rules.from_motion:
+            return True
+    return False
 
 
 # ---- resolution ----------------------------------------------------------------------------------
@@ -131,46 +183,74 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
     names = {normalize(m.name) for m in mentions}
-    provisional = {n: _best(gaz.lookup(n), Counter())[0] for n in names}
+    provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in names}
     evidence_all = Counter(c for c, _ in actor_mentions)
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     for m in mentions:
         cand = provisional[normalize(m.name)]
-        if cand is not None and cand.entry.country:
+        if cand is not None and cand.entry.country and m.label != "PROPN":
             evidence_all[cand.entry.country] += 1
     places: dict[tuple, FoundPlace] = {}
     for m in mentions:
         n = normalize(m.name)
         own = provisional[n]
         evidence = Counter(evidence_all)
-        if own is not None and own.entry.country:  # a name is no evidence for itself
+        if own is not None and own.entry.country and m.label != "PROPN":   # a name is no evidence for itself
             evidence[own.entry.country] -= sum(1 for x in mentions if normalize(x.name) == n)
         evidence.subtract(actor_by_name.get(n, Counter()))
         evidence = +evidence
-        cand, why = _best(gaz.lookup(m.name), evidence)
-        found = _place_for(m, cand, why, rules)
-        if found is None:
-            continue
-        key = (found.geonameid, found.name.lower(), found.kind)
-        place = places.setdefault(key, found)
-        place.mentions.append(m)
+        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun))
+        if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
+                and cand.entry.population < ALT_NAME_MIN_POP:
+            continue                               # "Boni" is not Bonn: a variant spelling needs support
+        for found, mention in _places_for(m, cand, why, gaz):
+            key = (found.geonameid, found.name.lower(), found.kind, found.country)
+            places.setdefault(key, found).mentions.append(mention)
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
 
 
-def _kind_rank(e: GeoEntry) -> int:
+def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
+    if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
+        cands = [c for c in cands if c.entry.kind != "city"]
+    if any(c.entry.kind == "country" and c.main_name for c in cands):
+        cands = [c for c in cands if c.entry.kind != "city"]   # "Jordan" the country, not Jordan, Minnesota
+    return cands
+
+
+def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
+    """The place of a mention, and for "eastern Libya" also Libya itself (the region lies in it)."""
+    found = _place_for(m, cand, why)
+    if found is None:
+        return []
+    out = [(found, m)]
+    if m.direction and cand is not None and cand.entry.kind != "city":
+        e = cand.entry
+        start = m.end - len(m.name)            # the name ends the mention: "eastern [Libya]"
+        base = PlaceMention(start, m.end, [], m.name, m.label, True, False)   # tokens stay the region's
+        out.append((FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid,
+                               f"gazetteer: {e.source}, named in a region ({m.direction} {m.name}){', ' + why if why else ''}"),
+                    base))
+    return out
+
+
+def _kind_rank(e: GeoEntry, region_named: bool) -> int:
+    if e.source == "subdivision":          # bare "Idlib" is the city; "Idlib province" the province
+        return 4 if region_named else 0
     if e.kind == "country":
         return 3
-    return 2 if e.kind == "region" or e.population >= BIG_CITY else 1
+    if e.kind == "region":
+        return 4 if region_named else 2
+    return 2 if e.population >= BIG_CITY else 1
 
 
-def _best(cands: list[Candidate], evidence: Counter[str]) -> tuple[Candidate | None, str]:
+def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool) -> tuple[Candidate | None, str]:
     if not cands:
         return None, ""
-    # The spelling first, then how often the document names the candidate's country, then size.
+    # The spelling first, then how often the document names the candidate's country, then kind and size.
     ranked = sorted(cands, key=lambda c: (c.main_name, evidence[c.entry.country or ""],
-                                          _kind_rank(c.entry), c.entry.population), reverse=True)
+                                          _kind_rank(c.entry, region_named), c.entry.population), reverse=True)
     best = ranked[0]
     rivals = [c for c in ranked[1:] if c.entry.country != best.entry.country]
     if not rivals:
@@ -180,29 +260,32 @@ def _best(cands: list[Candidate], evidence: Counter[str]) -> tuple[Candidate | N
     return best, f"largest of {len(ranked)} same-named places"
 
 
-def _place_for(m: PlaceMention, cand: Candidate | None, why: str, rules: Rules) -> FoundPlace | None:
+def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace | None:
     """The place a mention names, or None when the sentence uses the name for an actor, not a location."""
-    e = cand.entry if cand else None
-    note = f", {why}" if why else ""
-    if m.direction or m.region_noun:
-        if e is None:
-            return None
-        text_name = (f"{m.direction} {m.name}" if m.direction else m.name) + (f" {m.region_noun}" if m.region_noun else "")
+    if cand is None:
+        return None                            # unknown names: better none than a place with no country
+    e, note = cand.entry, f", {why}" if why else ""
+    if m.label == "PROPN" and not cand.main_name:
+        return None
+    if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
+        return None
+    if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)
-        part = "direction" if m.direction else m.region_noun
-        return FoundPlace(text_name, e.country, "region", lat, lon, None,
-                          f"region: {part} + gazetteer {e.kind} {e.name}{note}")
-    if e is None:
-        words = set(m.name.lower().split())
-        if m.label == "LOC" or m.locative and m.label in ("GPE", "FAC") or words & rules.facility_nouns:
-            return FoundPlace(m.name, None, "other", None, None, None, f"{m.label} entity not in gazetteer")
+        return FoundPlace(f"{m.direction} {m.name}", e.country, "region", lat, lon, None,
+                          f"region: direction + {e.source} {e.name}{note}")
+    if m.region_noun:
+        if e.kind == "city":                   # "Idlib province" named for its capital: the city's point
+            return FoundPlace(m.name, e.country, "region", e.lat, e.lon, None,
+                              f"region: {m.region_noun} named for the city {e.name}{note}")
+        return FoundPlace(e.name, e.country, "region", e.lat, e.lon, e.geonameid,
+                          f"{e.source}: {m.region_noun}{note}")
+    if e.kind == "country" and (not m.locative or m.compound):
+        return None                            # "Turkey said", "supported by France", "the U.S. base"
+    if e.capital and (not m.locative or m.officials_in):
+        return None                            # "Moscow said", "officials in Ankara": the government
+    if m.compound and not m.locative:
+        return None                            # "the Paris climate accord"
+    if e.kind != "city" and m.agentive and not m.locative:
         return None
-    if m.label == "PROPN" and (not cand.main_name or (e.kind == "city" and e.population < FALLBACK_MIN_POP)):
-        return None
-    if e.kind == "country" and not (m.locative or m.label == "LOC"):
-        return None
-    if m.agentive and not m.locative:
-        return None
-    source = "untagged proper noun after a preposition, " if m.label == "PROPN" else ""
-    return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid,
-                      f"gazetteer: {source}{e.source}{note}")
+    source = "proper noun in a place context, " if m.label == "PROPN" else ""
+    return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: {source}{e.source}{note}")

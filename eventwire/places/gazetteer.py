@@ -11,6 +11,7 @@ import json
 import math
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,9 @@ DATA = resources.files("eventwire") / "data" / "places"
 CITY_FILE = "cities5000.json"   # 69k cities: small towns in conflict zones matter, 500-person hamlets don't
 # Alternate names shorter than this are mostly codes ("QUB") that collide with acronyms in text.
 MIN_ALT_LEN = 4
+# ISO 3166-2 subdivision types kept (words in pycountry's `type`): the level news names ("Borno state",
+# "Idlib province"); districts, municipalities and councils are too many and too small.
+SUBDIVISION_TYPES = ("province", "region", "state", "governorate", "department", "oblast", "republic", "territory")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’]+$")
 
 
@@ -36,7 +40,8 @@ class GeoEntry:
     lon: float | None
     geonameid: int | None
     population: int
-    source: str                  # which data it came from, for reasons: "city", "country", "US state", "region"
+    source: str                  # where it came from, for reasons: city | country | US state | region | subdivision
+    capital: bool = False        # a national capital: its name often stands for the government ("Moscow said")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,17 +84,20 @@ class Gazetteer:
         rules = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
         overrides: dict[str, str] = rules.get("code_overrides") or {}
         a2_to_a3 = {c["iso"]: overrides.get(c["iso3"], c["iso3"]) for c in countries.values()}
-        self._add_cities(cities.values(), a2_to_a3)
+        capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+        self._add_cities(cities.values(), a2_to_a3, capitals)
         self._add_countries(countries.values(), cities.values(), a2_to_a3, rules)
         self._add_states(states.values(), cities.values())
         self._add_regions(yaml.safe_load((DATA / "regions.yaml").read_text(encoding="utf-8")))
+        self._add_subdivisions(overrides)
         self.build_seconds = time.perf_counter() - t0
         return self
 
-    def _add_cities(self, cities, a2_to_a3: dict[str, str]) -> None:
+    def _add_cities(self, cities, a2_to_a3: dict[str, str], capitals: set[tuple[str, str]]) -> None:
         for c in cities:
             entry = GeoEntry(c["name"], a2_to_a3.get(c["countrycode"]), "city", c["latitude"], c["longitude"],
-                             c["geonameid"], c.get("population") or 0, "city")
+                             c["geonameid"], c.get("population") or 0, "city",
+                             (c["countrycode"], c["name"]) in capitals)
             own = _key(c["name"])
             self._add(c["name"], Candidate(entry, True), own)
             # Capitalised spellings only: all-lower-case alternates are machine transliterations
@@ -138,6 +146,26 @@ class Gazetteer:
             entry = GeoEntry(r["name"], r.get("country"), "region", r.get("lat"), r.get("lon"), None, 0, "region")
             for name in [r["name"], *(r.get("aliases") or [])]:
                 self._add(name, Candidate(entry, True))
+
+
+    def _add_subdivisions(self, overrides: dict[str, str]) -> None:
+        """ISO 3166-2 provinces, states, regions and governorates (pycountry), without coordinates. They rank
+        below same-named cities unless the text says "province"/"state"/"region" (see find.py)."""
+        for sub in pycountry.subdivisions:
+            if not any(w in sub.type.lower() for w in SUBDIVISION_TYPES):
+                continue
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            if country is None:
+                continue
+            a3 = overrides.get(country.alpha_3, country.alpha_3)
+            entry = GeoEntry(sub.name, a3, "region", None, None, None, 0, "subdivision")
+            for name in {sub.name, _fold(sub.name), re.sub(r"^(?:La|Al|El|Le) ", "", _fold(sub.name))}:
+                self._add(name, Candidate(entry, True))
+
+
+def _fold(name: str) -> str:
+    """ "La Araucanía" → "La Araucania": news copy often drops the accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def _key(name: str) -> str:
