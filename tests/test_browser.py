@@ -131,6 +131,19 @@ def test_markup_in_an_article_is_shown_as_text_and_never_run(page, server):
     _only_local(page, server)
 
 
+def test_a_refused_filter_shows_the_api_message(page, server):
+    _open(page, server)
+    page.fill("#filters input[name=since]", "2023-01-01")
+    page.fill("#filters input[name=until]", "2022-01-01")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#error:not([hidden])")
+    assert "after until" in page.locator("#error").inner_text()
+    page.click("#filters button[type=reset]")              # clearing the form clears the error
+    page.wait_for_selector("#error", state="hidden")
+    assert page.locator("#events tbody tr[data-id]").count() == 9
+    _only_local(page, server)
+
+
 def test_network_map_and_timeline_are_drawn(page, server):
     net = httpx.get(server.url + "/api/network", timeout=30).json()
     _open(page, server)

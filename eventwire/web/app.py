@@ -31,6 +31,9 @@ STATIC = Path(__file__).parent / "static"
 MAX_LIMIT = 500
 # POST /api/code: a news story is 5–100 kB; a megabyte is a scrape or an attack, not an article.
 MAX_BODY = 1 * 2**20
+# Longest wait for the (single) pipeline behind other POST /api/code requests before answering 503; the
+# first request also loads spaCy (a few seconds), so this leaves room for that and a few articles.
+CODE_WAIT_S = 30.0
 # Host names a server on the loopback interface answers to (see guard.HostCheck).
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # Longest filter string we accept: names and phrases, not documents.
@@ -191,12 +194,18 @@ class _Coder:
         self._pipeline = None
         self._lock = threading.Lock()
 
-    def code(self, req: CodeRequest) -> "Record":
+    def code(self, req: CodeRequest) -> Record:
         from eventwire.pipeline import Pipeline
 
-        with self._lock:
+        # Waiting requests hold server threads; past CODE_WAIT_S the client is better told to come back
+        # than left queued behind a burst of posts while the read endpoints starve.
+        if not self._lock.acquire(timeout=CODE_WAIT_S):
+            raise ApiError(503, "the coder is busy with other articles; retry in a few seconds", "busy")
+        try:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self.settings)
             body, html = (req.html, True) if req.html is not None else (req.text, False)
             return self._pipeline.code(body, html=html, published=req.published, source=req.source,
                                        title=req.title, url=req.url, doc_id=req.doc_id)
+        finally:
+            self._lock.release()
