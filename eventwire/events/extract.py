@@ -24,6 +24,9 @@ MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Types whose target, when the verb has none, is the target of the act they announce ("threatened to
 # impose sanctions on Iran" → Iran).
 BORROW_TARGET_TYPES = {"THREATEN", "REQUEST"}
+# Nouns that measure an event noun after "of"/"in" ("a package of military assistance").
+AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tranche", "day", "week", "month",
+                "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 
@@ -146,7 +149,7 @@ class EventFinder:
             elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.words.motion_verbs:
                 trig.light = head.head          # "arrived in Cairo for talks with …"
             elif tok.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.dep_ == "dobj" \
-                    and head.head.head.lemma_.lower() in self.words.light_verbs:
+                    and _amount(head.head) and head.head.head.lemma_.lower() in self.words.light_verbs:
                 trig.light = head.head.head     # "launched three days of exercises", "$500 million in aid"
                 trig.words = sorted(trig.words + [trig.light], key=lambda t: t.i)
             return trig
@@ -176,28 +179,34 @@ class EventFinder:
     def _events_for(self, t: Trigger, doc: Doc, actor_for: ActorLookup, types: dict[int, str]) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
-        sources = _first_actors(r.sources, actor_for)
-        targets = _first_actors(r.targets, actor_for, exclude=sources)
-        pairs_override = None
-        if not targets and len(sources) > 1 and (e.mutual or e.type in MUTUAL_TYPES or "between" in r.rule):
-            if len(sources) == 2 and not r.rule.startswith("passive"):
-                pairs_override = [(sources[0], sources[1]), (sources[1], sources[0])]   # each acts on the other
-            sources, targets = sources[:1], sources[1:]
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
-            mod = type(mod)(True, mod.hypothetical, "negated")
+            mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
         code = recode(e, t.head, mod, self.words, expand(r.sources))
-        sent = t.head.sent
-        pairs = pairs_override or \
-            [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
-        conf = _confidence(bool(sources), bool(targets), nominal=e.kind == "noun", hops=r.hops)
+        sources = _first_actors(r.sources, actor_for)
+        targets = _first_actors(r.targets, actor_for, exclude=sources)
+        mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
+        conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
+                           nominal=e.kind == "noun", hops=r.hops)
         start, end = min(w.idx for w in t.words), max(w.idx + len(w.text) for w in t.words)
+        sent = t.head.sent
         ev_start, ev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
         reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "") + code.note
         return [FoundEvent(type=code.type, mode=code.mode, cameo=code.cameo, source=s, target=g,
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason)
-                for s, g in pairs]
+                for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"))]
+
+
+def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool) -> list[tuple[str | None, str | None]]:
+    """One event per (source, target); coordinated parties of a mutual act act on each other ("Russia and
+    China held talks": both directions), except passive agents, who did it to someone else ("a truce
+    brokered by Turkey and Russia": Turkey → Russia, as one event)."""
+    if not targets and len(sources) > 1 and mutual:
+        if len(sources) == 2 and not passive:
+            return [(sources[0], sources[1]), (sources[1], sources[0])]
+        return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
+    return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
@@ -275,6 +284,12 @@ def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
     """ "agreed to restore relations", "promised to reduce activity": the promised act is coded (as AGREE
     or CONCEDE, see recode) and the bare promise would only repeat it."""
     return t.entry.type == "AGREE" and any(c.dep_ == "xcomp" and c.i in by_head for c in t.head.children)
+
+
+def _amount(tok: Token) -> bool:
+    """ "three days of", "$500 million in", "a package of": a measure of the event noun that follows."""
+    return tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "DATE") or tok.lemma_.lower() in AMOUNT_NOUNS \
+        or any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _gerund(tok: Token) -> bool:
