@@ -78,6 +78,7 @@ class Role:
     country: str | None = None             # agent codes like "NGO~" put the role's holder in that "country"
     plural: bool = True                    # generate plural forms
     subject_only: bool = False             # an actor only as the subject of a verb ("people marched")
+    owned: bool = False                    # equipment or premises: an actor with an owner or as a subject
     source: str = "roles.yaml"
 
 
@@ -162,10 +163,10 @@ def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
     """{SECTOR: {people: [...], bodies: [...], subjects: [...]}} → roles."""
     kb = KB()
     for sector, groups in data.items():
-        for key, person in (("people", True), ("bodies", False), ("subjects", False)):
+        for key, person in (("people", True), ("bodies", False), ("subjects", False), ("things", False)):
             for text in (groups or {}).get(key) or []:
                 kb.roles.append(Role(str(text).lower(), sector, person, source=source,
-                                     subject_only=key == "subjects"))
+                                     subject_only=key == "subjects", owned=key == "things"))
     return kb
 
 

@@ -20,9 +20,8 @@ PRONOUN_WINDOW = 2
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-# The focus country needs at least this weight (a place named once, or two mentions): one passing
-# mention of a foreign capital is not where the story happens.
-FOCUS_MIN = 2
+# The focus country needs at least this weight (ties go to the country named first).
+FOCUS_MIN = 1
 STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "UNO", "EUR", "MNC", "ISM"})
 
@@ -127,7 +126,8 @@ def _the_government(found: list[Found], keys: dict[str, str]) -> str | None:
 def _complete(drafts: dict[str, Draft], focus: str | None) -> None:
     """Fill what a draft's mentions leave open from the document (affiliates, focus country)."""
     for d in drafts.values():
-        if d.kind == "person" and d.first("country") is None and focus:
+        unknown_org = d.kind == "org" and d.first("kb_id") is None
+        if (d.kind == "person" or unknown_org) and d.first("country") is None and focus:
             d.mentions[0].country = focus
             d.mentions[0].reason += f"+focus-country:{focus}"
     for d in drafts.values():

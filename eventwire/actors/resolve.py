@@ -31,10 +31,14 @@ MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "com
 PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village", "capital", "border", "coast",
                          "district", "county", "territory", "port", "island", "airport", "camp", "area", "part",
                          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "countryside", "frontier", "waters", "airspace", "soil", "interior", "outskirts"})
+                         "countryside", "interior", "outskirts"})
+# Nouns of which a country is only the topic ("the Libya conflict", "the Iran deal"): no actor.
+TOPIC_NOUNS = frozenset({"war", "conflict", "crisis", "talks", "issue", "question", "policy", "economy", "election",
+                         "elections", "peace", "process", "deal", "summit", "dispute", "file", "situation", "file",
+                         "strategy", "envoy", "expert", "experts", "analyst", "analysts", "correspondent"})
 FORMER = frozenset({"former", "ex", "ex-"})
 QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
-GROUP_PREPS = frozenset({"of", "from", "in"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
+GROUP_PREPS = frozenset({"of", "from", "in", "at"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
 
 
@@ -150,7 +154,13 @@ def _inside_name(r: RoleHit, names: list[NameHit]) -> bool:
 def _drop_role_like_entities(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
     """An unknown NER organisation that ends in a role ("the Interior Ministry", "Supreme Court") is a role."""
     heads = {r.head for r in roles}
-    return [h for h in names if h.alias is not None or h.label == "PERSON" or (h.end - 1) not in heads]
+
+    def crosses(h: NameHit) -> bool:              # "State" tagged ORG in "State Counsellor"
+        return any(r.start < h.end and h.start < r.end and not (h.start <= r.start and r.end <= h.end)
+                   for r in roles)
+
+    return [h for h in names if h.alias is not None or h.label == "PERSON" or
+            ((h.end - 1) not in heads and not crosses(h))]
 
 
 def _trim_titles(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
@@ -242,7 +252,14 @@ def _take(sc: Scene, idn: Identity, h: NameHit, why: str) -> None:
 
 def _take_place(sc: Scene, idn: Identity, obj: Token, prep: Token) -> None:
     h = sc.name_at.get(obj.i)
-    if h is None:
+    if h is None:                                      # "doctors in Nigeria's public hospitals"
+        for c in obj.children:
+            m = sc.name_at.get(c.i) if c.dep_ in ("poss", "amod", "compound") else None
+            if m is not None and sc.is_countryish(m) and idn.country is None:
+                idn.country = sc.entry_code(m)[0]
+                idn.used.append(m)
+                idn.place_end = obj.i + 1
+                idn.reasons.append(f"{prep.lower_}:{sc.text(c.i, obj.i + 1)}")
         return
     if h.alias is not None or h in sc.person_key or h.label == "ORG":
         before = (idn.country, idn.affiliate)
@@ -290,13 +307,20 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
     base = dict(start=start, end=end, name=text, role=role.role.text, plural=plural)
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
-    if role.role.subject_only and not _is_subject(head):
-        return None
+    if (named := _apposition_of_name(sc, head)) is not None:
+        return Found(key=_key_of(sc, named), kind="org", reason=why + "+apposition", **base)
     if idn.affiliate is not None:
         return _affiliated(sc, idn, role, sector, country, why, base)
+    if country is None and (owner := _owner_in_context(sc, head)) is not None:
+        country, why = owner[0], why + owner[1]
     if country is not None:
+        entry = sc.lex.kb.entries.get(f"country:{country}")
+        if role.role.person and not plural and sector in ("GOV", None):
+            # "the Nicaraguan envoy", "Arnor's foreign minister": an office holder, not the whole government
+            name = text.split(" ", 1)[1] if text.lower().startswith(("the ", "a ", "an ")) else text
+            return Found(key=f"office:{country}:{role.role.text}", kind="person", country=country, sector="GOV",
+                         reason=why, **{**base, "name": name})
         if sector == "GOV" or sector is None:
-            entry = sc.lex.kb.entries.get(f"country:{country}")
             return Found(key=f"country:{country}", kind="government", country=country, sector=sector or "GOV",
                          kb_id=entry.kb_id if entry else None, reason=why,
                          **{**base, "name": entry.name if entry else text})
@@ -306,9 +330,38 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return Found(key="pending:government", kind="government", sector="GOV", pending="government",
                      reason=why + "+the-government", **base)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    if (role.role.subject_only or role.role.owned) and not _is_subject(head):
+        return None                                   # "two people were killed", "supplied drones"
     if sector is not None and (plural or not (role.role.person or indefinite)):
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
+    return None
+
+
+def _apposition_of_name(sc: Scene, head: Token) -> NameHit | None:
+    """"Kataib Hezbollah, an Iraqi militia, ...": the role describes the named organisation."""
+    if head.dep_ != "appos":
+        return None
+    h = sc.name_at.get(head.head.i)
+    if h is None or h in sc.person_key or sc.is_countryish(h) or h.label == "GPE":
+        return None
+    return h
+
+
+def _owner_in_context(sc: Scene, head: Token) -> tuple[str, str] | None:
+    """The country that owns a bare role: "Russia massed troops" (the verb's subject), "Iran said its military"
+    (the nearest country before a possessive pronoun, in the same sentence)."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            for j in range(c.i - 1, c.sent.start - 1, -1):
+                h = sc.name_at.get(j)
+                if h is not None and sc.is_countryish(h) and h.form != "demonym":
+                    return sc.entry_code(h)[0], f"+{c.lower_}:{sc.text(h.start, h.end)}"
+    if head.dep_ == "dobj":
+        for subj in head.head.children:
+            h = sc.name_at.get(subj.i) if subj.dep_ == "nsubj" else None
+            if h is not None and sc.is_countryish(h):
+                return sc.entry_code(h)[0], f"+object-of:{sc.text(h.start, h.end)}"
     return None
 
 
@@ -334,7 +387,7 @@ def _affiliated(sc: Scene, idn: Identity, role: RoleHit, sector: str | None, cou
     if armed_role:
         return Found(key=f"armed:{aff}", kind="armed", affiliation=aff, sector=sector, country=country,
                      reason=why + "->armed-wing", **base)
-    if entry is None and not role.role.person:
+    if entry is None and idn.affiliate not in sc.person_key:
         return Found(key=aff, kind="org", reason=why + "->the-group-itself", **base)
     return Found(key=f"member:{aff}:{sector}", kind="member", affiliation=aff, sector=sector, country=country,
                  reason=why + "->member", **base)
@@ -457,7 +510,7 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
                 return Found(key=f"people:{country}", start=h.start, end=h.end, name=text, kind="people",
                              country=country, sector="CVL", reason=why + "+plural-demonym", plural=True)
             return None
-        if root.dep_ == "compound" and root.head.i not in sc.role_at:
+        if root.dep_ == "compound" and root.head.lemma_.lower() in TOPIC_NOUNS and root.head.i not in sc.role_at:
             sc.refs.append((h.start, country))
             return None                                # "the Libya conflict": a topic, not an actor
         return Found(key=f"country:{country}", start=h.start, end=h.end, name=entry.name, kind="country",
