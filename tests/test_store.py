@@ -153,7 +153,7 @@ def test_migrations_are_recorded(tmp_path):
     Store.open(tmp_path / "m.db").close()
     db = sqlite3.connect(tmp_path / "m.db")
     names = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY seq")]
-    assert names == ["001_initial", "002_full_text"]
+    assert names == ["001_initial", "002_full_text", "003_read_indexes"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -224,3 +224,22 @@ def test_a_malformed_record_is_rejected_and_the_run_goes_on(store):
     stats = store_outcomes([bad, make_record("ok"), make_record("ok")], store, IngestStats(), on_rejection=seen.append)
     assert (stats.stored, stats.skipped, stats.rejected, stats.events) == (1, 1, 1, 2)
     assert seen[0].origin == "bad" and "IntegrityError" in seen[0].reason
+
+
+def test_an_older_store_is_migrated_in_place(tmp_path, monkeypatch):
+    from eventwire.store import schema
+
+    path = tmp_path / "old.db"
+    full = list(schema.MIGRATIONS)
+    monkeypatch.setattr(schema, "MIGRATIONS", full[:2])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    with Store.open(path) as old:
+        old.add_record(make_record("kept"))
+    monkeypatch.setattr(schema, "MIGRATIONS", full)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(full))
+    with pytest.raises(StoreError, match="older"):
+        Store.open(path, readonly=True)                # a reader never writes, so it cannot upgrade
+    with Store.open(path) as new:
+        assert new.version == len(full) and new.count_events() == 2 and new.document("kept")
+    db = sqlite3.connect(path)
+    assert [r[0] for r in db.execute("SELECT seq FROM migrations ORDER BY seq")] == list(range(1, len(full) + 1))

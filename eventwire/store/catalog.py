@@ -16,23 +16,24 @@ def select_actors(db: sqlite3.Connection, *, limit: int | None = None, offset: i
         SELECT source_key AS k FROM events WHERE source_key IS NOT NULL
         UNION ALL SELECT target_key FROM events WHERE target_key IS NOT NULL),
     n AS (SELECT k, count(*) AS n_events FROM ev GROUP BY k),
-    names AS (SELECT actor_key, name, count(*) AS c FROM actors GROUP BY actor_key, name),
-    best AS (SELECT actor_key, name FROM names n1 WHERE NOT EXISTS (
-        SELECT 1 FROM names n2 WHERE n2.actor_key = n1.actor_key AND (n2.c > n1.c OR (n2.c = n1.c AND n2.name < n1.name))))
-    SELECT a.actor_key, b.name, max(a.country), max(a.sector), max(a.kb_id), count(DISTINCT a.doc_id),
-           coalesce(n.n_events, 0)
-    FROM actors a JOIN best b ON b.actor_key = a.actor_key LEFT JOIN n ON n.k = a.actor_key
-    GROUP BY a.actor_key ORDER BY coalesce(n.n_events, 0) DESC, count(DISTINCT a.doc_id) DESC, b.name
+    names AS (SELECT actor_key, name, row_number() OVER (PARTITION BY actor_key ORDER BY count(*) DESC, name) AS rk
+              FROM actors GROUP BY actor_key, name),
+    a AS (SELECT actor_key, max(country) AS country, max(sector) AS sector, max(kb_id) AS kb_id,
+                 count(DISTINCT doc_id) AS n_docs FROM actors GROUP BY actor_key)
+    SELECT a.actor_key, names.name, a.country, a.sector, a.kb_id, a.n_docs, coalesce(n.n_events, 0) AS n_events
+    FROM a JOIN names ON names.actor_key = a.actor_key AND names.rk = 1 LEFT JOIN n ON n.k = a.actor_key
+    ORDER BY n_events DESC, a.n_docs DESC, names.name
     LIMIT ? OFFSET ?"""
     return [ActorRow(*r) for r in db.execute(sql, (-1 if limit is None else limit, offset))]
 
 
 def select_places(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[PlaceRow]:
     sql = """
+    WITH n AS (SELECT place_key, count(*) AS n_events FROM events WHERE place_key IS NOT NULL GROUP BY place_key)
     SELECT p.place_key, min(p.name), max(p.country), max(p.kind), max(p.lat), max(p.lon), max(p.geonameid),
-           count(DISTINCT p.doc_id),
-           (SELECT count(*) FROM events e WHERE e.place_key = p.place_key) AS n_events
-    FROM places p GROUP BY p.place_key ORDER BY n_events DESC, count(DISTINCT p.doc_id) DESC, min(p.name)
+           count(DISTINCT p.doc_id) AS n_docs, coalesce(n.n_events, 0) AS n_events
+    FROM places p LEFT JOIN n ON n.place_key = p.place_key
+    GROUP BY p.place_key ORDER BY n_events DESC, n_docs DESC, min(p.name)
     LIMIT ? OFFSET ?"""
     return [PlaceRow(*r) for r in db.execute(sql, (-1 if limit is None else limit, offset))]
 
