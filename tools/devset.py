@@ -56,7 +56,8 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
     if not path.is_file():
         raise FileNotFoundError(f"scorer not found at {path}; pass --score PATH")
     spec = importlib.util.spec_from_file_location("eventwire_shared_score", path)
-    assert spec and spec.loader
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load the scorer from {path}")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

@@ -219,6 +219,7 @@ def stats(b: Built) -> str:
         for e in g["events"]:
             types[e["type"][0]][0 if e.get("required", True) else 1] += 1
     negative = [a for a, g in zip(b.articles, b.golds) if not g["events"]]
+    optional_only = sum(bool(g["events"]) and not any(e.get("required", True) for e in g["events"]) for g in b.golds)
     tags: dict[str, int] = {}
     for g in b.golds:
         for t in g.get("tags", []):
@@ -226,7 +227,8 @@ def stats(b: Built) -> str:
     sections = {s: sum(s in g for g in b.golds) for s in SECTIONS}
     return "\n".join([
         f"{len(b.articles)} documents, {b.sentences} sentences; "
-        f"{len(negative)} documents without any event ({sum(n_sent(a['text']) for a in negative)} sentences)",
+        f"{len(negative)} documents without any event ({sum(n_sent(a['text']) for a in negative)} sentences), "
+        f"{optional_only} whose events are all optional",
         "events by first type (required+optional): " + ", ".join(f"{t} {r}+{o}" for t, (r, o) in types.items()),
         f"events: {sum(r for r, _ in types.values())} required, {sum(o for _, o in types.values())} optional",
         "documents annotating each section: " + ", ".join(f"{s} {n}" for s, n in sections.items()),
