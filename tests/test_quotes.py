@@ -132,6 +132,21 @@ def test_directive_content_is_the_to_clause(pipeline):
     assert q.content.text == "open more crossings into Gaza"
 
 
+def test_wire_dateline_is_not_part_of_the_content(pipeline):
+    rec, (q,) = quotes(pipeline, "KYIV, Nov 22 (Reuters) - Russia launched dozens of missiles at Ukraine's "
+                                 "energy system overnight, officials said on Wednesday.")
+    assert q.content.text.startswith("Russia launched dozens of missiles") and q.speaker_text == "officials"
+
+
+def test_attribution_in_the_next_paragraph_does_not_claim_a_quote(pipeline):
+    rec, qs = quotes(pipeline, '"The enemy wants to leave us without light," Zelenskiy said. "We will not let '
+                               'that happen."\n\nEnergy Minister German Galushchenko told reporters that crews '
+                               'were working to restore supplies.')
+    assert [q.direct for q in qs] == [True, True, False]
+    assert qs[1].speaker_text == "Zelenskiy" and "continues" in qs[1].reason
+    assert qs[2].medium == "reporters" and "Galushchenko" in qs[2].speaker_text
+
+
 def test_according_to(pipeline):
     rec, (q,) = quotes(pipeline, "According to the health ministry, 25 people were killed in the strike.")
     assert q.cue.text == "According to" and q.speaker_text == "health ministry"

@@ -73,6 +73,11 @@ def test_backer_in_apposition(pipeline):
     assert has(got, "backs", "egypt", "haftar") and len(got) == 1
 
 
+def test_one_of_the_backers(pipeline):
+    rec, got = relations(pipeline, "Germany, one of Ukraine's biggest backers, pledged another Patriot system.")
+    assert has(got, "backs", "germany", "ukraine")
+
+
 def test_backers_including(pipeline):
     rec, got = relations(pipeline, "Haftar's backers, including Russia and Egypt, have sent weapons.")
     assert has(got, "backs", "russia", "haftar") and has(got, "backs", "egypt", "haftar")

@@ -39,6 +39,8 @@ MIN_CONTINUATION_WORDS = 4
 _SENTENCE_END = {".", "!", "?"}
 _MARKS = {'"', "“", "”"}
 _WORD = re.compile(r"\w+")
+# A wire dateline opening the first paragraph: "KYIV, Nov 22 (Reuters) - ", "GAZA (AP) — ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n()]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,8 @@ def _cue_after(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue
         return None
     start = _token_at_or_after(doc, r.close + 1)
     for t in doc[start:start + MAX_TRAIL_TOKENS]:
-        if t.text in _MARKS or (t.text in _SENTENCE_END and t.i > start):
-            break
+        if t.text in _MARKS or (t.text in _SENTENCE_END and t.i > start) or "\n" in t.text:
+            break                             # the attribution is in the quote's own sentence
         cue = cue_at(t, lex) if outside(t) else None
         if cue is not None and cue.kind in (SPEECH, DIRECTIVE, PREPOSITION):   # '"...?" asked X'
             return cue, "cue after the quote"
@@ -224,7 +226,9 @@ def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
         toks = toks[:-1]
     if not toks:
         return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    dateline = _DATELINE.match(toks[0].doc.text, start, end)   # "KYIV, Nov 22 (Reuters) - Russia said"
+    return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
 
 
 # ---- speaker, cue and medium -----------------------------------------------------------------

@@ -17,7 +17,8 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _TARGET_PREPS = {"for", "to"}                    # "support for Y", "backing to Y"
 _AGAINST_PREPS = {"against", "on", "with"}       # "war against/on Y", "at war with Y"
 _MEMBER_LISTS = {"including", "like", "as"}      # "Haftar's backers, including Russia"
-_COPULAS = {"be", "remain", "become"}            # "X is / remains / became a member of Y"
+_COPULAS = {"be", "remain", "become"}
+_PARTITIVES = {"one", "some", "two", "three", "several", "both"}            # "X is / remains / became a member of Y"
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,8 @@ def _agents_of(noun: Token) -> list[Token]:
     """The parties an agent noun names: "Russia, a backer of Haftar" (apposition), "Russia is a backer"
     (copula), "NATO member Turkey" (the noun it modifies), "backers, including Russia"."""
     found: list[Token] = []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTITIVES:
+        noun = noun.head.head                 # "Germany, one of Kyiv's biggest backers"
     if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i > noun.i):
         found.append(noun.head)
     if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
