@@ -5,6 +5,7 @@
     .venv/bin/python tools/devset.py --type ASSAULT --verbose   # one type's misses and false alarms
     .venv/bin/python tools/devset.py --json           # one JSON object (what tests/test_devset.py reads)
     .venv/bin/python tools/devset.py --pred preds.jsonl         # score saved records instead of coding
+    .venv/bin/python tools/devset.py --doc dev-hc-013           # one document: text, gold vs predicted
     .venv/bin/python tools/devset.py pin              # raise tests/gold/baseline.json to today's figures
 
 Scoring is done by shared/eval/score.py itself (imported by path), never re-implemented here. Per-type
@@ -119,13 +120,22 @@ def false_alarms(golds: list[dict], preds: list[dict]) -> list[dict[str, Any]]:
 
 
 def evaluate(*, scorer_path: Path = SCORER, gold: Path = GOLD, articles: Path = ARTICLES,
-             pred: Path | None = None) -> DevsetResult:
+             pred: Path | None = None, save_pred: Path | None = None, docs: set[str] | None = None) -> DevsetResult:
+    """Code (or read) the records and score them; `docs` restricts everything to those document ids."""
     t0 = time.perf_counter()
     scorer = load_scorer(scorer_path)
-    golds = read_jsonl(gold)
-    preds, rejected = (read_jsonl(pred), []) if pred else code_devset(articles)
+    golds = [g for g in read_jsonl(gold) if docs is None or g["doc_id"] in docs]
     with tempfile.TemporaryDirectory(prefix="devset-") as d:
         tmp = Path(d)
+        if pred:
+            preds, rejected = [r for r in read_jsonl(pred) if docs is None or r["doc_id"] in docs], []
+        else:
+            if docs is not None:
+                write_jsonl(tmp / "articles.jsonl", [a for a in read_jsonl(articles) if a["id"] in docs])
+                articles = tmp / "articles.jsonl"
+            preds, rejected = code_devset(articles)
+        if save_pred:
+            write_jsonl(save_pred, preds)
         full = run_scorer(scorer, golds, preds, tmp)
         per_type = {}
         for t in PLOVER_TYPES:
@@ -174,6 +184,31 @@ def below_pins(res: DevsetResult, pins: dict[str, float]) -> dict[str, tuple[flo
     return {s: (measured[s], pin) for s, pin in pins.items() if measured[s] < pin}
 
 
+def show_doc(doc_id: str, res: DevsetResult, *, gold: Path = GOLD, articles: Path = ARTICLES,
+             pred: Path) -> str:
+    """One document side by side: text, gold events, predicted events (with their actors), misses."""
+    text = next(a["text"] for a in read_jsonl(articles) if a["id"] == doc_id)
+    g = next(x for x in read_jsonl(gold) if x["doc_id"] == doc_id)
+    r = next((x for x in read_jsonl(pred) if x["doc_id"] == doc_id), {})
+    actors = {a["id"]: a for a in r.get("actors") or []}
+
+    def who(aid: str | None) -> str:
+        a = actors.get(aid or "")
+        return f"{a['name']}[{a.get('country')}/{a.get('sector')}]" if a else "-"
+
+    lines = [f"== {doc_id}", text, "-- gold events"]
+    lines += [f"  {'|'.join(e['type'])} {json.dumps(e.get('source'))} -> {json.dumps(e.get('target'))}"
+              f"{'' if e.get('required', True) else ' (optional)'}  «{e['evidence']}»" for e in g["events"]]
+    lines.append("-- predicted events")
+    for e in r.get("events") or []:
+        flags = " ".join(f for f in ("negated", "hypothetical") if e.get(f))
+        lines.append(f"  {e.get('type')} {who(e.get('source'))} -> {who(e.get('target'))} {flags}"
+                     f"  «{(e.get('evidence') or {}).get('text', '')}»  ({e.get('reason', '')})")
+    lines += [f"missed ({m['section']}): " + json.dumps(m["item"], ensure_ascii=False)
+              for m in res.missed if m["doc_id"] == doc_id]
+    return "\n".join(lines)
+
+
 def floor2(x: float) -> float:
     return math.floor(x * 100 + 1e-9) / 100
 
@@ -205,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pred", type=Path, help="score these saved records (JSON lines) instead of coding")
     ap.add_argument("--save-pred", type=Path, help="also write the coded records here (JSON lines)")
     ap.add_argument("--type", choices=PLOVER_TYPES, help="with --verbose: only this event type")
+    ap.add_argument("--doc", action="append", metavar="ID", help="only this document (repeatable); shows "
+                    "its text, gold and predicted events side by side")
     ap.add_argument("--verbose", action="store_true", help="list missed gold items and unexpected events")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--allow-lower", action="store_true", help="pin: allow a pin to go down (needs --reason)")
@@ -212,11 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     logging.basicConfig(level=logging.ERROR)  # stage tracebacks are summarised as REJECTED lines instead
-    if args.save_pred and not args.pred:
-        records, _ = code_devset()
-        write_jsonl(args.save_pred, records)
-        args.pred = args.save_pred
-    res = evaluate(scorer_path=args.score, pred=args.pred)
+    docs = set(args.doc) if args.doc else None
+    if args.command == "pin" and docs:
+        raise SystemExit("pin scores the whole set; drop --doc")
+    with tempfile.TemporaryDirectory(prefix="devset-") as d:
+        save = args.save_pred or (Path(d) / "pred.jsonl" if docs else None)
+        res = evaluate(scorer_path=args.score, pred=args.pred, save_pred=save, docs=docs)
+        if docs:
+            print("\n\n".join(show_doc(i, res, pred=args.pred or save) for i in sorted(docs)))
     if args.command == "pin":
         print("\n".join(pin(res, allow_lower=args.allow_lower, reason=args.reason)))
         return 0
