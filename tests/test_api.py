@@ -165,6 +165,21 @@ def test_document_is_the_whole_record_with_valid_spans(client):
     assert rec.text[t.start:t.end] == "attacked"
 
 
+def test_document_list_and_search(client):
+    all_docs = client.get("/api/documents").json()["items"]
+    assert {d["doc_id"] for d in all_docs} == {d.doc_id for d in ARTICLES}
+    assert {d["doc_id"]: d["n_events"] for d in all_docs}["test-gao-attack"] == 2
+    found = client.get("/api/documents", params={"q": "reservoir Nile"}).json()["items"]
+    assert [d["doc_id"] for d in found] == ["test-egypt-dam"]
+    assert len(client.get("/api/documents", params={"limit": 2, "offset": 1}).json()["items"]) == 2
+
+
+def test_quotes_endpoint_filters_by_document(client):
+    body = client.get("/api/quotes", params={"doc_id": "test-gao-attack"}).json()
+    assert body == {"items": []}                          # the hand-built records carry no quotes
+    assert_error(client.get("/api/quotes", params={"limit": 10_000}), 400, "limit")
+
+
 # ---- network, places, timeline, summary ------------------------------------------------------------------
 
 def test_network_shape(client):

@@ -131,6 +131,21 @@ def test_markup_in_an_article_is_shown_as_text_and_never_run(page, server):
     _only_local(page, server)
 
 
+def test_articles_tab_searches_and_opens_an_article(page, server):
+    _open(page, server)
+    page.click("#tabs button[data-tab=articles]")
+    page.wait_for_selector("#documents tbody tr[data-doc]")
+    assert page.locator("#documents tbody tr[data-doc]").count() == len(ARTICLES)
+    page.fill("#doc-search input[name=q]", "Belarus")
+    page.click("#doc-search button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#documents tbody tr[data-doc]').length === 1")
+    page.click("#documents tbody tr[data-doc='test-sanctions']")
+    page.wait_for_selector("#doc[data-doc-id='test-sanctions'] #doc-text .hl-trigger")
+    assert page.locator("#doc-text .hl-trigger").inner_text() == "imposed sanctions"
+    assert page.locator("#tab-events").is_visible()
+    _only_local(page, server)
+
+
 def test_a_refused_filter_shows_the_api_message(page, server):
     _open(page, server)
     page.fill("#filters input[name=since]", "2023-01-01")

@@ -23,8 +23,8 @@ from eventwire.settings import Settings
 from eventwire.store import PLOVER_TYPES, EventFilter, EventRow, Network, Store
 from eventwire.web.errors import ApiError, install_error_handlers
 from eventwire.web.guard import BodyLimit, HostCheck, SecurityHeaders
-from eventwire.web.models import (ActorList, CodeRequest, ErrorBody, EventsPage, PlaceList, Timeline, TypeList,
-                                  timeline_of)
+from eventwire.web.models import (ActorList, CodeRequest, DocumentList, ErrorBody, EventsPage, PlaceList, QuoteList,
+                                  Timeline, TypeList, timeline_of)
 
 STATIC = Path(__file__).parent / "static"
 # A page of events: enough for a screen of table, small enough that one request stays cheap.
@@ -123,6 +123,21 @@ def event(event_id: str, s: StoreDep) -> EventRow:
     if row is None:
         raise ApiError(404, f"no event with id {event_id!r}")
     return row
+
+
+@api.get("/documents", summary="Articles in the store; `q` keeps those whose title or text has all its words")
+def documents(s: StoreDep, q: Annotated[str | None, _filter("words in the title or text")] = None,
+              limit: Limit = 50, offset: Offset = 0) -> DocumentList:
+    if q and q.strip():
+        return DocumentList(items=s.search_documents(q, limit=offset + limit)[offset:])
+    return DocumentList(items=s.documents(limit=limit, offset=offset))
+
+
+@api.get("/quotes", summary="Who said what: quotes with their speaker, cue and content spans")
+def quotes(s: StoreDep, doc_id: Annotated[str | None, _filter("quotes of one article")] = None,
+           speaker: Annotated[str | None, _filter("part of the speaker's name")] = None,
+           limit: Limit = 50, offset: Offset = 0) -> QuoteList:
+    return QuoteList(items=s.quotes(doc_id=doc_id, speaker=speaker, limit=limit, offset=offset))
 
 
 @api.get("/documents/{doc_id:path}", summary="The whole eventwire/1 record of one article, spans included")

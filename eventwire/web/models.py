@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from eventwire.store import ActorRow, EventFilter, EventRow, PlaceRow, Store
+from eventwire.store import ActorRow, DocumentRow, EventFilter, EventRow, PlaceRow, QuoteRow, Store
 from eventwire.store.queries import EVENT_FROM, event_where
 
 
@@ -71,6 +71,14 @@ class EventsPage(BaseModel):
 
 class ActorList(BaseModel):
     items: list[ActorRow]
+
+
+class DocumentList(BaseModel):
+    items: list[DocumentRow]
+
+
+class QuoteList(BaseModel):
+    items: list[QuoteRow]
 
 
 class PlaceList(BaseModel):

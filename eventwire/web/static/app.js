@@ -94,11 +94,31 @@ async function openDocument(docId, eventId) {
   }
 }
 
+// ---- articles ------------------------------------------------------------------------------------------
+
+function documentRow(d) {
+  const open = () => { selectTab("events"); openDocument(d.doc_id, null); };
+  return el("tr", { "data-doc": d.doc_id, tabindex: 0, onclick: open,
+                    onkeydown: (ev) => { if (ev.key === "Enter") open(); } },
+    el("td", { class: "date", text: d.published || "—" }), el("td", { text: d.source || "" }),
+    el("td", { text: d.title || d.doc_id }), el("td", { text: d.n_events }));
+}
+
+async function loadDocuments() {
+  const q = $("#doc-search").elements.q.value.trim();
+  const data = await getJSON("/api/documents?limit=500" + (q ? "&q=" + encodeURIComponent(q) : ""));
+  const body = clear($("#documents tbody"));
+  body.append(...data.items.map(documentRow));
+  if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: 4, class: "muted", text: "No articles match." })));
+}
+
 // ---- tabs and drawings ---------------------------------------------------------------------------------
 
 async function drawTab(tab) {
   try {
-    if (tab === "network") {
+    if (tab === "articles") {
+      await loadDocuments();
+    } else if (tab === "network") {
       drawNetwork($("#network"), await getJSON("/api/network?" + filterParams().toString()),
                   (a) => applyFilter("actor", a.name));
     } else if (tab === "map") {
@@ -159,6 +179,7 @@ async function start() {
     if (state.tab !== "events") drawTab(state.tab);
   });
   form.addEventListener("reset", () => setTimeout(() => form.requestSubmit(), 0));
+  $("#doc-search").addEventListener("submit", (ev) => { ev.preventDefault(); drawTab("articles"); });
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
   for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => selectTab(b.dataset.tab));
