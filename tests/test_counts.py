@@ -27,6 +27,7 @@ def counts(pipe: Pipeline, text: str) -> list[tuple[str, int, str]]:
     ("Gunmen abducted 20 schoolchildren from a village school.", ("kidnapped", 20, "exactly")),
     ("Up to 5,000 residents have fled their homes, the agency said.", ("displaced", 5000, "up to")),
     ("The death toll rose to 31, the health ministry said.", ("killed", 31, "exactly")),
+    ("Poland has taken in more than a million refugees.", ("displaced", 1_000_000, "more than")),
 ])
 def test_count_phrases(pipe, text, want):
     assert want in counts(pipe, text)
@@ -49,4 +50,5 @@ def test_parse_number():
     assert parse_number("1.5 million") == 1_500_000
     assert parse_number("twenty-five") == 25
     assert parse_number("two hundred") == 200
+    assert parse_number("a million") == 1_000_000
     assert parse_number("banana") is None

@@ -73,3 +73,10 @@ def test_explicit_dates_and_token_index(pipe):
     assert got["12 March 2019"] == "2019-03-12" and got["Oct. 3, 2020"] == "2020-10-03"
     got = dates(pipe, "The rally was held in May.", "2021-01-01")
     assert got == {"May": "2020-05"}
+
+
+def test_future_infinitive_and_background_years(pipe):
+    got = dates(pipe, "The two sides agreed to extend the truce and to resume talks in July.", "2024-06-12")
+    assert got["July"] == "2024-07"
+    got = dates(pipe, "Haiti has not held an election since 2016. The ruler was ousted in 2011.", "2024-09-18")
+    assert got.get("2016") == "2016" and "2011" not in got      # history, unless it bounds the present

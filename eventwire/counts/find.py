@@ -87,7 +87,8 @@ def _numbers(sent: Span, lex: CountLexicon) -> list[tuple[Span, int, bool]]:
             out.append((doc[i:i + n], value, True))
             i += n
             continue
-        if tok.ent_type_ in SKIP_ENTS or not (tok.like_num or tok.lower_ in _UNITS or tok.lower_ in _TENS):
+        a_scale = tok.lower_ in ("a", "an") and i + 1 < sent.end and doc[i + 1].lower_ in _SCALES  # "a million"
+        if not a_scale and (tok.ent_type_ in SKIP_ENTS or not (tok.like_num or tok.lower_ in _UNITS or tok.lower_ in _TENS)):
             i += 1
             continue
         j = i + 1
@@ -115,6 +116,8 @@ def parse_number(text: str) -> int | None:
     for w in words:
         if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?", w):
             current += float(w.replace(",", ""))
+        elif w in ("a", "an") and not current:
+            current = 1
         elif w in _UNITS:
             current += _UNITS[w]
         elif w in _TENS:

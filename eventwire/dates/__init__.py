@@ -5,6 +5,7 @@ a photo caption's "May 4, 2020") and `published_inferred` is set.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from eventwire.analysis import Analysis
@@ -14,6 +15,8 @@ from eventwire.record import DateMention
 from eventwire.settings import Settings
 
 __all__ = ["DateStage", "infer_published"]
+
+RELATIVE_KINDS = {"weekday", "month", "day_month"}   # the ones whose value depends on past or future
 
 
 class DateStage:
@@ -38,19 +41,22 @@ class DateStage:
                 rec.published, rec.published_inferred = inferred.isoformat(), True
         pub = date.fromisoformat(rec.published) if rec.published else None
         for x in exprs:
-            value, _why = value_of(x, pub, is_future(doc, x.start, self.rules)) if x.value is None else (x.value, "")
+            future = x.kind in RELATIVE_KINDS and is_future(doc, x.start, self.rules)
+            value, _why = value_of(x, pub, future) if x.value is None else (x.value, "")
             if value is None:
                 continue
             mention = DateMention(x.start, x.end, rec.text[x.start:x.end], value)
-            if not self._background(x, pub):
+            if not self._background(x, pub, rec.text):
                 rec.dates.append(mention)
             span = doc.char_span(x.start, x.end, alignment_mode="expand")
             for tok in span or ():
                 an.token_date[tok.i] = mention
 
-    def _background(self, x: DateExpr, pub: date | None) -> bool:
+    def _background(self, x: DateExpr, pub: date | None, text: str) -> bool:
         """A bare year long before publication: history, kept for anchoring but not listed."""
-        return x.kind == "year" and pub is not None and pub.year - x.year >= self.rules.background_years
+        if x.kind != "year" or pub is None or pub.year - x.year < self.rules.background_years:
+            return False
+        return not re.search(r"\bsince\s+$", text[max(0, x.start - 10):x.start], re.I)
 
 
 def infer_published(exprs: list[DateExpr]) -> date | None:

@@ -31,6 +31,7 @@ class DateRules:
     relative: dict[str, tuple[str, int]]
     future_aux: frozenset[str]
     future_cues: frozenset[str]
+    future_governors: frozenset[str]
     background_years: int
     patterns: tuple[tuple[str, re.Pattern], ...]
 
@@ -65,7 +66,7 @@ def load_rules() -> DateRules:
     rel = {k.lower(): (v[0], int(v[1])) for k, v in raw["relative"].items()}
     return DateRules(months, weekdays, frozenset(raw["ambiguous_months"]), frozenset(raw["month_cues"]),
                      frozenset(str(w) for w in raw["year_cues"]), rel, frozenset(raw["future_auxiliaries"]),
-                     frozenset(raw["future_cues"]), int(raw["background_years"]),
+                     frozenset(raw["future_cues"]), frozenset(raw["future_governors"]), int(raw["background_years"]),
                      _patterns(months, weekdays, rel))
 
 
@@ -185,6 +186,10 @@ def is_future(doc: Doc, start: int, rules: DateRules) -> bool:
                 return True
         if verb.lower_ in rules.future_cues and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children):
             return True
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:     # "agreed to extend … and to resume"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rules.future_governors:
+            return True
+        tok = tok.head
     return False
 
 
