@@ -30,13 +30,11 @@ class RelationStage:
             if (rel.kind, rel.from_, rel.to) in seen:
                 continue                      # one relation per pair, with its first evidence
             seen.add((rel.kind, rel.from_, rel.to))
-            an.record.relations.append(rel)
-            if rel.kind in SYMMETRIC and (rel.kind, rel.to, rel.from_) not in seen:
-                # "X and Y are allies" says as much about Y as about X: written both ways so that a
-                # query on either party's `from` finds it
+            if rel.kind in SYMMETRIC:
+                # "X and Y are allies" once, in the direction the text first gives ("Y, an ally of
+                # X": the ally first); a reader of a symmetric kind checks both ends
                 seen.add((rel.kind, rel.to, rel.from_))
-                an.record.relations.append(Relation(kind=rel.kind, from_=rel.to, to=rel.from_,
-                                                    evidence=rel.evidence, reason=f"{rel.reason} (symmetric)"))
+            an.record.relations.append(rel)
 
     def _relation(self, an: Analysis, f: RelationFinding) -> Relation | None:
         source = self._party(an, an.doc[f.source])
