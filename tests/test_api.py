@@ -67,7 +67,7 @@ def test_openapi_lists_every_endpoint(client):
     assert doc["openapi"].startswith("3.")
     paths = set(doc["paths"])
     for p in ("/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/actors", "/api/network",
-              "/api/places", "/api/timeline", "/api/code"):
+              "/api/places", "/api/timeline", "/api/code", "/api/documents", "/api/quotes"):
         assert p in paths, p
     params = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
     assert {"actor", "country", "type", "since", "until", "place", "text", "limit", "offset"} <= params
