@@ -243,3 +243,15 @@ def test_an_older_store_is_migrated_in_place(tmp_path, monkeypatch):
         assert new.version == len(full) and new.count_events() == 2 and new.document("kept")
     db = sqlite3.connect(path)
     assert [r[0] for r in db.execute("SELECT seq FROM migrations ORDER BY seq")] == list(range(1, len(full) + 1))
+
+
+def test_without_fts5_text_search_falls_back_to_like(tmp_path, monkeypatch):
+    from eventwire.store import schema
+
+    monkeypatch.setattr(schema, "fts5_available", lambda db: False)
+    with Store.open(tmp_path / "nofts.db") as store:
+        assert store.full_text is False and store.summary().full_text is False
+        store.add_record(make_record("d1"))
+        assert store.count_events(EventFilter(text="jets bombed")) == 1
+        assert store.count_events(EventFilter(text="100%")) == 0
+        assert [d.doc_id for d in store.search_documents("Kremlin spokesman")] == ["d1"]

@@ -37,7 +37,7 @@ class EventFilter:
             v = getattr(self, f.name)
             if v is not None and not isinstance(v, str):
                 raise FilterError(f"filter {f.name} must be text, not {type(v).__name__}")
-            if isinstance(v, str):
+            if isinstance(v, str) and f.name != "doc_id":      # ids are exact; typed words are trimmed
                 v = v.strip()
                 setattr(self, f.name, v or None)
         if self.type:
