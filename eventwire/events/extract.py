@@ -29,6 +29,8 @@ AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tran
                 "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
+# Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
+BOTH_DIRECTIONS = True
 
 
 @dataclass
@@ -203,7 +205,7 @@ def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: boo
     China held talks": both directions), except passive agents, who did it to someone else ("a truce
     brokered by Turkey and Russia": Turkey → Russia, as one event)."""
     if not targets and len(sources) > 1 and mutual:
-        if len(sources) == 2 and not passive:
+        if len(sources) == 2 and not passive and BOTH_DIRECTIONS:
             return [(sources[0], sources[1]), (sources[1], sources[0])]
         return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
     return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]

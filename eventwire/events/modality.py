@@ -12,8 +12,9 @@ from spacy.tokens import Token
 
 from eventwire.events.ontology import DATA
 
-# Types whose complement clause is an act not yet done ("urged X to halt", "threatened to strike").
-EMBEDDING_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"}
+# Types whose complement clause is an act not yet done ("urged X to halt", "threatened to strike") or
+# only alleged ("accused Russia of killing civilians").
+EMBEDDING_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "ACCUSE"}
 # How far up the tree an embedding word may sit (each step is one dependency arc).
 MAX_CLIMB = 5
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}

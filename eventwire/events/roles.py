@@ -106,7 +106,9 @@ def controller(verb: Token) -> tuple[Token | None, int]:
         if dep == "advcl" and cur.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             return own_subject(head), hops
         if dep == "pcomp" and cur.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
-            return own_subject(head.head), hops + 1
+            # "thanked Spain for backing", "accused Russia of killing": the object did it
+            objs = children(head.head, {"dobj"})
+            return (antecedent(objs[0]) if objs else own_subject(head.head)), hops + 1
         if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, hops
         return None, hops
@@ -164,7 +166,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
                 break
         if not r.targets and held and not theme:
             # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
-            r.targets = held[:1] + prep_objects(held[0], ("by", "from"))
+            r.targets = children(held[0], {"poss", "amod", "compound", "nmod"}) + prep_objects(held[0], ("by", "from"))
             r.rule += ", target owns the object"
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)

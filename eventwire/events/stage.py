@@ -17,6 +17,9 @@ from eventwire.settings import Settings
 # An event with neither a source nor a target names nobody ("the dialogue was suspended", "the
 # violence"): such mentions are background, not event data, so they are dropped.
 KEEP_UNANCHORED = False
+# A verbal act (a statement, request, accusation …) with no one saying it is noise: "was criticised",
+# "is internationally recognised". Material acts keep a known victim ("two drivers were killed").
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # A nominal event needs its doer ("Turkey's support for …"); "the ouster of Gaddafi" with no doer is
 # a background mention of something the article does not report.
 NOMINAL_NEEDS_SOURCE = True
@@ -45,6 +48,8 @@ def keep(f: FoundEvent) -> bool:
     if f.source is None and f.target is None and not KEEP_UNANCHORED:
         return False
     if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE:
+        return False
+    if f.source is None and f.type in VERBAL_TYPES:
         return False
     return True
 
