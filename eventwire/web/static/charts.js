@@ -20,7 +20,7 @@ export function layout(nodes, edges, width, height, steps = 300) {
   const index = new Map(nodes.map((d, i) => [d.actor_key, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)])
     .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-  const k = Math.min(Math.sqrt((width * height) / Math.max(n, 1)) * 0.5, 160);   // ideal edge length
+  const k = Math.min(Math.sqrt((width * height) / Math.max(n, 1)) * 0.6, 160);   // ideal edge length
   for (let step = 0; step < steps; step++) {
     const temp = (width / 10) * (1 - step / steps) + 0.5;
     const f = pos.map(() => ({ x: 0, y: 0 }));
@@ -36,13 +36,25 @@ export function layout(nodes, edges, width, height, steps = 300) {
     }
     for (let i = 0; i < n; i++) {
       const dx = cx - pos[i].x, dy = cy - pos[i].y, d = Math.hypot(dx, dy);
-      f[i].x += (dx * d) / (2 * k); f[i].y += (dy * d) / (2 * k);           // gravity grows like a spring
+      f[i].x += (dx * d) / (2.5 * k); f[i].y += (dy * d) / (2.5 * k);           // gravity grows like a spring
       const len = Math.max(Math.hypot(f[i].x, f[i].y), 1e-9), move = Math.min(len, temp);
-      pos[i].x = Math.min(width - 120, Math.max(30, pos[i].x + (f[i].x / len) * move));
-      pos[i].y = Math.min(height - 20, Math.max(20, pos[i].y + (f[i].y / len) * move));
+      pos[i].x += (f[i].x / len) * move;
+      pos[i].y += (f[i].y / len) * move;
     }
   }
-  return pos;
+  return fit(pos, width, height);
+}
+
+/** Scale the positions into the drawing (room on the right for labels), keeping their proportions;
+ *  clamping during the simulation would pile nodes up along the edges instead. */
+function fit(pos, width, height) {
+  if (!pos.length) return pos;
+  const [left, right, top, bottom] = [30, 160, 25, 25];
+  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = Math.min((width - left - right) / Math.max(x1 - x0, 1), (height - top - bottom) / Math.max(y1 - y0, 1), 1.5);
+  const dx = left + (width - left - right - (x1 - x0) * scale) / 2, dy = top + (height - top - bottom - (y1 - y0) * scale) / 2;
+  return pos.map((p) => ({ x: dx + (p.x - x0) * scale, y: dy + (p.y - y0) * scale }));
 }
 
 // The layout is quadratic in nodes, and past a few hundred labels nobody can read the drawing anyway.
