@@ -186,3 +186,15 @@ def test_network_map_and_timeline_are_drawn(page, server):
     page.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 1")
     assert page.locator("#events tbody tr[data-id]").get_attribute("data-id") == "test-tbilisi-protest#E2"
     _only_local(page, server)
+
+
+def test_missing_chromium_skips_locally_and_fails_in_ci(monkeypatch, tmp_path):
+    import test_browser as me
+
+    monkeypatch.setattr(me, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("EVENTWIRE_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-chromium is missing"):
+        me._require_browser()
+    monkeypatch.setenv("EVENTWIRE_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="EVENTWIRE_REQUIRE_BROWSER=1"):
+        me._require_browser()
