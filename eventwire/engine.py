@@ -8,12 +8,14 @@ any size streams through in constant memory.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from eventwire.errors import UsageError
+from eventwire.errors import EventwireError, UsageError
 from eventwire.inputs import Article, Rejection
 from eventwire.record import Record
 from eventwire.settings import Settings
@@ -76,12 +78,15 @@ def ordered_results(chunks: Iterable[list[Item]], submit: Callable[[list[Item]],
 _worker_pipeline = None
 
 
-def _init_worker(settings: Settings) -> None:
-    """Runs once in each worker process: the model and the stages' data are loaded once per process."""
+def _init_worker(settings: Settings | None = None) -> None:
+    """Runs once in each worker process. Ctrl-C is the parent's to handle: a worker that also caught it
+    would print its own traceback. Spawned workers (no fork) build their Pipeline here."""
     global _worker_pipeline
-    from eventwire.pipeline import Pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if settings is not None:
+        from eventwire.pipeline import Pipeline
 
-    _worker_pipeline = Pipeline(settings)
+        _worker_pipeline = Pipeline(settings)
 
 
 def _code_chunk(chunk: list[Item]) -> list[Outcome]:
@@ -97,14 +102,28 @@ def _code_in_processes(items: Iterable[Item], settings: Settings, workers: int) 
         from eventwire.pipeline import Pipeline
 
         _worker_pipeline = Pipeline(settings)
-        _worker_pipeline.code(WARM_UP)   # stages that load data on first use do it once, before the fork
-        ctx, init, initargs = multiprocessing.get_context("fork"), None, ()
+        with suppress(EventwireError):  # stages that load data on first use do it once, before the fork
+            _worker_pipeline.code(WARM_UP)
+        ctx, initargs = multiprocessing.get_context("fork"), ()
     else:  # macOS/Windows: spawned workers import everything and build their own Pipeline
-        ctx, init, initargs = multiprocessing.get_context("spawn"), _init_worker, (settings,)
+        ctx, initargs = multiprocessing.get_context("spawn"), (settings,)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init, initargs=initargs) as pool:
-            yield from ordered_results(chunked(items, settings.batch_size),
-                                       lambda chunk: pool.submit(_code_chunk, chunk),
-                                       in_flight=workers * CHUNKS_PER_WORKER)
+        yield from ordered_results(chunked(items, settings.batch_size),
+                                   lambda chunk: pool.submit(_code_chunk, chunk),
+                                   in_flight=workers * CHUNKS_PER_WORKER)
+    except BaseException:  # Ctrl-C, a closed pipe, a worker error: their chunks are not wanted any more
+        _stop(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         _worker_pipeline = None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop now: cancel queued chunks and end the workers rather than wait for the chunks they hold."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        proc.terminate()
