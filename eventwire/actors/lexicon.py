@@ -43,10 +43,7 @@ class RoleHit:
     start: int
     end: int
     role: Role
-
-    @property
-    def head(self) -> int:
-        return self.end - 1
+    head: int                               # the phrase's syntactic head ("secretary" in "secretary of state")
 
 
 def plural_forms(phrase: str) -> list[str]:
@@ -153,9 +150,9 @@ class Lexicon:
                  if not any(i in blocked for i in range(s, e))]
         out = []
         for sp in filter_spans(spans):
-            if sp[-1].pos_ not in ("NOUN", "PROPN"):
+            if sp.root.pos_ not in ("NOUN", "PROPN"):
                 continue
-            out.append(RoleHit(sp.start, sp.end, self._roles[doc.vocab.strings[sp.label]]))
+            out.append(RoleHit(sp.start, sp.end, self._roles[doc.vocab.strings[sp.label]], sp.root.i))
         return out
 
     def city_country(self, text: str) -> str | None:

@@ -28,10 +28,15 @@ LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near"
 MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "come", "depart", "evacuate", "retreat",
                           "pull", "fly", "move", "escape", "deport", "expel", "launch", "fire", "cross", "smuggle"})
 # Nouns that make a country before them a place: "Pakistan's Khyber Pakhtunkhwa province", "the Somali town of".
-PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village", "capital", "border", "coast",
+PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village", "capital", "coast",
                          "district", "county", "territory", "port", "island", "airport", "camp", "area", "part",
                          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "countryside", "interior", "outskirts"})
+# Nouns that a role modifies without being an actor ("police custody"); "police station", "army positions",
+# "government buildings" keep their owner as an actor (the target of an attack).
+NOT_OWNED = frozenset({"mission", "custody", "reform", "source", "sources", "record", "records", "budget",
+                       "spending", "uniform", "uniforms", "chief", "officer", "officers", "spokesman"})
+BORDER_NOUNS = frozenset({"border", "frontier"})     # "the Iraq-Syria border" is a place
 # Nouns of which a country is only the topic ("the Libya conflict", "the Iran deal"): no actor.
 TOPIC_NOUNS = frozenset({"war", "conflict", "crisis", "talks", "issue", "question", "policy", "economy", "election",
                          "elections", "peace", "process", "deal", "summit", "dispute", "file", "situation", "file",
@@ -223,6 +228,9 @@ def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
     idn = Identity()
     doc = sc.doc
     mods = [c for i in tokens for c in doc[i].children if c.i not in tokens and c.dep_ in IDENTITY_DEPS]
+    top = doc[tokens[-1]] if len(tokens) == 1 else doc[tokens[0]:tokens[-1] + 1].root
+    if top.dep_ == "compound" and top.head.i not in sc.name_at:     # "Chinese coast guard ships"
+        mods += [c for c in top.head.children if c.i < tokens[0] and c.dep_ in ("amod", "poss", "compound")]
     for c in sorted(mods, key=lambda t: -t.i):            # nearest modifier first
         h = sc.name_at.get(c.i)
         if h is not None:
@@ -258,7 +266,6 @@ def _take_place(sc: Scene, idn: Identity, obj: Token, prep: Token) -> None:
             if m is not None and sc.is_countryish(m) and idn.country is None:
                 idn.country = sc.entry_code(m)[0]
                 idn.used.append(m)
-                idn.place_end = obj.i + 1
                 idn.reasons.append(f"{prep.lower_}:{sc.text(c.i, obj.i + 1)}")
         return
     if h.alias is not None or h in sc.person_key or h.label == "ORG":
@@ -307,6 +314,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
     base = dict(start=start, end=end, name=text, role=role.role.text, plural=plural)
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
+    if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
+        return None                                   # "a police mission", "in police custody": no actor
     if (named := _apposition_of_name(sc, head)) is not None:
         return Found(key=_key_of(sc, named), kind="org", reason=why + "+apposition", **base)
     if idn.affiliate is not None:
@@ -388,7 +397,8 @@ def _affiliated(sc: Scene, idn: Identity, role: RoleHit, sector: str | None, cou
         return Found(key=f"armed:{aff}", kind="armed", affiliation=aff, sector=sector, country=country,
                      reason=why + "->armed-wing", **base)
     if entry is None and idn.affiliate not in sc.person_key:
-        return Found(key=aff, kind="org", reason=why + "->the-group-itself", **base)
+        org = sc.text(idn.affiliate.start, idn.affiliate.end)
+        return Found(key=aff, kind="org", sector=sector, reason=why + "->the-group-itself", **{**base, "name": org})
     return Found(key=f"member:{aff}:{sector}", kind="member", affiliation=aff, sector=sector, country=country,
                  reason=why + "->member", **base)
 
@@ -484,7 +494,8 @@ def _locative(tok: Token) -> bool:
         return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
     if tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.i != tok.i:
         head = tok.head
-        return head.lemma_.lower() in PLACE_NOUNS or (head.pos_ == "PROPN" and _locative(head))
+        nouns = PLACE_NOUNS if tok.dep_ == "poss" else PLACE_NOUNS | BORDER_NOUNS   # "Ukraine's borders" is Ukraine's
+        return head.lemma_.lower() in nouns or (head.pos_ == "PROPN" and _locative(head))
     return False
 
 
