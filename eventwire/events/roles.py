@@ -158,6 +158,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
     if not r.targets:
         held = [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
         held += [o for o in obj_tokens if o not in held]
+        if theme:   # "sent a team of doctors and a shipment of ventilators to Italy"
+            held += [d for h in expand(held) for d in [h, *prep_objects(h, ("of",))] if d not in held]
         for h in [verb] + held:
             found = prep_objects(h, to)
             if found:
@@ -204,8 +206,9 @@ def light_noun_roles(noun: Token, verb: Token, *, to: tuple[str, ...], from_: tu
     """An event noun carried by a light verb: "launched an attack on X", "came under attack by X"."""
     r = verb_roles(verb, to=to, from_=from_, obj_words=(noun.lemma_.lower(),))
     r.rule = "light verb " + verb.lemma_.lower()
-    if not r.targets or verb.lemma_.lower() in ("be", "come", "remain", "fall"):
-        r.targets = prep_objects(noun, to) or r.targets
+    # the noun's own "on X"/"to X" first; the verb's object only if it is not the measure of the noun
+    # ("announced a package of assistance to Ukraine")
+    r.targets = prep_objects(noun, to) + [t for t in r.targets if t not in noun.ancestors]
     if inverse:
         # the subject is on the receiving end; the doer is in "by"/"from" ("suffered attacks by X")
         r.targets = [t for t in ([own_subject(verb) or own_passive_subject(verb)] + r.sources) if t is not None][:1]
