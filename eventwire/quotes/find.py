@@ -13,6 +13,7 @@ Writing into the record (and resolving speakers to actors) is the stage's job, n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -59,26 +60,38 @@ class QuoteFinding:
 def find_quotes(doc: Doc, lex: CueLexicon, *, body_start: int = 0) -> list[QuoteFinding]:
     """All quotes in `doc`, in text order. Indirect speech before `body_start` (the headline, which
     paraphrases the story) is not reported; direct quotes there are."""
-    regions = find_quoted_regions(doc.text)
-    direct, used_cues = _direct_quotes(doc, regions, lex)
-    indirect = _indirect_quotes(doc, lex, regions, used_cues, [f.content for f in direct], body_start)
+    text = doc.text                           # built from the tokens on each access: read it once
+    starts = [t.idx for t in doc]
+    regions = find_quoted_regions(text)
+    quoted = _quoted_tokens(starts, regions)
+    direct, used_cues = _direct_quotes(doc, text, starts, regions, quoted, lex)
+    indirect = _indirect_quotes(doc, text, lex, quoted, used_cues, [f.content for f in direct], body_start)
     return sorted(direct + indirect, key=lambda f: f.content)
 
 
 # ---- direct quotes ----------------------------------------------------------------------------
-def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lex: CueLexicon) -> tuple[list[QuoteFinding], set[int]]:
+def _quoted_tokens(starts: list[int], regions: list[QuotedRegion]) -> set[int]:
+    """Indices of the tokens inside quotation marks (marks included): no cue is read there."""
+    inside: set[int] = set()
+    for r in regions:
+        inside.update(range(bisect_left(starts, r.open), bisect_left(starts, r.close + 1)))
+    return inside
+
+
+def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedRegion], quoted: set[int],
+                   lex: CueLexicon) -> tuple[list[QuoteFinding], set[int]]:
     out: list[QuoteFinding] = []
     used: set[int] = set()
     last: QuotedRegion | None = None
     for r in regions:
-        if len(_WORD.findall(doc.text[r.start:r.end])) < MIN_DIRECT_WORDS:
+        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS:
             continue
-        linked = _linked_cue(doc, r, regions, lex)
+        linked = _linked_cue(doc, text, starts, r, quoted, lex)
         if linked is not None:
             cue, rule = linked
             used.add(cue.head)
             out.append(_with_speaker(doc, (r.start, r.end), cue, lex, direct=True, reason=f"direct:{rule}"))
-        elif last is not None and _continues(doc.text, last, r):
+        elif last is not None and _continues(text, last, r):
             out.append(QuoteFinding((r.start, r.end), True, "direct:continues previous quote", continues=True))
         else:
             continue                      # quoted words nobody is said to have said: not a quote
@@ -86,13 +99,14 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lex: CueLexicon) -> tu
     return out, used
 
 
-def _linked_cue(doc: Doc, r: QuotedRegion, regions: list[QuotedRegion], lex: CueLexicon) -> tuple[Cue, str] | None:
+def _linked_cue(doc: Doc, text: str, starts: list[int], r: QuotedRegion, quoted: set[int],
+                lex: CueLexicon) -> tuple[Cue, str] | None:
     span = doc.char_span(r.start, r.end, alignment_mode="expand")
     if span is None:
         return None
-    outside = lambda t: not any(q.open <= t.idx <= q.close for q in regions)  # noqa: E731
-    return _cue_by_syntax(span, lex, outside) or _cue_after(doc, r, lex, outside) or \
-        _cue_before(doc, r, lex, outside)
+    outside = lambda t: t.i not in quoted  # noqa: E731
+    return _cue_by_syntax(span, lex, outside) or _cue_after(doc, text, starts, r, lex, outside) or \
+        _cue_before(doc, text, starts, r, lex, outside)
 
 
 def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
@@ -114,13 +128,14 @@ def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | No
     return (best[1], "syntax") if best else None
 
 
-def _cue_after(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
+def _cue_after(doc: Doc, text: str, starts: list[int], r: QuotedRegion, lex: CueLexicon,
+               outside) -> tuple[Cue, str] | None:
     # an attribution tag follows a whole utterance: '"...," he said' / '"...?" she asked' /
     # '"...", according to X' — not a phrase that runs on ('as "an act of terror" and vowed to respond')
-    before, after = doc.text[r.close - 1:r.close], doc.text[r.close + 1:r.close + 2]
+    before, after = text[r.close - 1:r.close], text[r.close + 1:r.close + 2]
     if before not in (",", ".", "?", "!") and after != ",":
         return None
-    start = _token_at_or_after(doc, r.close + 1)
+    start = bisect_left(starts, r.close + 1)
     for t in doc[start:start + MAX_TRAIL_TOKENS]:
         if t.text in _MARKS or (t.text in _SENTENCE_END and t.i > start) or "\n" in t.text:
             break                             # the attribution is in the quote's own sentence
@@ -130,11 +145,12 @@ def _cue_after(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue
     return None
 
 
-def _cue_before(doc: Doc, r: QuotedRegion, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
-    lead = doc.text[:r.open].rstrip()
+def _cue_before(doc: Doc, text: str, starts: list[int], r: QuotedRegion, lex: CueLexicon,
+                outside) -> tuple[Cue, str] | None:
+    lead = text[:r.open].rstrip()
     if not lead.endswith((":", ",")):
         return None
-    end = _token_at_or_after(doc, r.open)
+    end = bisect_left(starts, r.open)
     for t in reversed(doc[max(0, end - MAX_TRAIL_TOKENS):end]):
         if t.text in _MARKS or t.text in _SENTENCE_END or "\n" in t.text:
             break
@@ -153,28 +169,20 @@ def _continues(text: str, prev: QuotedRegion, r: QuotedRegion) -> bool:
         len(_WORD.findall(text[r.start:r.end])) >= MIN_CONTINUATION_WORDS
 
 
-def _token_at_or_after(doc: Doc, offset: int) -> int:
-    for t in doc:
-        if t.idx >= offset:
-            return t.i
-    return len(doc)
-
-
 # ---- indirect speech -------------------------------------------------------------------------
-def _indirect_quotes(doc: Doc, lex: CueLexicon, regions: list[QuotedRegion], used: set[int],
+def _indirect_quotes(doc: Doc, text: str, lex: CueLexicon, quoted: set[int], used: set[int],
                      taken: list[tuple[int, int]], body_start: int) -> list[QuoteFinding]:
     out: list[QuoteFinding] = []
-    in_quote = lambda i: any(q.open <= i <= q.close for q in regions)  # noqa: E731
     for tok in doc:
-        if tok.idx < body_start or tok.i in used or in_quote(tok.idx):
+        if tok.idx < body_start or tok.i in used or tok.i in quoted:
             continue
         cue = cue_at(tok, lex)
         if cue is None or cue.kind == DIRECTIVE and not lex.report_requests:
             continue
-        clause = _reported_clause(doc, cue)
+        clause = _reported_clause(doc, text, cue)
         if clause is None or any(s < clause[1] and clause[0] < e for s, e in taken):
             continue
-        if len(_WORD.findall(doc.text[clause[0]:clause[1]])) < MIN_INDIRECT_WORDS:
+        if len(_WORD.findall(text[clause[0]:clause[1]])) < MIN_INDIRECT_WORDS:
             continue
         found = _with_speaker(doc, clause, cue, lex, direct=False, reason=f"indirect:{cue.kind}")
         if found.speaker is not None:
@@ -183,22 +191,22 @@ def _indirect_quotes(doc: Doc, lex: CueLexicon, regions: list[QuotedRegion], use
     return out
 
 
-def _reported_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+def _reported_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
     head = doc[cue.head]
     if cue.kind == SPEECH:
         comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
-        return _clause_span(comp, skip=("that",)) if comp is not None else None
+        return _clause_span(comp, text, skip=("that",)) if comp is not None else None
     if cue.kind == DIRECTIVE:
         for c in head.children:
             if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                return _clause_span(c, skip=("to",))
+                return _clause_span(c, text, skip=("to",))
         return None
     if cue.kind == PREPOSITION:
-        return _attributed_clause(doc, cue)
+        return _attributed_clause(doc, text, cue)
     return None                               # label verbs quote phrases, they report no clause
 
 
-def _attributed_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+def _attributed_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
     """The clause an "according to X" phrase hangs from, without the phrase itself."""
     prep = doc[cue.head]
     verb = prep.head
@@ -207,19 +215,19 @@ def _attributed_clause(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     phrase = {t.i for t in prep.subtree}
     toks = [t for t in verb.subtree if t.i not in phrase]
     side = [t for t in toks if t.i < prep.i] if prep.i > verb.i else [t for t in toks if t.i > prep.right_edge.i]
-    return _trimmed(side)
+    return _trimmed(side, text)
 
 
-def _clause_span(head: Token, *, skip: tuple[str, ...]) -> tuple[int, int] | None:
+def _clause_span(head: Token, text: str, *, skip: tuple[str, ...]) -> tuple[int, int] | None:
     toks = list(head.subtree)
     # "said that ...", "urged X to ...": the complementiser is not what was said (a determiner
     # "that" — "said that deal was dead" — stays)
     while len(toks) > 1 and toks[0].lower_ in skip and toks[0].dep_ != "det" and toks[0] is not head:
         toks = toks[1:]
-    return _trimmed(toks)
+    return _trimmed(toks, text)
 
 
-def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
+def _trimmed(toks: list[Token], text: str) -> tuple[int, int] | None:
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -227,7 +235,7 @@ def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    dateline = _DATELINE.match(toks[0].doc.text, start, end)   # "KYIV, Nov 22 (Reuters) - Russia said"
+    dateline = _DATELINE.match(text, start, end)   # "KYIV, Nov 22 (Reuters) - Russia said"
     return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
 
 

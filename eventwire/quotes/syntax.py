@@ -83,6 +83,12 @@ def prepositional_source(cue: Cue, doc) -> Token | None:
 def name_span(head: Token) -> tuple[int, int]:
     """Character span of the words naming `head`: its noun phrase without appositions, relative
     clauses, parentheses or coordinated names, and without a leading determiner."""
+    lo, hi = _name_bounds(head)
+    doc = head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _name_bounds(head: Token) -> tuple[int, int]:
     keep = _name_tokens(head)
     # the contiguous run of kept tokens around the head
     lo = hi = head.i
@@ -93,7 +99,7 @@ def name_span(head: Token) -> tuple[int, int]:
     doc = head.doc
     while lo < hi and doc[lo].dep_ in ("det", "predet") and doc[lo].lower_ in ("the", "a", "an", "all"):
         lo += 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return lo, hi
 
 
 def _name_tokens(head: Token) -> set[int]:
@@ -148,5 +154,5 @@ def _with_partner(phrase: str, obj: Token) -> str:
     partner = next((o for o in w.children if o.dep_ == "pobj"), None) if w is not None else None
     if partner is None:
         return phrase
-    s, e = name_span(partner)
-    return f"{phrase} with {obj.doc.text[s:e]}"
+    lo, hi = _name_bounds(partner)
+    return f"{phrase} with {obj.doc[lo:hi + 1].text}"
