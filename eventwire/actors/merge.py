@@ -58,7 +58,7 @@ def focus_country(m: Mentions) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     refs = [(i, c, 2) for i, c in m.places] + [(i, c, 1) for i, c in m.refs]
-    refs += [(f.start, f.country, 1) for f in m.found if f.kind != "person"]
+    refs += [(f.start, f.country, 1) for f in m.found]
     for i, c, w in refs:
         if c and c not in NON_STATE:
             counts[c] += w
