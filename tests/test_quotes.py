@@ -180,6 +180,12 @@ def test_split_quote_around_the_attribution(pipeline):
     assert qs[0].speaker == qs[1].speaker is not None
 
 
+def test_he_said_with_no_previous_quote_is_the_person_the_story_is_about(pipeline):
+    rec, (q,) = quotes(pipeline, 'Kenyan President William Ruto met the protest leaders in Nairobi on Monday. '
+                                 '"We have heard you," he said after the meeting.')
+    assert q.speaker is not None and "Ruto" in speaker_name(rec, q)
+
+
 def test_tweeted_gives_twitter(pipeline):
     rec, (q,) = quotes(pipeline, "The minister tweeted that the border would remain closed until further notice.")
     assert q.medium == "Twitter" and not q.direct

@@ -13,6 +13,7 @@ from eventwire.settings import Settings
 # that quote is at most this many sentences back; beyond that the reference is too loose to trust.
 PRONOUN_LOOKBACK_SENTENCES = 3
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_PERSONAL = {"he", "she"}
 _QUOTED = re.compile(r'["“]\s*([^"“”]+?)\s*["”]')
 
 
@@ -53,15 +54,37 @@ class QuoteStage:
         if tok.lower_ not in _PRONOUNS:
             return q
         near = prev is not None and _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES
+        if tok.lower_ in _PERSONAL and q.speaker is not None and q.speaker not in _person_actors(an):
+            q.speaker = None                  # "he"/"she" is a person: not "the Patriot systems"
         if q.speaker is None and near:
             q.speaker = prev.speaker
             q.reason = f"{q.reason}; pronoun → previous speaker"
+        elif q.speaker is None and tok.lower_ in _PERSONAL:
+            q.speaker = _last_person_before(an, tok.i)
+            q.reason = f"{q.reason}; pronoun → last person named" if q.speaker else q.reason
         # "he said": the words that name the speaker are those of the antecedent
         if near and prev.speaker_text and prev.speaker == q.speaker:
             q.speaker_text = prev.speaker_text
         elif q.speaker is not None and rec.actor(q.speaker) is not None:
             q.speaker_text = rec.actor(q.speaker).name
         return q
+
+
+def _person_actors(an: Analysis) -> set[str]:
+    """Actors with a mention the parser tagged as a person's name."""
+    return {aid for i, aid in an.token_actor.items() if an.doc[i].ent_type_ == "PERSON"}
+
+
+def _last_person_before(an: Analysis, i: int) -> str | None:
+    """The actor of the nearest person named as a subject before token `i` (else of the nearest person
+    named at all), within the lookback window: "he" refers back to whoever the story was about."""
+    sent_start = an.doc[i].sent.start
+    sents = [s for s in an.doc.sents if s.start <= sent_start][-(PRONOUN_LOOKBACK_SENTENCES + 1):]
+    people = [an.doc[j] for j in range(i - 1, (sents[0].start if sents else 0) - 1, -1)
+              if an.doc[j].ent_type_ == "PERSON" and j in an.token_actor]
+    subjects = [t for t in people if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")]
+    best = (subjects or people or [None])[0]
+    return an.token_actor[best.i] if best is not None else None
 
 
 def _sentences_between(an: Analysis, prev: Quote, f: QuoteFinding) -> int:
