@@ -111,6 +111,12 @@ def controller(verb: Token) -> tuple[Token | None, int]:
             return (antecedent(objs[0]) if objs else own_subject(head.head)), hops + 1
         if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, hops
+        if dep in ("acomp", "oprd") and head is not cur:
+            subj = own_subject(head)        # "Arnor is about to restore ties", "is ready to talk"
+            if subj is not None:
+                return subj, hops
+            cur = head
+            continue
         return None, hops
     return None, hops
 
