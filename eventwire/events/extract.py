@@ -65,11 +65,14 @@ class EventFinder:
     def __init__(self, nlp_vocab, lexicon: Lexicon, words: ModalityWords) -> None:
         self.lexicon = lexicon
         self.words = words
+        # Inflected forms as well as lemmas: the small model mislemmatises rare verbs ("readmitted").
+        self.verb_forms = {f: v for v in lexicon.verbs for f in verb_forms(v)} | {v: v for v in lexicon.verbs}
+        self.noun_forms = {f: n for n in lexicon.nouns for f in (n + "s", n + "es")} | {n: n for n in lexicon.nouns}
         self.matcher = Matcher(nlp_vocab)
         self.matcher.add("VERB", [[{"LEMMA": {"IN": sorted(lexicon.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}],
-                                  [{"LOWER": {"IN": sorted(lexicon.verbs)}, "TAG": {"IN": ["VB", "VBP"]}}]])
+                                  [{"LOWER": {"IN": sorted(self.verb_forms)}, "TAG": {"IN": sorted(_VERB_TAGS)}}]])
         self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lexicon.nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}],
-                                  [{"LOWER": {"IN": sorted(lexicon.nouns)}, "POS": "NOUN"}]])
+                                  [{"LOWER": {"IN": sorted(self.noun_forms)}, "POS": "NOUN"}]])
 
     # ---- step 1: triggers --------------------------------------------------------------------
     def triggers(self, doc: Doc) -> list[Trigger]:
@@ -92,8 +95,7 @@ class EventFinder:
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
-        lemma = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.verbs else tok.lower_
-        for e in self.lexicon.verbs.get(lemma, []):
+        for e in _entries(self.lexicon.verbs, tok.lemma_.lower(), self.verb_forms.get(tok.lower_)):
             words = self._match_words(tok, e)
             if words is None:
                 continue
@@ -111,7 +113,7 @@ class EventFinder:
         extra: list[Token] = []
         holders = [tok]
         if e.obj:
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and _is(c, e.obj)] + \
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "ccomp") and _is(c, e.obj)] + \
                    [g for c in tok.children if c.dep_ == "prep" for g in c.children if _is(g, e.obj)]
             if not objs:
                 return None
@@ -129,8 +131,7 @@ class EventFinder:
     def _noun_trigger(self, tok: Token) -> Trigger | None:
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
             return None             # a modifier names a kind of thing: "riot police", "aid workers"
-        lemma = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.nouns else tok.lower_
-        for e in self.lexicon.nouns.get(lemma, []):
+        for e in _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
             words = [tok]
             if e.mods:
                 mod = next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and
@@ -220,6 +221,28 @@ def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
     if verb_types.get(head.i) == t.entry.type:
         return True
     return any(verb_types.get(c.i) == t.entry.type for c in noun.children if c.dep_ in ("acl", "relcl", "amod"))
+
+
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Regular inflections of a verb lemma: attack → attacks, attacked, attacking; seize → seized, seizing."""
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}    # "readmitted", "shelled"
+    return forms
+
+
+def _entries(table: dict[str, list[Entry]], lemma: str, form_lemma: str | None) -> list[Entry]:
+    """Entries for the token's lemma and for the lemma its surface form points to, most specific first."""
+    found = list(table.get(lemma, []))
+    if form_lemma and form_lemma != lemma:
+        found += table.get(form_lemma, [])
+    return sorted(found, key=lambda e: -e.specificity)
 
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:

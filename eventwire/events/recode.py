@@ -72,7 +72,7 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
             return Coding("AGREE", "030", None, False, False, "; future cooperation is AGREE")
         if entry.type == "RETREAT":
             return Coding("CONCEDE", "080", None, False, False, "; promised retreat is CONCEDE")
-    if entry.type == "MOBILIZE" and _joint(head, words):
+    if entry.type in ("MOBILIZE", "ASSAULT") and _joint(head, words):
         return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
     if entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
         return Coding("PROTEST", "145", "riot", base.negated, base.hypothetical, "; done by a crowd")

@@ -201,6 +201,8 @@ def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...]) -> R
         r.rule = "nominal, modifier source"
     r.targets = prep_objects(noun, to)
     between = prep_objects(noun, ("between", "among"))
+    if not between and noun.dep_ == "nsubj":      # "clashes broke out in Mogadishu between X and Y"
+        between = prep_objects(noun.head, ("between", "among"))
     if between and not poss:
         r.sources = between
         r.rule = "nominal, between"
