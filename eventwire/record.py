@@ -116,6 +116,7 @@ class DateMention:
     end: int
     text: str
     value: str                         # YYYY, YYYY-MM or YYYY-MM-DD
+    reason: str | None = None          # which rule resolved it ("weekday, latest on or before publication")
 
 
 @dataclass
@@ -126,6 +127,7 @@ class Count:
     place: str | None = None
     date: str | None = None
     evidence: Span | None = None
+    reason: str | None = None          # which lexicon entry made it a count ("killed verb 'kill' (nsubjpass)")
 
 
 @dataclass

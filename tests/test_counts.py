@@ -52,3 +52,8 @@ def test_parse_number():
     assert parse_number("two hundred") == 200
     assert parse_number("a million") == 1_000_000
     assert parse_number("banana") is None
+
+
+def test_each_count_says_which_lexicon_entry_made_it(pipe):
+    (c,) = pipe.code("Two soldiers died in the blast.", published="2021-01-01").counts
+    assert c.reason == "counts lexicon: killed verb 'die' (subject)"

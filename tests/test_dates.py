@@ -80,3 +80,9 @@ def test_future_infinitive_and_background_years(pipe):
     assert got["July"] == "2024-07"
     got = dates(pipe, "Haiti has not held an election since 2016. The ruler was ousted in 2011.", "2024-09-18")
     assert got.get("2016") == "2016" and "2011" not in got      # history, unless it bounds the present
+
+
+def test_each_date_says_which_rule_resolved_it(pipe):
+    rec = pipe.code("Rebels withdrew on Tuesday, months after the truce of May 4, 2020.", published="2021-03-10")
+    reasons = {d.text: d.reason for d in rec.dates}
+    assert reasons["Tuesday"].startswith("weekday") and reasons["May 4, 2020"] == "explicit date"

@@ -22,4 +22,4 @@ class CountStage:
         rec = an.record
         for f in find_counts(an.doc, self.lexicon):
             rec.counts.append(Count(what=f.what, value=f.value, qualifier=f.qualifier,
-                                    evidence=rec.span(f.start, f.end)))
+                                    evidence=rec.span(f.start, f.end), reason=f.reason))

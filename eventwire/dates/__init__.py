@@ -42,10 +42,12 @@ class DateStage:
         pub = date.fromisoformat(rec.published) if rec.published else None
         for x in exprs:
             future = x.kind in RELATIVE_KINDS and is_future(doc, x.start, self.rules)
-            value, _why = value_of(x, pub, future) if x.value is None else (x.value, "")
+            value, why = value_of(x, pub, future) if x.value is None else (x.value, "dateparser")
             if value is None:
                 continue
-            mention = DateMention(x.start, x.end, rec.text[x.start:x.end], value)
+            if rec.published_inferred and x.kind in RELATIVE_KINDS | {"relative", "ago"}:
+                why += " (publication date inferred from the text)"
+            mention = DateMention(x.start, x.end, rec.text[x.start:x.end], value, why)
             if not self._background(x, pub, rec.text):
                 rec.dates.append(mention)
             span = doc.char_span(x.start, x.end, alignment_mode="expand")
