@@ -131,6 +131,8 @@ class EventFinder:
     def _noun_trigger(self, tok: Token) -> Trigger | None:
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
             return None             # a modifier names a kind of thing: "riot police", "aid workers"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children):
+            return None             # "rallied in support of", "in protest of": a purpose, told by the verb
         for e in _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
             words = [tok]
             if e.mods:
@@ -188,6 +190,8 @@ class EventFinder:
         code = recode(e, t.head, mod, self.words, expand(r.sources))
         sources = _first_actors(r.sources, actor_for)
         targets = _first_actors(r.targets, actor_for, exclude=sources)
+        if e.needs_target and not targets:
+            return []
         mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
                            nominal=e.kind == "noun", hops=r.hops)

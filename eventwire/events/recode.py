@@ -18,6 +18,8 @@ from eventwire.events.modality import Modality, ModalityWords
 
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 THREATENABLE = {"ASSAULT", "COERCE", "SANCTION", "REJECT"}
+# Only a stated intention is a threat ("would strike if"); "might strike if" is speculation.
+THREAT_AUX = {"will", "would", "could", "shall", "'ll"}
 FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # Heads under which an act is promised or planned by its own subject ("agreed to restore ties").
@@ -64,7 +66,8 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
     base = Coding(entry.type, entry.cameo, entry.mode, mod.negated, mod.hypothetical)
     if mod.negated and "modal" in mod.why and entry.type in REFUSABLE:
         return Coding("REJECT", "120", None, False, False, "; refusal ('would not')")
-    if mod.hypothetical and "modal" in mod.why and entry.type in THREATENABLE and _conditioned(head, words):
+    if mod.hypothetical and "modal" in mod.why and entry.type in THREATENABLE and _conditioned(head, words) \
+            and _aux(head) & THREAT_AUX:
         return Coding("THREATEN", "130", None, False, False, "; conditional threat")
     if mod.hypothetical and not mod.negated and _future(head) and "REQUEST" not in mod.why \
             and "THREATEN" not in mod.why and "conditional" not in mod.why:
