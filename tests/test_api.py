@@ -106,6 +106,12 @@ def test_filters(client, params, expected):
     assert body["total"] == len(expected)
 
 
+def test_large_answers_are_compressed(client):
+    r = client.get("/api/events", params={"limit": 500}, headers={"accept-encoding": "gzip"})
+    assert r.status_code == 200 and r.headers.get("content-encoding") == "gzip"
+    assert r.json()["total"] == 9                           # httpx undoes the gzip
+
+
 def test_paging_is_stable_and_bounded(client):
     first = client.get("/api/events", params={"limit": 3, "offset": 0}).json()
     second = client.get("/api/events", params={"limit": 3, "offset": 3}).json()

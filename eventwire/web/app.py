@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Iterator
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -96,6 +97,7 @@ def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Setti
     app.state.db_path = db_path
     app.state.coder = _Coder(settings or Settings())
     install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)   # a page of 500 events is ~350 kB of JSON
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
