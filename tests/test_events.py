@@ -177,6 +177,35 @@ def test_mutual_subjects_of_talks(code):
     assert consult == {(("russia",), ("china",)), (("china",), ("russia",))}    # each meets the other
 
 
+def test_object_owner_is_the_target(code):
+    rec = code("Israeli Prime Minister Benjamin Netanyahu rejected calls by the United States for a ceasefire.")
+    assert find(rec, "REJECT", source="netanyahu", target="united")
+
+
+def test_theme_object_is_not_the_target(code):
+    rec = code("China sent a team of doctors and a shipment of ventilators to Italy.")
+    assert find(rec, "AID", source="china", target="italy")
+    rec = code("Nigeria deployed additional soldiers and police to Plateau state on Tuesday.")
+    [e] = [e for e in rec.events if e.type == "MOBILIZE"]
+    assert "police" not in words(rec, e.target) and "soldiers" not in words(rec, e.target)
+
+
+def test_between_on_the_governing_verb(code):
+    rec = code("Clashes broke out in Mogadishu between Somali troops and al-Shabaab fighters.")
+    pairs = {(tuple(sorted(words(rec, e.source))), tuple(sorted(words(rec, e.target)))) for e in rec.events}
+    assert len(pairs) == 2 and all(s and t for s, t in pairs)
+
+
+def test_inflected_forms_match_when_the_lemma_is_wrong(code):
+    rec = code("The Arab League readmitted Syria on Sunday.")
+    assert find(rec, "SUPPORT", source="league", target="syria")
+
+
+def test_warning_needs_someone_warned(code):
+    assert not code("Seoul and Washington had warned for months that a test was imminent.").events
+    assert find(code("Mali's junta warned Ivory Coast on Monday."), "THREATEN", target="ivory")
+
+
 # ---- negation and modality -----------------------------------------------------------------
 
 def test_negated_attack(code):
