@@ -1,0 +1,192 @@
+"""What the actor rules share for one document: the hits, the `Found` mentions they produce, and the
+identity a noun phrase's modifiers give ("the Libyan army", "Libya's government", "Rebels in Ubari").
+
+Pure functions over the parse and the lexicon hits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
+
+IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# Prepositions after which a country or city is a place ("fighting in Libya"), not an actor. "from" only after
+# a verb of motion ("returned from Moscow"; "a request from Ecuador" is Ecuador's); "over", "around" and "to" are
+# left out: "fired a missile over Japan", "drills around Taiwan" make the country the target.
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within", "through",
+                            "outside", "toward", "towards"})
+MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "come", "depart", "evacuate", "retreat",
+                          "pull", "fly", "move", "escape", "deport", "expel", "launch", "fire", "cross", "smuggle"})
+# Nouns that make a country before them a place: "Pakistan's Khyber Pakhtunkhwa province", "the Somali town of".
+PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village", "capital", "coast",
+                         "district", "county", "territory", "port", "island", "airport", "camp", "area", "part",
+                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "countryside", "interior", "outskirts"})
+# Nouns that a role modifies without being an actor ("police custody"); "police station", "army positions",
+# "government buildings" keep their owner as an actor (the target of an attack).
+NOT_OWNED = frozenset({"mission", "custody", "reform", "source", "sources", "record", "records", "budget",
+                       "spending", "uniform", "uniforms", "chief", "officer", "officers", "spokesman"})
+BORDER_NOUNS = frozenset({"border", "frontier"})     # "the Iraq-Syria border" is a place
+# Nouns of which a country is only the topic ("the Libya conflict", "the Iran deal"): no actor.
+TOPIC_NOUNS = frozenset({"war", "conflict", "crisis", "talks", "issue", "question", "policy", "economy", "election",
+                         "elections", "peace", "process", "deal", "summit", "dispute", "file", "situation", "file",
+                         "strategy", "envoy", "expert", "experts", "analyst", "analysts", "correspondent"})
+FORMER = frozenset({"former", "ex", "ex-"})
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
+GROUP_PREPS = frozenset({"of", "from", "in", "at"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
+GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
+
+
+@dataclass
+class Found:
+    """One mention of an actor and what the text around it says about the actor."""
+    key: str                       # identity: mentions with the same key are one actor
+    start: int                     # token span of the mention
+    end: int
+    name: str
+    kind: str                      # country | org | person | group | people | armed
+    country: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+    role: str | None = None
+    affiliation: str | None = None # key of the actor this one belongs to
+    reason: str = ""
+    extra: tuple[int, ...] = ()    # tokens that refer to this actor outside the mention (a person's title)
+    pending: str | None = None     # "government" | "focus": completed at document level (merge.py)
+    plural: bool = False
+
+
+@dataclass
+class Identity:
+    country: str | None = None
+    affiliate: NameHit | None = None
+    used: list[NameHit] = field(default_factory=list)
+    place_end: int | None = None   # end token of a "of/in/from X" phrase that was used
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scene:
+    """The hits of one document and lookups over them."""
+    doc: Doc
+    lex: Lexicon
+    published: str | None
+    names: list[NameHit]
+    roles: list[RoleHit]
+    name_at: dict[int, NameHit] = field(default_factory=dict)
+    role_at: dict[int, RoleHit] = field(default_factory=dict)
+    person_key: dict[NameHit, str] = field(default_factory=dict)
+    places: list[tuple[int, str]] = field(default_factory=list)   # (token, country) of places named as places
+    refs: list[tuple[int, str]] = field(default_factory=list)     # (token, country) of nationality adjectives
+
+    def __post_init__(self) -> None:
+        for h in self.names:
+            for i in range(h.start, h.end):
+                self.name_at[i] = h
+        for r in self.roles:
+            for i in range(r.start, r.end):
+                self.role_at[i] = r
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    def entry_code(self, h: NameHit) -> tuple[str | None, str | None]:
+        return h.entry.code_at(self.published) if h.entry else (None, None)
+
+    def is_countryish(self, h: NameHit) -> bool:
+        """A name that stands for a country (its name, capital, demonym, or a dictionary code without sector)."""
+        e = h.entry
+        return e is not None and (e.kind == "country" or (e.kind == "dictionary" and self.entry_code(h)[1] is None))
+
+
+# ---- identity of a noun phrase ----------------------------------------------------------------------
+def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
+    """Country or affiliate named by the modifiers of the tokens `tokens` (a role phrase or a title)."""
+    idn = Identity()
+    doc = sc.doc
+    mods = [c for i in tokens for c in doc[i].children if c.i not in tokens and c.dep_ in IDENTITY_DEPS]
+    top = doc[tokens[-1]] if len(tokens) == 1 else doc[tokens[0]:tokens[-1] + 1].root
+    if top.dep_ == "compound" and top.head.i not in sc.name_at:     # "Chinese coast guard ships"
+        mods += [c for c in top.head.children if c.i < tokens[0] and c.dep_ in ("amod", "poss", "compound")]
+    for c in sorted(mods, key=lambda t: -t.i):            # nearest modifier first
+        h = sc.name_at.get(c.i)
+        if h is not None:
+            _take(sc, idn, h, f"{c.dep_}:{doc[h.start:h.end].text}")
+    if preps:
+        head = doc[tokens[-1]]
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in GROUP_PREPS:
+                for obj in p.children:
+                    if obj.dep_ == "pobj":
+                        _take_place(sc, idn, obj, p)
+    return idn
+
+
+def _take(sc: Scene, idn: Identity, h: NameHit, why: str) -> None:
+    if sc.is_countryish(h):
+        if idn.country is None:
+            idn.country = sc.entry_code(h)[0]
+            idn.used.append(h)
+            idn.reasons.append(why)
+    elif h.label != "GPE" and idn.affiliate is None and (h.alias is not None or h in sc.person_key
+                                                        or h.label == "ORG"):
+        idn.affiliate = h
+        idn.used.append(h)
+        idn.reasons.append(why)
+
+
+def _take_place(sc: Scene, idn: Identity, obj: Token, prep: Token) -> None:
+    h = sc.name_at.get(obj.i)
+    if h is None:                                      # "doctors in Nigeria's public hospitals"
+        for c in obj.children:
+            m = sc.name_at.get(c.i) if c.dep_ in ("poss", "amod", "compound") else None
+            if m is not None and sc.is_countryish(m) and idn.country is None:
+                idn.country = sc.entry_code(m)[0]
+                idn.used.append(m)
+                idn.reasons.append(f"{prep.lower_}:{sc.text(c.i, obj.i + 1)}")
+        return
+    if h.alias is not None or h in sc.person_key or h.label == "ORG":
+        before = (idn.country, idn.affiliate)
+        _take(sc, idn, h, f"{prep.lower_}:{sc.text(h.start, h.end)}")
+        if (idn.country, idn.affiliate) != before:
+            idn.place_end = h.end
+    elif h.label == "GPE" and idn.country is None:
+        country = sc.lex.city_country(sc.text(h.start, h.end))
+        if country:
+            idn.country = country
+            idn.used.append(h)
+            idn.place_end = h.end
+            idn.reasons.append(f"{prep.lower_}:{sc.text(h.start, h.end)}(place in {country})")
+            sc.places.append((h.start, country))
+
+
+def key_of(sc: Scene, h: NameHit) -> str:
+    if h in sc.person_key:
+        return sc.person_key[h]
+    if h.entry is not None:
+        return h.entry.kb_id
+    return f"org:{sc.text(h.start, h.end).lower()}"
+
+
+def effective(tok: Token) -> Token:
+    """The first conjunct: in "in Syria and Iraq", Iraq stands where Syria does."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def locative(tok: Token) -> bool:
+    """Is this noun (phrase head) named as a place? "in Libya", "returned from Moscow", "Pakistan's ... province"."""
+    tok = effective(tok)
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ == "of":                          # "the town of Gao", "the city of Kharkiv"
+            return prep.head.lemma_.lower() in PLACE_NOUNS
+        return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
+    if tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.i != tok.i:
+        head = tok.head
+        nouns = PLACE_NOUNS if tok.dep_ == "poss" else PLACE_NOUNS | BORDER_NOUNS   # "Ukraine's borders" is Ukraine's
+        return head.lemma_.lower() in nouns or (head.pos_ == "PROPN" and locative(head))
+    return False
