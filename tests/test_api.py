@@ -1,12 +1,14 @@
 """The HTTP API against a real `eventwire serve` process and a real SQLite store of articles we wrote."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from urllib.parse import quote
 
 import httpx
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -161,8 +163,12 @@ def test_one_event_by_id(client):
     assert e["trigger"]["text"] == "called on" and "called on" in e["evidence"]["text"]
 
 
+SCHEMA = json.loads((ROOT / "eventwire" / "schema" / "eventwire-1.schema.json").read_text(encoding="utf-8"))
+
+
 def test_document_is_the_whole_record_with_valid_spans(client):
     d = client.get("/api/documents/test-gao-attack").json()
+    jsonschema.validate(d, SCHEMA)
     rec = Record.from_dict(d)
     assert span_errors(rec) == []
     assert [e.type for e in rec.events] == ["ASSAULT", "REQUEST"]
@@ -285,6 +291,7 @@ def test_code_returns_a_record_without_storing_it(client):
     r = client.post("/api/code", json={"text": text, "published": "2024-02-05", "source": "tests",
                                        "doc_id": "posted-1"})
     assert r.status_code == 200, r.text
+    jsonschema.validate(r.json(), SCHEMA)
     rec = Record.from_dict(r.json())
     assert rec.doc_id == "posted-1" and rec.published == "2024-02-05" and "Nguigmi" in rec.text
     assert span_errors(rec) == []
