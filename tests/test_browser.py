@@ -143,6 +143,11 @@ def test_articles_tab_searches_and_opens_an_article(page, server):
     page.wait_for_selector("#doc[data-doc-id='test-sanctions'] #doc-text .hl-trigger")
     assert page.locator("#doc-text .hl-trigger").inner_text() == "imposed sanctions"
     assert page.locator("#tab-events").is_visible()
+    assert "doc=test-sanctions" in page.url and "event=" not in page.url
+    page.fill("#filters input[name=country]", "BLR")      # filtering keeps the open article in the URL
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 2")
+    assert "country=BLR" in page.url and "doc=test-sanctions" in page.url
     _only_local(page, server)
 
 

@@ -14,9 +14,16 @@ function readHash() {
   return new URLSearchParams(location.hash.replace(/^#/, ""));
 }
 
-function writeHash(params) {
-  const clean = new URLSearchParams([...params].filter(([, v]) => v !== ""));
-  history.replaceState(null, "", "#" + clean.toString());
+function setHash(params) {
+  history.replaceState(null, "", "#" + params.toString());
+}
+
+/** Put the filters in the URL hash, keeping the open article (doc, event) that is already there. */
+function writeHash(filters) {
+  const clean = new URLSearchParams([...filters].filter(([, v]) => v !== ""));
+  const current = readHash();
+  for (const key of ["doc", "event"]) if (current.get(key)) clean.set(key, current.get(key));
+  setHash(clean);
 }
 
 function filterParams() {
@@ -88,7 +95,7 @@ async function openDocument(docId, eventId) {
     const p = readHash();
     p.set("doc", docId);
     if (eventId) p.set("event", eventId); else p.delete("event");
-    writeHash(p);
+    setHash(p);
   } catch (err) {
     showError(err.message);
   }
@@ -110,6 +117,9 @@ async function loadDocuments() {
   const body = clear($("#documents tbody"));
   body.append(...data.items.map(documentRow));
   if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: 4, class: "muted", text: "No articles match." })));
+  if (data.items.length === 500) {
+    body.append(el("tr", {}, el("td", { colspan: 4, class: "muted", text: "Showing the first 500; search to narrow." })));
+  }
 }
 
 // ---- tabs and drawings ---------------------------------------------------------------------------------
