@@ -6,6 +6,7 @@ The anchor stage owns `event.date`/`event.place` and `count.date`/`count.place`:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,10 @@ from eventwire.settings import Settings
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
 # Most specific first: a city (or a named facility) over a region over a country.
 SPECIFICITY = {"city": 0, "other": 1, "region": 2, "country": 3}
+# A dateline opening a paragraph: "TRIPOLI, Libya (Reuters) - ", "Kyiv, Ukraine — ", "ANKARA: ". It says
+# where the reporter filed from, not where anything happened.
+DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+                      r"(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)[ \t]")
 
 
 @dataclass(frozen=True)
@@ -40,17 +45,19 @@ class AnchorStage:
     def __call__(self, an: Analysis) -> None:
         rec = an.record
         places = {p.id: p for p in rec.places}
+        skip = dateline_tokens(an.doc)
+        token_place = {i: pid for i, pid in an.token_place.items() if i not in skip}
         for ev in rec.events:
             tok = _token_for(an.doc, ev.trigger or ev.evidence)
             if tok is not None:
-                a = find_anchor(an.doc, tok, an.token_date, an.token_place, places, rec.published)
+                a = find_anchor(an.doc, tok, an.token_date, token_place, places, rec.published)
                 ev.date, ev.place = a.date, a.place
             elif ev.date is None:
                 ev.date = rec.published
         for c in rec.counts:
             tok = _token_for(an.doc, c.evidence)
             if tok is not None:
-                a = find_anchor(an.doc, tok, an.token_date, an.token_place, places, rec.published)
+                a = find_anchor(an.doc, tok, an.token_date, token_place, places, rec.published)
                 c.date, c.place = a.date, a.place
 
 
@@ -72,6 +79,16 @@ def find_anchor(doc: Doc, tok: Token, token_date: dict[int, DateMention], token_
     if place is None:
         place_from = "none"
     return Anchor(date, place, date_from, place_from)
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Token indices of datelines at the start of paragraphs (never an event's place by default)."""
+    out: set[int] = set()
+    for m in DATELINE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def clause_head(tok: Token) -> Token:

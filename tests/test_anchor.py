@@ -70,3 +70,12 @@ def test_place_from_the_paragraph(pipe):
     fled, stalled = rec.events
     assert rec.place(fled.place).name == "Idlib"
     assert stalled.place is None
+
+
+def test_dateline_is_not_the_event_place(pipe):
+    text = "Benghazi, Libya — Gunmen attacked a convoy on Monday, a monitor said.\n\nMore text."
+    rec = analyse(pipe, text, ["attacked"])
+    assert [p.name for p in rec.places] == ["Benghazi"]      # a place of the story …
+    assert rec.events[0].place is None                        # … but not where the attack happened
+    from eventwire.anchor import DATELINE
+    assert DATELINE.match("Kyiv, Ukraine — Talks resumed") and not DATELINE.match("Rebels in Ubari asked - for help")

@@ -28,6 +28,9 @@ def counts(pipe: Pipeline, text: str) -> list[tuple[str, int, str]]:
     ("Up to 5,000 residents have fled their homes, the agency said.", ("displaced", 5000, "up to")),
     ("The death toll rose to 31, the health ministry said.", ("killed", 31, "exactly")),
     ("Poland has taken in more than a million refugees.", ("displaced", 1_000_000, "more than")),
+    ("The attack left 10 people dead, officials said.", ("killed", 10, "exactly")),
+    ("Three men were shot dead at a checkpoint.", ("killed", 3, "exactly")),
+    ("The fighting has claimed the lives of about 40 people.", ("killed", 40, "about")),
 ])
 def test_count_phrases(pipe, text, want):
     assert want in counts(pipe, text)

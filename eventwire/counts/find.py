@@ -167,6 +167,12 @@ def _rule(head: Token, of_noun: Token | None, span: Span, cat: Category) -> tupl
     if _lemma(verb) in cat.victim_verbs and verb.pos_ in ("VERB", "AUX", "ADJ"):
         if phrase.dep_ in ("dobj", "nsubjpass") or (phrase.dep_ == "nsubj" and verb.tag_ == "VBN"):
             return f"{cat.what} verb '{_lemma(verb)}' ({phrase.dep_})", verb
+    if phrase.dep_ in ("dobj", "nsubjpass"):                               # "left 10 people dead", "shot dead"
+        state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in cat.nouns), None)
+        if state is not None:
+            return f"{cat.what} noun '{state.lower_}' (predicate)", state
+    if "life" in cat.toll_nouns and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and _lemma(phrase.head.head) == "life":
+        return f"{cat.what}: lives of", phrase.head.head                  # "claimed the lives of 40 people"
     if _lemma(verb) in cat.subject_verbs and phrase.dep_ == "nsubj":
         return f"{cat.what} verb '{_lemma(verb)}' (subject)", verb
     for child in head.children:                                           # "12 people killed", "hundreds detained"

@@ -87,7 +87,7 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tu
         ("relative", re.compile(rf"(?i)\b(?P<r>{alt(rel)})\b")),
         ("weekday", re.compile(rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<w>(?i:{alt(weekdays)}))\b")),
         ("month", re.compile(rf"\b{m}(?![\w-])")),
-        ("year", re.compile(rf"(?<![\d,.$£€-]){y}(?![\d%]|,\d)")),
+        ("year", re.compile(rf"(?<![\d,.$£€-]){y}(?![\d%s]|,\d)")),   # not "1990s", "2,000", "2020%"
     )
 
 

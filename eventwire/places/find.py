@@ -132,7 +132,8 @@ def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention
     locative = _locative(base, rules) and (not compound or compound_place)
     agentive = base.dep_ in AGENT_DEPS or (base.dep_ == "pobj" and base.head.lower_ == "by")
     officials_in = base.dep_ == "pobj" and base.head.lower_ == "in" and base.head.head.lemma_.lower() in rules.actor_nouns
-    tokens = [t.i for t in doc if start <= t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(range(span.start, span.end)) if span is not None else []
     name = doc.text[name_toks[0].idx:name_toks[-1].idx + len(name_toks[-1])]
     return PlaceMention(start, end, tokens, name, label,
                         locative, agentive, direction, region_noun, compound, officials_in)
