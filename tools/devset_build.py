@@ -178,7 +178,8 @@ def _check_substring(did: str, what: str, s: str, text: str) -> list[str]:
 
 def _check_country(did: str, c: Any) -> list[str]:
     cs = c if isinstance(c, list) else [c]
-    return [f"{did}: country {x!r}" for x in cs if not (isinstance(x, str) and re.fullmatch(r"[A-Z]{3}", x))]
+    # None is allowed for actors whose country the text does not give (score.py then expects none)
+    return [f"{did}: country {x!r}" for x in cs if x is not None and not (isinstance(x, str) and re.fullmatch(r"[A-Z]{3}", x))]
 
 
 def _check_actor(did: str, c: dict[str, Any] | None) -> list[str]:
