@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,22 +162,30 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.timeout = timeout
         self.proc: subprocess.Popen | None = None
+        self.log = None
 
     def __enter__(self) -> "Server":
         cmd = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(self.db), "--port", str(self.port)]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # The server's output goes to a file, not a pipe: a pipe nobody reads would block it once full.
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
                                      env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"eventwire serve exited: {self.proc.stderr.read().decode()}")
+                raise RuntimeError(f"eventwire serve exited: {self.output()}")
             try:
                 if httpx.get(self.url + "/api/summary", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.1)
         self.__exit__()
-        raise RuntimeError(f"eventwire serve did not answer on {self.url} within {self.timeout}s")
+        raise RuntimeError(f"eventwire serve did not answer on {self.url} within {self.timeout}s: {self.output()}")
+
+    def output(self) -> str:
+        """What the server printed so far."""
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")
 
     def __exit__(self, *exc: object) -> None:
         if self.proc and self.proc.poll() is None:
@@ -186,7 +195,5 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self.proc:
-            for stream in (self.proc.stdout, self.proc.stderr):
-                if stream:
-                    stream.close()
+        if self.log:
+            self.log.close()
