@@ -98,6 +98,7 @@ def test_filter_open_article_and_highlight(page, server):
     texts = lambda sel: [t.strip() for t in page.locator(f"#doc-text {sel}").all_inner_texts()]
     assert "".join(texts(".hl-trigger")) == "called on"
     assert set(texts(".hl-source")) == {"Egypt"} and set(texts(".hl-target")) == {"Ethiopia"}
+    assert texts(".hl-place") == ["Cairo"]
     evidence = "".join(page.locator("#doc-text .hl-evidence").all_text_contents())
     assert evidence.startswith("Egypt on Tuesday called on Ethiopia") and evidence.endswith("binding deal.")
     assert page.locator("#doc-title").inner_text() == "Egypt urges Ethiopia to halt filling of Nile dam"

@@ -26,7 +26,7 @@ function actorLayers(record, actorId, cls) {
   return actor ? (actor.mentions || []).map((m) => ({ start: m.start, end: m.end, cls })) : [];
 }
 
-/** The layers for one event: its evidence, its trigger, its source and target actors' mentions. */
+/** The layers for one event: its evidence, its trigger, its source and target actors' mentions, its place. */
 export function eventLayers(record, event) {
   if (!event) return [];
   const layers = [];
@@ -34,6 +34,8 @@ export function eventLayers(record, event) {
   if (event.trigger) layers.push({ ...event.trigger, cls: "hl-trigger" });
   layers.push(...actorLayers(record, event.source, "hl-source"));
   layers.push(...actorLayers(record, event.target, "hl-target"));
+  const place = (record.places || []).find((p) => p.id === event.place);
+  if (place) layers.push(...(place.mentions || []).map((m) => ({ start: m.start, end: m.end, cls: "hl-place" })));
   return layers;
 }
 
