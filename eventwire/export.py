@@ -1,8 +1,9 @@
 """Exports of stored events: PLOVER JSON lines, a flat dyadic CSV, and Parquet with the same columns.
 
 PLOVER JSON follows the PLOVER manual's event record (id, date, actor, recipient, event, mode, event_loc,
-event_text, text_info, cite_info, coder…); what PLOVER has no field for (CAMEO code, confidence, the rule
-that produced the event, the fused event id) goes under an "eventwire" object. Partial dates use PLOVER's
+event_text, text_info, cite_info, coder…). `link`, PLOVER's id shared by related events, names the fused
+event: every article's telling of one event carries the same link. What PLOVER has no field for (CAMEO
+code, confidence, the rule that produced the event) goes under an "eventwire" object. Partial dates use PLOVER's
 date/enddate pair: an event dated "2020-05" becomes date 2020-05-01, enddate 2020-05-31. An event with no
 date in its text takes the publication date, and `comment` says so.
 
@@ -40,7 +41,7 @@ class Column:
 
 # One row per event. The order is the CSV header and the Parquet schema.
 COLUMNS = [Column(n, k) for n, k in [
-    ("event_id", "str"), ("doc_id", "str"), ("fused_id", "int"), ("date", "str"), ("date_start", "date"),
+    ("event_id", "str"), ("doc_id", "str"), ("fused_id", "int"), ("n_articles", "int"), ("date", "str"), ("date_start", "date"),
     ("date_end", "date"), ("date_precision", "str"),
     ("source_name", "str"), ("source_country", "str"), ("source_sector", "str"), ("source_key", "str"),
     ("target_name", "str"), ("target_country", "str"), ("target_sector", "str"), ("target_key", "str"),
@@ -48,7 +49,7 @@ COLUMNS = [Column(n, k) for n, k in [
     ("negated", "bool"), ("hypothetical", "bool"), ("confidence", "float"),
     ("place", "str"), ("place_country", "str"), ("geonameid", "int"), ("lat", "float"), ("lon", "float"),
     ("trigger", "str"), ("trigger_start", "int"), ("trigger_end", "int"),
-    ("evidence", "str"), ("evidence_start", "int"), ("evidence_end", "int"),
+    ("evidence", "str"), ("evidence_start", "int"), ("evidence_end", "int"), ("sentence", "int"),
     ("url", "str"), ("source", "str"), ("title", "str"), ("published", "date"), ("language", "str"),
     ("reason", "str"),
 ]]
@@ -64,7 +65,8 @@ def flat_row(ev: EventRow) -> dict[str, Any]:
     """The event as one flat row (values typed as COLUMNS says; None for missing)."""
     lo, hi = date_range(ev.date) or (None, None)
     return {
-        "event_id": ev.event_id, "doc_id": ev.doc_id, "fused_id": ev.fused_id, "date": ev.date,
+        "event_id": ev.event_id, "doc_id": ev.doc_id, "fused_id": ev.fused_id, "n_articles": ev.n_articles,
+        "date": ev.date,
         "date_start": lo, "date_end": hi, "date_precision": precision(ev.date),
         "source_name": ev.source_name, "source_country": ev.source_country, "source_sector": ev.source_sector,
         "source_key": ev.source_key, "target_name": ev.target_name, "target_country": ev.target_country,
@@ -77,7 +79,7 @@ def flat_row(ev: EventRow) -> dict[str, Any]:
         "trigger_start": ev.trigger.start if ev.trigger else None, "trigger_end": ev.trigger.end if ev.trigger else None,
         "evidence": ev.evidence.text if ev.evidence else None,
         "evidence_start": ev.evidence.start if ev.evidence else None,
-        "evidence_end": ev.evidence.end if ev.evidence else None,
+        "evidence_end": ev.evidence.end if ev.evidence else None, "sentence": ev.sentence,
         "url": ev.url, "source": ev.publisher, "title": ev.title, "published": ev.published,
         "language": ev.language, "reason": ev.reason,
     }
@@ -109,12 +111,15 @@ def plover_event(ev: EventRow) -> dict[str, Any]:
     out.update({
         "actor": _entity(ev.source_name, ev.source_country, ev.source_sector, ev.source_key),
         "recipient": _entity(ev.target_name, ev.target_country, ev.target_sector, ev.target_key),
-        "event": [ev.type], "mode": modes, "quad_code": plover_data()["quad_code"].get(ev.type),
+        "event": [ev.type], "mode": modes,
+        "link": None if ev.fused_id is None else f"fused-{ev.fused_id}",   # shared by every article's telling
+        "quad_code": plover_data()["quad_code"].get(ev.type),
         "event_loc": None if ev.place_name is None else {
             "extracted_place": ev.place_name, "resolved_place": ev.place_name, "geonameid": ev.geonameid,
             "lat": ev.lat, "lon": ev.lon, "country_code": ev.place_country},
         "event_text": [ev.evidence.text] if ev.evidence else [],
-        "text_info": None if ev.evidence is None else {"start": ev.evidence.start, "end": ev.evidence.end},
+        "text_info": None if ev.evidence is None else {"sequence": ev.sentence, "start": ev.evidence.start,
+                                                       "end": ev.evidence.end},
         "cite_info": {"corpus": None, "url": ev.url, "title": ev.title, "language": ev.language,
                       "publication": ev.publisher, "coder": CODER, "codebook": plover_data()["codebook"],
                       "version": __version__},
@@ -123,7 +128,8 @@ def plover_event(ev: EventRow) -> dict[str, Any]:
     if comment:
         out["comment"] = comment
     out["eventwire"] = {
-        "doc_id": ev.doc_id, "local_id": ev.local_id, "fused_id": ev.fused_id, "date_coded": ev.date,
+        "doc_id": ev.doc_id, "local_id": ev.local_id, "fused_id": ev.fused_id, "n_articles": ev.n_articles,
+        "date_coded": ev.date,
         "cameo": ev.cameo, "negated": ev.negated, "hypothetical": ev.hypothetical, "confidence": ev.confidence,
         "trigger": None if ev.trigger is None else {"start": ev.trigger.start, "end": ev.trigger.end,
                                                      "text": ev.trigger.text},

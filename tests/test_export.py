@@ -96,3 +96,24 @@ def test_parquet_to_stdout_is_a_usage_error(db, capsys):
 def test_empty_export_is_still_a_valid_file(tmp_path, db):
     table = pq.read_table(export(tmp_path, db, "parquet", "--type", "AID"))
     assert table.num_rows == 0 and table.column_names == [c.name for c in COLUMNS]
+
+
+def test_sentence_numbers_and_fused_links(tmp_path, db):
+    events = {e["id"]: e for e in map(json.loads, export(tmp_path, db, "plover-json").read_text().splitlines())}
+    # make_record has no sentence list; a record with sentences numbers them from 1
+    assert events["d1#E1"]["text_info"]["sequence"] is None
+    assert events["d1#E1"]["link"] == events["d2#E1"]["link"] == events["d3#E1"]["link"]   # one REQUEST, 3 articles
+    assert events["d1#E1"]["eventwire"]["n_articles"] == 3
+    assert events["d1#E2"]["link"] != events["d2#E2"]["link"]          # 2020-05-04 vs the month 2020-05
+
+
+def test_sentence_number_is_stored(tmp_path):
+    from eventwire.record import Sentence
+
+    rec = make_record("s1")
+    second = rec.text.index("Russian jets")
+    rec.sentences = [Sentence(0, second - 1), Sentence(second, rec.text.index("\"We") - 1),
+                     Sentence(rec.text.index("\"We"), len(rec.text))]
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_record(rec)
+        assert [store.event("s1#E1").sentence, store.event("s1#E2").sentence] == [1, 2]

@@ -153,7 +153,7 @@ def test_migrations_are_recorded(tmp_path):
     Store.open(tmp_path / "m.db").close()
     db = sqlite3.connect(tmp_path / "m.db")
     names = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY seq")]
-    assert names == ["001_initial", "002_full_text", "003_read_indexes"]
+    assert names == ["001_initial", "002_full_text", "003_read_indexes", "004_event_sentence"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -226,23 +226,31 @@ def test_a_malformed_record_is_rejected_and_the_run_goes_on(store):
     assert seen[0].origin == "bad" and "IntegrityError" in seen[0].reason
 
 
-def test_an_older_store_is_migrated_in_place(tmp_path, monkeypatch):
-    from eventwire.store import schema
+def test_an_older_store_is_migrated_in_place(tmp_path):
+    """A schema-2 store (made by undoing migrations 3 and 4) is upgraded, and events.sentence is backfilled."""
+    from eventwire.record import Sentence
 
     path = tmp_path / "old.db"
-    full = list(schema.MIGRATIONS)
-    monkeypatch.setattr(schema, "MIGRATIONS", full[:2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    with Store.open(path) as old:
-        old.add_record(make_record("kept"))
-    monkeypatch.setattr(schema, "MIGRATIONS", full)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(full))
+    rec = make_record("kept")
+    cut = rec.text.index("Russian jets")
+    rec.sentences = [Sentence(0, cut - 1), Sentence(cut, len(rec.text))]
+    with Store.open(path) as s:
+        s.add_record(rec)
+    db = sqlite3.connect(path)
+    db.executescript("""
+        DROP INDEX actors_key_name; DROP INDEX events_place; DROP INDEX events_dyad;
+        CREATE INDEX actors_key ON actors(actor_key);
+        ALTER TABLE events DROP COLUMN sentence;
+        DELETE FROM migrations WHERE seq > 2;
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
+    db.close()
     with pytest.raises(StoreError, match="older"):
         Store.open(path, readonly=True)                # a reader never writes, so it cannot upgrade
     with Store.open(path) as new:
-        assert new.version == len(full) and new.count_events() == 2 and new.document("kept")
+        assert new.version == SCHEMA_VERSION and new.count_events() == 2 and new.document("kept")
+        assert [new.event("kept#E1").sentence, new.event("kept#E2").sentence] == [1, 2]
     db = sqlite3.connect(path)
-    assert [r[0] for r in db.execute("SELECT seq FROM migrations ORDER BY seq")] == list(range(1, len(full) + 1))
+    assert [r[0] for r in db.execute("SELECT seq FROM migrations ORDER BY seq")] == list(range(1, SCHEMA_VERSION + 1))
 
 
 def test_without_fts5_text_search_falls_back_to_like(tmp_path, monkeypatch):

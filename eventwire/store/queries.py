@@ -16,9 +16,9 @@ EVENT_COLUMNS = """e.event_id, e.doc_id, e.local_id, e.type, e.mode, e.cameo,
     e.date, e.place_id, e.place_name, e.place_country, e.lat, e.lon, e.geonameid,
     e.negated, e.hypothetical, e.confidence,
     e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
-    e.reason, m.fused_id, d.source, d.title, d.url, d.published, d.language"""
+    e.reason, m.fused_id, d.source, d.title, d.url, d.published, d.language, e.sentence, f.n_members"""
 EVENT_FROM = """events e JOIN documents d ON d.doc_id = e.doc_id
-    LEFT JOIN fused_members m ON m.event_id = e.event_id"""
+    LEFT JOIN fused_members m ON m.event_id = e.event_id LEFT JOIN fused_events f ON f.fused_id = m.fused_id"""
 EVENT_ORDER = "ORDER BY coalesce(e.date_lo, d.published, '9999') , e.doc_id, e.seq"
 
 
@@ -84,7 +84,8 @@ def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
 def event_row(r: tuple) -> EventRow:
     return EventRow(*r[:23], negated=bool(r[23]), hypothetical=bool(r[24]), confidence=r[25],
                     trigger=_span(*r[26:29]), evidence=_span(*r[29:32]), reason=r[32], fused_id=r[33],
-                    publisher=r[34], title=r[35], url=r[36], published=r[37], language=r[38])
+                    publisher=r[34], title=r[35], url=r[36], published=r[37], language=r[38], sentence=r[39],
+                    n_articles=r[40])
 
 
 def select_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, limit: int | None,

@@ -47,6 +47,8 @@ class EventRow:
     url: str | None
     published: str | None
     language: str | None = None    # the document's language
+    sentence: int | None = None    # 1-based number of the sentence the evidence starts in
+    n_articles: int | None = None  # how many articles tell this event (size of its fused event)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -159,11 +159,27 @@ def _m003_read_indexes(db: sqlite3.Connection) -> None:
     """)
 
 
+def _m004_event_sentence(db: sqlite3.Connection) -> None:
+    """events.sentence: the 1-based number of the sentence the evidence starts in (PLOVER text_info.sequence)."""
+    import json
+
+    from eventwire.store.write import sentence_number
+
+    db.execute("ALTER TABLE events ADD COLUMN sentence INTEGER")
+    for doc_id, record_json in db.execute("SELECT doc_id, record_json FROM documents").fetchall():
+        sents = [(s["start"], s["end"]) for s in json.loads(record_json).get("sentences", [])]
+        rows = db.execute("SELECT event_id, coalesce(evidence_start, trigger_start) FROM events WHERE doc_id = ?",
+                          (doc_id,)).fetchall()
+        db.executemany("UPDATE events SET sentence = ? WHERE event_id = ?",
+                       [(sentence_number(sents, start), eid) for eid, start in rows])
+
+
 # Append only: never edit or reorder a migration that has shipped.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_full_text", _m002_full_text),
     ("003_read_indexes", _m003_read_indexes),
+    ("004_event_sentence", _m004_event_sentence),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

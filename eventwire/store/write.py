@@ -12,6 +12,16 @@ def _span(s: Span | None) -> tuple[int | None, int | None, str | None]:
     return (None, None, None) if s is None else (s.start, s.end, s.text)
 
 
+def sentence_number(sentences: list[tuple[int, int]], start: int | None) -> int | None:
+    """1-based number of the sentence holding character `start` (None when unknown)."""
+    if start is None:
+        return None
+    for n, (a, b) in enumerate(sentences, 1):
+        if a <= start < max(b, a + 1):
+            return n
+    return None
+
+
 def global_id(doc_id: str, local_id: str) -> str:
     return f"{doc_id}#{local_id}"
 
@@ -55,6 +65,7 @@ def _insert_places(db: sqlite3.Connection, rec: Record) -> None:
 
 def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
     rows, ids = [], []
+    sents = [(s.start, s.end) for s in rec.sentences]
     for seq, e in enumerate(rec.events):
         src, tgt, place = rec.actor(e.source), rec.actor(e.target), rec.place(e.place)
         lo, hi = date_range(e.date) or (None, None)
@@ -70,8 +81,9 @@ def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
             e.place, place_key(place), place.name if place else None, place.country if place else None,
             place.lat if place else None, place.lon if place else None, place.geonameid if place else None,
             int(bool(e.negated)), int(bool(e.hypothetical)), float(e.confidence),
-            *_span(e.trigger), *_span(e.evidence), e.reason))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 37)})", rows)
+            *_span(e.trigger), *_span(e.evidence), e.reason,
+            sentence_number(sents, (e.evidence or e.trigger).start if (e.evidence or e.trigger) else None)))
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 38)})", rows)
     return ids
 
 
