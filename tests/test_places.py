@@ -97,3 +97,16 @@ def test_region_also_names_its_country(pipe):
     by = {p.name: p for p in rec.places}
     assert by["eastern Congo"].kind == "region" and by["eastern Congo"].country == "COD"
     assert [m.text for m in by["Democratic Republic of the Congo"].mentions] == ["Congo"]
+
+
+def test_direction_words_inside_country_names_and_unaccented_spellings(pipe):
+    p = places(pipe, "Fighting resumed in South Sudan, and gunmen struck in the Central African Republic. "
+                     "Later, a delegation arrived in Bogota.")
+    assert p["South Sudan"].kind == "country" and p["South Sudan"].country == "SSD"
+    assert p["Central African Republic"].country == "CAF"
+    assert p["Bogotá"].country == "COL" and [m.text for m in p["Bogotá"].mentions] == ["Bogota"]
+
+
+def test_a_leaders_nationality_does_not_pick_a_hamlet(pipe):
+    p = places(pipe, "Chinese President Xi Jinping and Joe Biden held talks in Bali on Monday.")
+    assert p["Bali"].country == "IDN"

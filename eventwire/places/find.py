@@ -10,7 +10,7 @@ context ("the town of Bucha", "a visit to Kyiv", "Rakhine state") are looked up 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -83,7 +83,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_NAMES:
             continue
-        if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue                                   # only the head of a name, which takes its compounds
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == tok.i:
@@ -183,9 +183,11 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
 
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
+    mentions = [_whole_name(m, gaz) for m in mentions]
     names = {normalize(m.name) for m in mentions}
     provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in names}
     evidence_all = Counter(c for c, _ in actor_mentions)
+    place_evidence: Counter[str] = Counter()         # from place names only: what can vouch for a hamlet
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
@@ -193,16 +195,20 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         cand = provisional[normalize(m.name)]
         if cand is not None and cand.entry.country and m.label != "PROPN":
             evidence_all[cand.entry.country] += 1
+            place_evidence[cand.entry.country] += 1
     places: dict[tuple, FoundPlace] = {}
     for m in mentions:
         n = normalize(m.name)
-        own = provisional[n]
+        own = provisional.get(n)
         evidence = Counter(evidence_all)
         if own is not None and own.entry.country and m.label != "PROPN":   # a name is no evidence for itself
             evidence[own.entry.country] -= sum(1 for x in mentions if normalize(x.name) == n)
         evidence.subtract(actor_by_name.get(n, Counter()))
         evidence = +evidence
-        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun))
+        own_count = Counter({own.entry.country: sum(1 for x in mentions if normalize(x.name) == n)}) \
+            if own is not None and own.entry.country and m.label != "PROPN" else Counter()
+        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun),
+                          +(place_evidence - own_count))
         if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                 and cand.entry.population < ALT_NAME_MIN_POP:
             continue                               # "Boni" is not Bonn: a variant spelling needs support
@@ -210,6 +216,13 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             key = (found.geonameid, found.name.lower(), found.kind, found.country)
             places.setdefault(key, found).mentions.append(mention)
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
+
+
+def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
+    """ "South Sudan", "Central African Republic", "North Korea": a direction that is part of the name."""
+    if m.direction and gaz.lookup(f"{m.direction} {m.name}"):
+        return replace(m, name=f"{m.direction} {m.name}", direction=None)
+    return m
 
 
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
@@ -236,9 +249,9 @@ def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazettee
     return out
 
 
-def _kind_rank(e: GeoEntry, region_named: bool) -> int:
-    if e.source == "subdivision":          # bare "Idlib" is the city; "Idlib province" the province
-        return 4 if region_named else 0
+def _kind_rank(e: GeoEntry, region_named: bool) -> float:
+    if e.source == "subdivision":          # "Bali" the province over Bali, a town of 27,000 in Cameroon
+        return 4 if region_named else 1.5
     if e.kind == "country":
         return 3
     if e.kind == "region":
@@ -246,19 +259,32 @@ def _kind_rank(e: GeoEntry, region_named: bool) -> int:
     return 2 if e.population >= BIG_CITY else 1
 
 
-def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool) -> tuple[Candidate | None, str]:
+def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
+          place_evidence: Counter[str] | None = None) -> tuple[Candidate | None, str]:
     if not cands:
         return None, ""
+    place_evidence = evidence if place_evidence is None else place_evidence
+
+    def support(c: Candidate) -> int:
+        """How often the story names the candidate's country. A town too small for the untagged-name
+        fallback is vouched for by other place names only: a Chinese leader visiting "Bali" is no reason
+        to pick Bali, a Chinese town of 7,000."""
+        small = c.entry.kind == "city" and c.entry.population < FALLBACK_MIN_POP
+        return (place_evidence if small else evidence)[c.entry.country or ""]
+
     # The spelling first, then how often the document names the candidate's country, then kind and size.
-    ranked = sorted(cands, key=lambda c: (c.main_name, evidence[c.entry.country or ""],
-                                          _kind_rank(c.entry, region_named), c.entry.population), reverse=True)
+    ranked = sorted(cands, key=lambda c: (c.main_name, support(c), _kind_rank(c.entry, region_named),
+                                          c.entry.population), reverse=True)
     best = ranked[0]
-    rivals = [c for c in ranked[1:] if c.entry.country != best.entry.country]
+    if best.entry.source == "subdivision" and not region_named:   # bare "Idlib": the city it is named for
+        best = next((c for c in ranked if c.entry.kind == "city" and c.entry.country == best.entry.country
+                     and c.main_name), best)
+    rivals = [c for c in ranked if c.entry.country != best.entry.country]
     if not rivals:
         return best, ""
-    if evidence[best.entry.country or ""] > evidence[rivals[0].entry.country or ""]:
+    if support(best) > support(rivals[0]):
         return best, f"chosen by document country {best.entry.country}"
-    return best, f"largest of {len(ranked)} same-named places"
+    return best, f"first of {len(ranked)} same-named places by kind and population"
 
 
 def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace | None:
@@ -266,8 +292,6 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace 
     if cand is None:
         return None                            # unknown names: better none than a place with no country
     e, note = cand.entry, f", {why}" if why else ""
-    if m.label == "PROPN" and not cand.main_name:
-        return None
     if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
         return None
     if m.direction:

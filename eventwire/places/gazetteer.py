@@ -100,10 +100,14 @@ class Gazetteer:
                              (c["countrycode"], c["name"]) in capitals)
             own = _key(c["name"])
             self._add(c["name"], Candidate(entry, True), own)
+            folded = _key(_fold(c["name"]))
+            if folded != own:                       # "Bogota" is Bogotá's own name, not a variant
+                self._add(folded, Candidate(entry, True), folded)
             # Capitalised spellings only: all-lower-case alternates are machine transliterations
             # ("sheng hu li ya") that add half the keys and collide with ordinary words.
             alts = {_key(a) for a in c.get("alternatenames") or [] if len(a) >= MIN_ALT_LEN and a[0].isupper()}
             alts.discard(own)
+            alts.discard(folded)
             alt_cand = Candidate(entry, False)
             setdefault = self._index.setdefault   # keys are unique per city here: no duplicate check
             for alt in alts:
@@ -165,6 +169,7 @@ class Gazetteer:
 
 def _fold(name: str) -> str:
     """ "La Araucanía" → "La Araucania": news copy often drops the accents."""
+    name = name.replace("Đ", "D").replace("đ", "d")
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
