@@ -263,3 +263,20 @@ def test_without_fts5_text_search_falls_back_to_like(tmp_path, monkeypatch):
         assert store.count_events(EventFilter(text="jets bombed")) == 1
         assert store.count_events(EventFilter(text="100%")) == 0
         assert [d.doc_id for d in store.search_documents("Kremlin spokesman")] == ["d1"]
+
+
+def test_a_second_writer_waits_then_gives_a_clear_error(tmp_path, monkeypatch):
+    from eventwire.store import core
+
+    path = tmp_path / "locked.db"
+    Store.open(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")            # another process is in the middle of a write
+    monkeypatch.setattr(core, "BUSY_TIMEOUT_S", 0.2)
+    with Store.open(path) as store:
+        store.db.execute("PRAGMA busy_timeout = 200")
+        with pytest.raises(StoreError, match="another ingest"):
+            store.add_record(make_record("d1"))
+    holder.execute("ROLLBACK")
+    with Store.open(path) as store:
+        assert store.add_record(make_record("d1"))

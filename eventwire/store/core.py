@@ -9,6 +9,7 @@ Readers and one writer can work at the same time (WAL); a writer waits up to BUS
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Iterator
@@ -24,7 +25,7 @@ from eventwire.store.write import insert_record
 
 # A web server reading while an ingest commits one article at a time waits milliseconds; 30 s covers a
 # checkpoint on a slow disk without hanging forever on a stuck process.
-BUSY_TIMEOUT_S = 30.0
+BUSY_TIMEOUT_S = float(os.environ.get("EVENTWIRE_BUSY_TIMEOUT", "30"))
 
 
 class Store:
@@ -82,7 +83,11 @@ class Store:
         """Store the record, its rows and its fusion in one transaction. False when doc_id is already stored."""
         if self.readonly:
             raise StoreError(f"{self.path} was opened read-only")
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:    # locked by another writer past the timeout, disk errors…
+            raise StoreError(f"cannot write to {self.path}: {exc} (is another ingest writing to it? "
+                             f"waited {BUSY_TIMEOUT_S:.0f} s)") from None
         try:
             if self.has_document(rec.doc_id):
                 self.db.execute("ROLLBACK")
@@ -91,6 +96,9 @@ class Store:
             fuse_document(self.db, rec.doc_id)
             self.db.execute("COMMIT")
             return True
+        except sqlite3.OperationalError as exc:     # disk full, I/O error: the store itself is the problem
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {exc}") from None
         except BaseException:
             self.db.execute("ROLLBACK")
             raise

@@ -224,6 +224,10 @@ def migrate(db: sqlite3.Connection, path: str) -> int:
     """Apply every migration the database lacks, each in its own transaction; returns the version.
 
     `db` must be in autocommit mode (isolation_level=None) so the transactions here are explicit."""
+    current = schema_version(db)
+    check_version(current, path)
+    if current == SCHEMA_VERSION:     # the usual case: no write lock, so opening never waits for a writer
+        return current
     db.execute("BEGIN IMMEDIATE")     # take the write lock before reading the version: no two migrators
     try:
         version = schema_version(db)
