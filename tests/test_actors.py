@@ -232,3 +232,32 @@ def test_seed_actors_f1(pipe, tmp_path):
     haftar = actor_with(rec, "Khalifa Haftar")
     assert (haftar.country, haftar.sector) == ("LBY", "REB")
     assert "Twitter" not in names(rec)
+
+
+# ---- groups named again, audiences, victims and equipment ------------------------------------------------
+def test_the_group_is_the_last_named_group(pipe):
+    rec = code(pipe, "Hamas fired rockets at Tel Aviv on Monday. The group said the barrage was a warning.")
+    hamas = actor_with(rec, "Hamas")
+    assert "group" in {m.text for m in hamas.mentions}
+    assert "Tel Aviv" not in names(rec)
+
+
+def test_leader_of_a_group_role_takes_its_sector(pipe):
+    rec = code(pipe, "The gangs' leader, Marc Joseph, demanded the resignation of the cabinet.")
+    assert actor_with(rec, "Marc Joseph").sector == "CRM"
+
+
+def test_people_are_actors_only_as_subjects(pipe):
+    rec = code(pipe, "Thousands of people marched through Nairobi on Tuesday. Two people were killed by stray bullets.")
+    marchers = [a for a in rec.actors if a.sector == "CVL"]
+    assert len(marchers) == 1 and marchers[0].country == "KEN"
+    assert [m.start for m in marchers[0].mentions] == [rec.text.index("people")]
+    assert "Nairobi" not in names(rec)
+
+
+def test_audiences_and_equipment_without_owner_are_not_actors(pipe):
+    rec = code(pipe, "The minister told reporters that Iran had supplied drones to Russia.")
+    assert "reporters" not in names(rec) and "drones" not in names(rec)
+    rec = code(pipe, "Turkish drones struck positions near the border on Friday.")
+    drones = actor_with(rec, "Turkish drones")
+    assert (drones.country, drones.sector) == ("TUR", "MIL")

@@ -79,6 +79,7 @@ class Role:
     plural: bool = True                    # generate plural forms
     subject_only: bool = False             # an actor only as the subject of a verb ("people marched")
     owned: bool = False                    # equipment or premises: an actor with an owner or as a subject
+    anaphor: bool = False                  # "the group", "the alliance": the last named organisation
     source: str = "roles.yaml"
 
 
@@ -160,8 +161,11 @@ def entries_from_yaml(items: list[dict]) -> KB:
 
 
 def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
-    """{SECTOR: {people: [...], bodies: [...], subjects: [...]}} → roles."""
+    """{SECTOR: {people: [...], bodies: [...], subjects: [...], things: [...]}, anaphors: [...]} → roles."""
     kb = KB()
+    data = dict(data)
+    for text in data.pop("anaphors", None) or []:
+        kb.roles.append(Role(str(text).lower(), None, False, source=source, anaphor=True))
     for sector, groups in data.items():
         for key, person in (("people", True), ("bodies", False), ("subjects", False), ("things", False)):
             for text in (groups or {}).get(key) or []:

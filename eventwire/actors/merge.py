@@ -83,9 +83,13 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
                 f.key = ""
             else:
                 f.key = gov
+        elif f.pending == "anaphor":
+            f.key = _last_group_before(found, f.start)
         elif f.pending == "focus":
             f.country = focus
             f.key = f"group:{focus}:{f.sector}" if focus else f"group:?:{f.sector}"
+            if focus and f.sector == "GOV":       # "officials said" in a Sudan story: Sudan's government
+                f.key = keys.get(f"country:{focus}", f"country:{focus}")
             f.reason += f"+focus-country:{focus}" if focus else ""
     drafts: dict[str, Draft] = {}
     for f in sorted((f for f in found if f.key), key=lambda f: f.start):
@@ -114,6 +118,16 @@ def _government_aliases(found: list[Found], kb: KB, published: str | None) -> di
         if entry is not None and entry.government_of and entry.applies(published):
             out[f"country:{entry.government_of}"] = f.key
     return out
+
+
+def _last_group_before(found: list[Found], start: int) -> str:
+    """The key of the organisation or group named last before `start` ("" when none): "the group" → Hamas."""
+    best = None
+    for f in found:
+        if f.start < start and not f.pending and f.kind not in ("person", "country", "people", "government"):
+            if best is None or f.start > best.start:
+                best = f
+    return best.key if best is not None else ""
 
 
 def _the_government(found: list[Found], keys: dict[str, str]) -> str | None:

@@ -60,6 +60,10 @@ def person_of_title(sc: Scene, role: RoleHit) -> NameHit | None:
     for child in head.children:
         if child.dep_ == "appos" and (h := sc.name_at.get(child.i)) is not None and h in sc.person_key:
             return h
+    # "Sudan's army chief Abdel Fattah al-Burhan" parsed as two subjects: a role right before a name is its title
+    h = sc.name_at.get(role.end)
+    if h is not None and h.start == role.end and h in sc.person_key and head.tag_ not in ("NNS", "NNPS"):
+        return h
     return None
 
 
@@ -88,8 +92,9 @@ def _person(sc: Scene, h: NameHit, key: str, titles: list[RoleHit], consumed: se
         idn = identity(sc, range(role.start, role.end), preps=False)
         consumed.update(idn.used)
         f.role = f.role or _title_text(sc, role)
-        if role.role.sector and (entry is None or f.sector is None or role.role.sector == "ELI"):
-            f.sector = role.role.sector if entry is None else role.role.sector
+        sector = idn.role_sector or role.role.sector             # "the gangs' leader" is a criminal
+        if sector and (entry is None or f.sector is None or sector == "ELI"):
+            f.sector = sector
         f.country = f.country or role.role.country or idn.country
         if idn.affiliate is not None:
             affiliates.append(idn.affiliate)

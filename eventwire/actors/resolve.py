@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import ARMED_SECTORS
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 from eventwire.actors.people import add_bare_surnames, person_keys, person_mentions, person_of_title
-from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT_OWNED, QUANTITY_NOUNS, TOPIC_NOUNS,
+from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT_LOCAL, NOT_OWNED, QUANTITY_NOUNS,
+                                    TOPIC_NOUNS,
                                     Found, Identity, Scene, effective, identity, key_of, locative)
 
 
@@ -106,7 +107,7 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     starts = [role.start] + [h.start for h in idn.used if h.start < role.start]
     start, end = min(starts), max(role.end, idn.place_end or 0)
     text = sc.text(start, end)
-    sector = role.role.sector
+    sector = idn.role_sector if role.role.person and idn.role_sector else role.role.sector
     if any(c.lower_ in FORMER for c in head.children if c.dep_ in ("amod", "advmod")):
         sector = "ELI"                                # CAMEO/PLOVER: former officials are elites
     country = role.role.country or idn.country
@@ -117,9 +118,17 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return None                                   # "a police mission", "in police custody": no actor
     if (named := _apposition_of_name(sc, head)) is not None:
         return Found(key=key_of(sc, named), kind="org", reason=why + "+apposition", **base)
+    if role.role.anaphor:
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        if not definite or plural or idn.used or head.dep_ in ("compound", "appos"):
+            return None
+        return Found(key="pending:anaphor", kind="org", pending="anaphor", reason=why + "+the-last-named-group",
+                     **base)
+    if role.role.subject_only and not _is_subject(head):
+        return None                                   # "30 people were killed": victims, counted elsewhere
     if idn.affiliate is not None:
         return _affiliated(sc, idn, role, sector, country, why, base)
-    if country is None and (owner := _owner_in_context(sc, head)) is not None:
+    if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
         country, why = owner[0], why + owner[1]
     if country is not None:
         entry = sc.lex.kb.entries.get(f"country:{country}")
@@ -137,8 +146,12 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
         return Found(key="pending:government", kind="government", sector="GOV", pending="government",
                      reason=why + "+the-government", **base)
+    if _audience(head):
+        return None                                   # "told reporters": the audience of a statement
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
-    if (role.role.subject_only or role.role.owned) and not _is_subject(head):
+    if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL for c in head.children):
+        return Found(key=f"group:?:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
+    if role.role.owned and not _is_subject(head):
         return None                                   # "two people were killed", "supplied drones"
     if sector is not None and (plural or not (role.role.person or indefinite)):
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
@@ -171,6 +184,13 @@ def _owner_in_context(sc: Scene, head: Token) -> tuple[str, str] | None:
             if h is not None and sc.is_countryish(h):
                 return sc.entry_code(h)[0], f"+object-of:{sc.text(h.start, h.end)}"
     return None
+
+
+def _audience(head: Token) -> bool:
+    """"told reporters", "said to journalists"."""
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_ == "tell":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in ("say", "speak", "talk")
 
 
 def _is_subject(head: Token) -> bool:

@@ -14,9 +14,9 @@ from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Prepositions after which a country or city is a place ("fighting in Libya"), not an actor. "from" only after
 # a verb of motion ("returned from Moscow"; "a request from Ecuador" is Ecuador's); "over", "around" and "to" are
-# left out: "fired a missile over Japan", "drills around Taiwan" make the country the target.
+# left out, like "towards": "fired a missile over Japan", "drills around Taiwan" make the country the target.
 LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near", "into", "within", "through",
-                            "outside", "toward", "towards"})
+                            "outside"})
 MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "come", "depart", "evacuate", "retreat",
                           "pull", "fly", "move", "escape", "deport", "expel", "launch", "fire", "cross", "smuggle"})
 # Nouns that make a country before them a place: "Pakistan's Khyber Pakhtunkhwa province", "the Somali town of".
@@ -34,6 +34,8 @@ TOPIC_NOUNS = frozenset({"war", "conflict", "crisis", "talks", "issue", "questio
                          "elections", "peace", "process", "deal", "summit", "dispute", "file", "situation", "file",
                          "strategy", "envoy", "expert", "experts", "analyst", "analysts", "correspondent"})
 FORMER = frozenset({"former", "ex", "ex-"})
+# Adjectives saying a group is not the story country's ("foreign forces"): no focus country for it.
+NOT_LOCAL = frozenset({"foreign", "international", "western", "unidentified", "unknown", "outside"})
 QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
 GROUP_PREPS = frozenset({"of", "from", "in", "at"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
@@ -65,6 +67,7 @@ class Identity:
     used: list[NameHit] = field(default_factory=list)
     place_end: int | None = None   # end token of a "of/in/from X" phrase that was used
     reasons: list[str] = field(default_factory=list)
+    role_sector: str | None = None # sector of a group role modifying this one ("the gangs' leader" → CRM)
 
 
 @dataclass
@@ -114,9 +117,13 @@ def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
         h = sc.name_at.get(c.i)
         if h is not None:
             _take(sc, idn, h, f"{c.dep_}:{doc[h.start:h.end].text}")
+        elif (r := sc.role_at.get(c.i)) is not None and r.head == c.i and idn.role_sector is None:
+            idn.role_sector = r.role.sector
+            idn.reasons.append(f"{c.dep_}:{c.text}({r.role.sector})")
     if preps:
-        head = doc[tokens[-1]]
-        for p in head.children:
+        for p in top.children:
+            if p.i in tokens:
+                continue
             if p.dep_ == "prep" and p.lower_ in GROUP_PREPS:
                 for obj in p.children:
                     if obj.dep_ == "pobj":
