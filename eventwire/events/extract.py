@@ -27,6 +27,14 @@ BORROW_TARGET_TYPES = {"THREATEN", "REQUEST"}
 # Nouns that measure an event noun after "of"/"in" ("a package of military assistance").
 AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tranche", "day", "week", "month",
                 "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}
+# Nouns whose "of" names a different party than themselves.
+OTHER_PARTY_NOUNS = {"supporter", "supporters", "opponent", "opponents", "critic", "critics", "victim", "victims",
+                     "family", "families", "relative", "relatives", "rival", "rivals", "enemy", "enemies", "foe"}
+# Types whose object may name its owner, who is then the target ("rejected calls by the U.S.", "turned
+# down Beijing's offer", "received a delegation from the League"). Not COOPERATE: in "shared police
+# intelligence" the modifier is a kind, not an owner (measured on the dev set: all types but COOPERATE).
+OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+                      "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -170,7 +178,7 @@ class EventFinder:
         if e.kind == "noun" or _gerund(t.head):
             return noun_roles(t.head, to=e.to, from_=e.from_)
         return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse, theme=e.theme,
-                          borrow=e.type in BORROW_TARGET_TYPES,
+                          borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
                           obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
 
     def find(self, doc: Doc, actor_for: ActorLookup) -> list[FoundEvent]:
@@ -292,8 +300,11 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
 
 
 def _actors_in(tok: Token, actor_for: ActorLookup, depth: int) -> list[str]:
-    """tok's actor, else the actors of its of/by/from objects ("hundreds of thousands of people")."""
+    """tok's actor, else the actors of its of/by/from objects ("hundreds of thousands of people"), but
+    not through nouns that name someone else ("supporters of Imran Khan" are not Imran Khan)."""
     a = actor_for(tok)
+    if a is None and tok.lemma_.lower() in OTHER_PARTY_NOUNS:
+        return []
     inner = [] if depth == 0 else \
         [x for o in expand(prep_objects(tok, ("of", "by", "from"))) for x in _actors_in(o, actor_for, depth - 1)]
     if a is not None:

@@ -137,7 +137,7 @@ def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
 
 def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_words: tuple[str, ...],
                inverse: bool = False, theme: bool = False, borrow: bool = False,
-               obj_tokens: tuple[Token, ...] = ()) -> Roles:
+               obj_tokens: tuple[Token, ...] = (), owner_target: bool = False) -> Roles:
     """Source and target of a verbal trigger, active or passive, with inherited subjects."""
     passive = is_passive(verb)
     r = Roles(rule="passive" if passive else "active")
@@ -172,7 +172,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
                 r.targets = found
                 r.hops = max(r.hops, 2)
                 break
-        if not r.targets and held and not theme:
+        if not r.targets and held and not theme and owner_target:
             # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
             r.targets = children(held[0], {"poss", "amod", "compound", "nmod"}) + prep_objects(held[0], ("by", "from"))
             r.rule += ", target owns the object"
