@@ -239,7 +239,7 @@ def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazettee
     if found is None:
         return []
     out = [(found, m)]
-    if m.direction and cand is not None and cand.entry.kind != "city":
+    if m.direction and cand is not None:
         e = cand.entry
         start = m.end - len(m.name)            # the name ends the mention: "eastern [Libya]"
         base = PlaceMention(start, m.end, [], m.name, m.label, True, False)   # tokens stay the region's
