@@ -19,10 +19,11 @@ TOOLS = ROOT / "tools"
 
 
 def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    """tools/ is not a package: load a tool module by path under a private name."""
+    spec = importlib.util.spec_from_file_location(f"_eventwire_tool_{name}", TOOLS / f"{name}.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod  # dataclasses need their module registered
+    sys.modules[spec.name] = mod  # dataclasses look their module up by name
     spec.loader.exec_module(mod)
     return mod
 
