@@ -261,3 +261,9 @@ def test_audiences_and_equipment_without_owner_are_not_actors(pipe):
     rec = code(pipe, "Turkish drones struck positions near the border on Friday.")
     drones = actor_with(rec, "Turkish drones")
     assert (drones.country, drones.sector) == ("TUR", "MIL")
+
+
+def test_target_of_fire_is_an_actor_not_a_place(pipe):
+    rec = code(pipe, "Pyongyang fired two artillery shells at Seoul on Thursday, and fishermen in Busan fled.")
+    assert actor_with(rec, "Pyongyang").country == "PRK"
+    assert actor_with(rec, "Seoul").country == "KOR"

@@ -19,6 +19,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "near"
                             "outside"})
 MOTION_VERBS = frozenset({"return", "withdraw", "flee", "arrive", "travel", "come", "depart", "evacuate", "retreat",
                           "pull", "fly", "move", "escape", "deport", "expel", "launch", "fire", "cross", "smuggle"})
+# Words after which "at"/"into" name a target, not a place: "fired two shells at Seoul", "rockets into Israel".
+FIRING_WORDS = frozenset({"fire", "shoot", "aim", "launch", "hurl", "throw", "lob", "shell", "rocket", "missile",
+                          "shot", "strike", "attack"})
 # Nouns that make a country before them a place: "Pakistan's Khyber Pakhtunkhwa province", "the Somali town of".
 PLACE_NOUNS = frozenset({"province", "region", "state", "city", "town", "village", "capital", "coast",
                          "district", "county", "territory", "port", "island", "airport", "camp", "area", "part",
@@ -191,6 +194,8 @@ def locative(tok: Token) -> bool:
         prep = tok.head
         if prep.lower_ == "of":                          # "the town of Gao", "the city of Kharkiv"
             return prep.head.lemma_.lower() in PLACE_NOUNS
+        if prep.lower_ in ("at", "into") and prep.head.lemma_.lower() in FIRING_WORDS:
+            return False                                 # "fired shells at Seoul": Seoul is the target
         return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
     if tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.i != tok.i:
         head = tok.head
