@@ -213,6 +213,12 @@ def test_label_verb_attributes_a_quoted_phrase(pipeline):
     assert q.direct and q.speaker_text == "Kremlin" and q.cue.text == "dismissed"
 
 
+def test_quoted_name_under_a_cue_is_not_a_quote(pipeline):
+    rec, qs = quotes(pipeline, 'He spoke at the "Future of Europe" conference in Strasbourg, officials said.')
+    assert [q.direct for q in qs] == [False]                  # the indirect report only
+    assert qs[0].content.text.startswith("He spoke at the")
+
+
 def test_quoted_phrase_that_runs_on_has_no_trailing_cue(pipeline):
     rec, qs = quotes(pipeline, 'The ministry described the attack as "a cowardly act of terror" and vowed to respond.')
     assert all(q.cue is None or q.cue.text != "respond" for q in qs)

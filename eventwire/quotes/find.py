@@ -38,6 +38,7 @@ MAX_TRAIL_TOKENS = 25
 MAX_CONTINUATION_GAP = 400
 MIN_CONTINUATION_WORDS = 4
 _SENTENCE_END = {".", "!", "?"}
+_TITLE_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by", "with", "de", "al"}
 _MARKS = {'"', "“", "”"}
 _WORD = re.compile(r"\w+")
 # A wire dateline opening the first paragraph: "KYIV, Nov 22 (Reuters) - ", "GAZA (AP) — ".
@@ -84,7 +85,7 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
     used: set[int] = set()
     last: QuotedRegion | None = None
     for r in regions:
-        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS:
+        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r):
             continue
         linked = _linked_cue(doc, text, starts, r, quoted, lex)
         if linked is not None:
@@ -97,6 +98,21 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
             continue                      # quoted words nobody is said to have said: not a quote
         last = r
     return out, used
+
+
+def _is_title(doc: Doc, r: QuotedRegion) -> bool:
+    """A name in quotation marks, not speech: every content word capitalised and no verb ("the
+    "Black Sea Grain Initiative"", "the "Future of Europe" conference"), or the quoted words only
+    modify a noun ("the "peace for land" formula")."""
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    titled = all(t.is_title or t.is_upper or t.lower_ in _TITLE_SMALL for t in words) and \
+        not any(t.pos_ in ("VERB", "AUX") for t in span)
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    modifier = bool(heads) and all(t.dep_ in ("compound", "amod", "nmod", "poss") for t in heads)
+    return titled or modifier
 
 
 def _linked_cue(doc: Doc, text: str, starts: list[int], r: QuotedRegion, quoted: set[int],

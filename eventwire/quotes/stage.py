@@ -14,6 +14,12 @@ from eventwire.settings import Settings
 PRONOUN_LOOKBACK_SENTENCES = 3
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _PERSONAL = {"he", "she"}
+# A summary quote restates a body quote by the same speaker with the same verb when they also share
+# this many content words ("talks", "resume", "geneva"); "said" alone links nothing.
+MIN_SHARED_WORDS = 2
+_FUNCTION_WORDS = {"that", "this", "with", "would", "will", "have", "been", "were", "from", "they", "their",
+                   "there", "which", "what", "when", "said", "says", "also", "into", "than", "them", "could",
+                   "should", "about", "after", "over", "more"}
 _QUOTED = re.compile(r'["“]\s*([^"“”]+?)\s*["”]')
 
 
@@ -107,10 +113,15 @@ def _restated(f: QuoteFinding, q: Quote, found: list[tuple[QuoteFinding, Quote]]
             any(re.search(rf"\b{re.escape(f)}\b", said) for f in fragments)
         same_act = f.cue_lemma is not None and f.cue_lemma == g.cue_lemma and \
             (q.speaker is not None and q.speaker == other.speaker or
-             q.speaker_text is not None and q.speaker_text == other.speaker_text)
+             q.speaker_text is not None and q.speaker_text == other.speaker_text) and \
+            len(_content_words(q.content.text) & _content_words(said)) >= MIN_SHARED_WORDS
         if same_words or same_act:
             return True
     return False
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _FUNCTION_WORDS}
 
 
 def _summary_zone(rec: Record) -> tuple[int, int]:
