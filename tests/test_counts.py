@@ -29,6 +29,7 @@ def counts(pipe: Pipeline, text: str) -> list[tuple[str, int, str]]:
     ("The death toll rose to 31, the health ministry said.", ("killed", 31, "exactly")),
     ("Poland has taken in more than a million refugees.", ("displaced", 1_000_000, "more than")),
     ("The attack left 10 people dead, officials said.", ("killed", 10, "exactly")),
+    ("The fighting has forced about 270,000 people to flee.", ("displaced", 270_000, "about")),
     ("Three men were shot dead at a checkpoint.", ("killed", 3, "exactly")),
     ("The fighting has claimed the lives of about 40 people.", ("killed", 40, "about")),
 ])

@@ -173,11 +173,17 @@ def _rule(head: Token, of_noun: Token | None, span: Span, cat: Category) -> tupl
             return f"{cat.what} noun '{state.lower_}' (predicate)", state
     if "life" in cat.toll_nouns and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and _lemma(phrase.head.head) == "life":
         return f"{cat.what}: lives of", phrase.head.head                  # "claimed the lives of 40 people"
+    if phrase.dep_ == "dobj":                     # "forced 270,000 people to flee": the object does the fleeing
+        then = next((c for c in verb.children if c.dep_ == "xcomp" and _lemma(c) in cat.subject_verbs), None)
+        if then is not None:
+            return f"{cat.what} verb '{_lemma(then)}' (object of '{_lemma(verb)}')", then
     if _lemma(verb) in cat.subject_verbs and phrase.dep_ == "nsubj":
         return f"{cat.what} verb '{_lemma(verb)}' (subject)", verb
     for child in head.children:                                           # "12 people killed", "hundreds detained"
         if child.dep_ in ("acl", "amod", "relcl") and _lemma(child) in cat.victim_verbs and child.tag_ == "VBN":
             return f"{cat.what} verb '{_lemma(child)}' (participle)", child
+        if child.dep_ in ("acl", "relcl") and _lemma(child) in cat.subject_verbs:   # "people who fled", "… to flee"
+            return f"{cat.what} verb '{_lemma(child)}' (clause on the noun)", child
     if cat.toll_nouns and phrase.dep_ == "pobj" and phrase.head.lower_ in ("to", "at"):
         clause = phrase.head.head
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
