@@ -14,6 +14,12 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "dative", "attr", "oprd"}
 PREP = {"prep", "agent", "dative"}
 REL_PRONOUNS = {"which", "who", "whom", "that", "whose"}
+# Verbs whose object, not subject, does the act of their to-infinitive ("urged the sides to halt",
+# "ordered troops to withdraw"); after other verbs the subject does it ("defied a curfew to protest").
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "force", "allow", "permit", "encourage", "invite",
+                  "persuade", "press", "pressure", "help", "enable", "instruct", "direct", "authorize",
+                  "authorise", "compel", "oblige", "require", "request", "implore", "beg", "advise", "warn",
+                  "appeal", "push", "lobby", "get", "want", "expect", "need", "convince", "trust", "train"}
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -95,7 +101,8 @@ def controller(verb: Token) -> tuple[Token | None, int]:
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and to_inf):
             # object control only for complements ("urged X to"), never for purpose clauses ("blocked
             # motorways to protest")
-            objs = (children(head, {"dobj", "dative"}) or prep_objects(head, ("on", "upon"))) if dep == "xcomp" else []
+            objs = (children(head, {"dobj", "dative"}) or prep_objects(head, ("on", "upon"))) \
+                if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL else []
             if objs:
                 return antecedent(objs[0]), hops
             subj = own_subject(head)
@@ -109,6 +116,8 @@ def controller(verb: Token) -> tuple[Token | None, int]:
             # "thanked Spain for backing", "accused Russia of killing": the object did it
             objs = children(head.head, {"dobj"})
             return (antecedent(objs[0]) if objs else own_subject(head.head)), hops + 1
+        if dep in ("acl", "relcl") and to_inf and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return own_subject(head.head), hops + 1    # "defied a curfew to protest": a purpose, not a noun's
         if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, hops
         if dep in ("acomp", "oprd") and head is not cur:
