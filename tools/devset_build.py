@@ -38,8 +38,13 @@ SECTIONS = ("actors", "relations", "quotes", "places", "dates", "counts")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DOC_KEYS = {"id", "text", "published", "source", "tags", "events", "note"} | set(SECTIONS)
 EVENT_KEYS = {"type", "src", "tgt", "src_name", "tgt_name", "tgt_text", "ev", "date", "req", "note"}
-# A sentence ends at . ! ? (optionally followed by a closing quote) before a capital or an opening quote.
-SENT_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])")
+# A sentence ends at . ! ? (optionally followed by a closing quote) before a capital or an opening quote,
+# except after the abbreviations wire copy uses mid-sentence ("U.S. President", "Marcos Jr. met").
+SENT_END = re.compile(r"(?<!U\.S)(?<!\bJr)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?][\"”’']?\s+(?=[\"“A-Z])")
+
+
+def count_sentences(text: str) -> int:
+    return len(SENT_END.split(text))
 
 
 class _Loader(yaml.SafeLoader):
@@ -201,7 +206,7 @@ def build(src_dir: Path = SRC_DIR) -> Built:
                 out.problems.append(f"{path.name}: duplicate id {article['id']}")
             seen.add(article["id"])
             out.problems += [f"{path.name}: {p}" for p in check_doc(article, gold, raw)]
-            out.sentences += len(SENT_END.split(article["text"]))
+            out.sentences += count_sentences(article["text"])
             out.articles.append(article)
             out.golds.append(gold)
     return out
@@ -213,8 +218,6 @@ def as_jsonl(items: list[dict[str, Any]]) -> str:
 
 def stats(b: Built) -> str:
     """Documents, sentences, events per type (required + optional), sections and hard-case tags."""
-    def n_sent(text: str) -> int:
-        return len(SENT_END.split(text))
     types = {t: [0, 0] for t in PLOVER_TYPES}
     for g in b.golds:
         for e in g["events"]:
@@ -228,7 +231,7 @@ def stats(b: Built) -> str:
     sections = {s: sum(s in g for g in b.golds) for s in SECTIONS}
     return "\n".join([
         f"{len(b.articles)} documents, {b.sentences} sentences; "
-        f"{len(negative)} documents without any event ({sum(n_sent(a['text']) for a in negative)} sentences), "
+        f"{len(negative)} documents without any event ({sum(count_sentences(a['text']) for a in negative)} sentences), "
         f"{optional_only} whose events are all optional",
         "events by first type (required+optional): " + ", ".join(f"{t} {r}+{o}" for t, (r, o) in types.items()),
         f"events: {sum(r for r, _ in types.values())} required, {sum(o for _, o in types.values())} optional",
