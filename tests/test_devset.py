@@ -186,6 +186,19 @@ def test_the_gate_fails_a_coder_that_finds_nothing(built, baseline, tmp_path):
 
 
 @needs_scorer
+def test_compare_lists_what_a_change_lost(built, tmp_path):
+    texts = {a["id"]: a["text"] for a in built.articles}
+    one = [g for g in built.golds if g["doc_id"] == "dev-as-001"]
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    devset.write_jsonl(good, [_oracle(g, texts[g["doc_id"]]) for g in one])
+    devset.write_jsonl(bad, [dict(_oracle(g, texts[g["doc_id"]]), events=[]) for g in one])
+    docs = {"dev-as-001"}
+    report = devset.compare(devset.evaluate(pred=good, docs=docs), devset.evaluate(pred=bad, docs=docs))
+    assert "events     F1 1.000 -> 0.000" in report
+    assert "now missed:" in report and "Kharkiv" in report and "now found:" not in report
+
+
+@needs_scorer
 def test_devset_scores_are_at_or_above_their_pins(baseline):
     res = devset.evaluate()
     assert res.rejected == []

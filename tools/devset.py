@@ -6,6 +6,7 @@
     .venv/bin/python tools/devset.py --json           # one JSON object (what tests/test_devset.py reads)
     .venv/bin/python tools/devset.py --pred preds.jsonl         # score saved records instead of coding
     .venv/bin/python tools/devset.py --doc dev-hc-013           # one document: text, gold vs predicted
+    .venv/bin/python tools/devset.py --against before.jsonl     # what a change lost and gained
     .venv/bin/python tools/devset.py pin              # raise tests/gold/baseline.json to today's figures
 
 Scoring is done by shared/eval/score.py itself (imported by path), never re-implemented here. Per-type
@@ -209,6 +210,17 @@ def show_doc(doc_id: str, res: DevsetResult, *, gold: Path = GOLD, articles: Pat
     return "\n".join(lines)
 
 
+def compare(before: DevsetResult, after: DevsetResult) -> str:
+    """What a change did: section F1 deltas, then gold items it lost and gold items it gained."""
+    def keys(res: DevsetResult) -> set[str]:
+        return {json.dumps(m, sort_keys=True, ensure_ascii=False) for m in res.missed}
+    lines = [f"{s:10s} F1 {before.sections.get(s, {}).get('f1', 0.0):.3f} -> {v['f1']:.3f}"
+             for s, v in after.sections.items()]
+    lines += ["now missed: " + k for k in sorted(keys(after) - keys(before))]
+    lines += ["now found:  " + k for k in sorted(keys(before) - keys(after))]
+    return "\n".join(lines)
+
+
 def floor2(x: float) -> float:
     return math.floor(x * 100 + 1e-9) / 100
 
@@ -239,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--score", type=Path, default=SCORER, help="path of shared/eval/score.py")
     ap.add_argument("--pred", type=Path, help="score these saved records (JSON lines) instead of coding")
     ap.add_argument("--save-pred", type=Path, help="also write the coded records here (JSON lines)")
+    ap.add_argument("--against", type=Path, metavar="PRED",
+                    help="compare with these earlier records (e.g. a --save-pred from before a change): "
+                         "F1 deltas, gold items newly missed and newly found")
     ap.add_argument("--type", choices=PLOVER_TYPES, help="with --verbose: only this event type")
     ap.add_argument("--doc", action="append", metavar="ID", help="only this document (repeatable); shows "
                     "its text, gold and predicted events side by side")
@@ -257,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         res = evaluate(scorer_path=args.score, pred=args.pred, save_pred=save, docs=docs)
         if docs:
             print("\n\n".join(show_doc(i, res, pred=args.pred or save) for i in sorted(docs)))
+    if args.against:
+        print(compare(evaluate(scorer_path=args.score, pred=args.against, docs=docs), res))
+        return 0
     if args.command == "pin":
         print("\n".join(pin(res, allow_lower=args.allow_lower, reason=args.reason)))
         return 0
