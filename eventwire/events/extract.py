@@ -276,10 +276,11 @@ def _descriptive(tok: Token) -> bool:
     "UN-backed government", "militias, which are supported by France")."""
     if tok.dep_ in ("acl", "amod", "compound"):
         return True
+    tenses = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.dep_ == "relcl":
-        tenses = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         return bool(tenses & {"VBZ", "VBP", "VBG"}) and not tenses & {"VBD", "MD"}
-    return False
+    # present simple states a standing relation: "Turkey backs rebel groups", "Russia and Iran support Assad"
+    return tok.tag_ in ("VBZ", "VBP") and len(tenses) == 1
 
 
 def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list[str] = ()) -> list[str]:
@@ -300,13 +301,13 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
 
 
 def _actors_in(tok: Token, actor_for: ActorLookup, depth: int) -> list[str]:
-    """tok's actor, else the actors of its of/by/from objects ("hundreds of thousands of people"), but
+    """tok's actor, else the actors of its of/by/from/with objects ("hundreds of thousands of people"), but
     not through nouns that name someone else ("supporters of Imran Khan" are not Imran Khan)."""
     a = actor_for(tok)
     if a is None and tok.lemma_.lower() in OTHER_PARTY_NOUNS:
         return []
     inner = [] if depth == 0 else \
-        [x for o in expand(prep_objects(tok, ("of", "by", "from"))) for x in _actors_in(o, actor_for, depth - 1)]
+        [x for o in expand(prep_objects(tok, ("of", "by", "from", "with"))) for x in _actors_in(o, actor_for, depth - 1)]
     if a is not None:
         # "the foreign ministers of Russia and Ukraine": the coordinated list says more than the head
         return inner if len(set(inner)) > 1 and a in inner else [a]
