@@ -105,6 +105,7 @@ class Lexicon:
             alias = self._pick(sp.label_, published)
             if alias is not None:
                 hits.append(NameHit(sp.start, sp.end, alias, "KB"))
+        hits = self._names_over_demonyms(doc, hits)
         taken = {i for h in hits for i in range(h.start, h.end)}
         for ent in doc.ents:
             if ent.label_ not in NER_ACTOR_LABELS:
@@ -116,6 +117,19 @@ class Lexicon:
                 continue
             hits.append(NameHit(start, end, None, ent.label_))
         return sorted(hits, key=lambda h: h.start)
+
+    def _names_over_demonyms(self, doc: Doc, hits: list[NameHit]) -> list[NameHit]:
+        """A nationality word inside a longer recognised name is part of that name ("Georgian Dream",
+        "Turkish Airlines"), unless the name ends in a role ("Libyan Army" stays Libyan + army)."""
+        drop = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PERSON", "FAC") or self._roles.get(ent[-1].lower_) is not None \
+                    or self._roles.get(ent[-1].lemma_.lower()) is not None:
+                continue
+            for h in hits:
+                if h.form == "demonym" and ent.start <= h.start and h.end <= ent.end and ent.end - ent.start > 1:
+                    drop.add(h)
+        return [h for h in hits if h not in drop]
 
     def _pick(self, key: str, published: str | None) -> Alias | None:
         """The last-added entry that applies on the date: the user's dictionaries override the built-in KB."""

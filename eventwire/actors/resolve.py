@@ -116,8 +116,10 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
     if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
         return None                                   # "a police mission", "in police custody": no actor
-    if (named := _apposition_of_name(sc, head)) is not None:
-        return Found(key=key_of(sc, named), kind="org", reason=why + "+apposition", **base)
+    if (named := _apposition_of_name(sc, head)) is not None:   # "Georgian Dream, the ruling party"
+        return Found(key=key_of(sc, named), kind="org", sector=sector, reason=why + "+apposition", **base)
+    if role.role.anaphor and idn.affiliate is not None:      # "the al-Shabaab group"
+        return _affiliated(sc, idn, role, sector, country, why, base)
     if role.role.anaphor:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
         if not definite or plural or idn.used or head.dep_ in ("compound", "appos"):
