@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
-from eventwire.events.recode import recode
+from eventwire.events.recode import FUTURE_AS_AGREE, recode
 from eventwire.events.roles import (Roles, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
 
@@ -23,7 +23,7 @@ ActorLookup = Callable[[Token], "str | None"]
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Types whose target, when the verb has none, is the target of the act they announce ("threatened to
 # impose sanctions on Iran" → Iran).
-BORROW_TARGET_TYPES = {"THREATEN", "REQUEST"}
+BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE"}
 # Nouns that measure an event noun after "of"/"in" ("a package of military assistance").
 AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tranche", "day", "week", "month",
                 "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}
@@ -323,8 +323,10 @@ def _retold(t: Trigger, by_head: dict[int, str]) -> bool:
 
 def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
     """ "agreed to restore relations", "promised to reduce activity": the promised act is coded (as AGREE
-    or CONCEDE, see recode) and the bare promise would only repeat it."""
-    return t.entry.type == "AGREE" and any(c.dep_ == "xcomp" and c.i in by_head for c in t.head.children)
+    or CONCEDE, see recode) and the bare promise would only repeat it. "Agreed to ban imports" keeps its
+    AGREE: a promised sanction is not recoded."""
+    return t.entry.type == "AGREE" and any(c.dep_ == "xcomp" and by_head.get(c.i) in FUTURE_AS_AGREE | {"RETREAT"}
+                                           for c in t.head.children)
 
 
 def _amount(tok: Token) -> bool:

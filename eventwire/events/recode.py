@@ -49,7 +49,9 @@ def _conditioned(tok: Token, words: ModalityWords) -> bool:
 
 def _future(tok: Token) -> bool:
     """Told as the subject's own future or promise: "will hold talks", "agreed to restore ties",
-    "would begin disengaging"."""
+    "would begin disengaging"; not an open question ("not clear which delegations would attend")."""
+    if any(c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "whether" for n in (tok, *tok.children) for c in n.children):
+        return False
     cur = tok
     for _ in range(3):
         if _aux(cur) & FUTURE_AUX:
