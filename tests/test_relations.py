@@ -100,6 +100,16 @@ def test_x_and_y_are_allies_once_per_pair(pipeline):
     assert rec.relations[0].evidence.text == "Russia and Iran are allies"
 
 
+def test_aligned_with(pipeline):
+    _, got = relations(pipeline, "The Houthis, who are aligned with Iran, agreed to a truce on Friday.")
+    assert has(got, "allied_with", "houthis", "iran")
+
+
+def test_of_which_x_is_a_member(pipeline):
+    _, got = relations(pipeline, "Rwanda sent troops alongside the African Union, of which Mozambique is a member.")
+    assert has(got, "member_of", "mozambique", "union")
+
+
 def test_joined_is_membership_but_a_bid_to_join_is_not(pipeline):
     _, got = relations(pipeline, "Sweden formally joined NATO on Thursday.")
     assert has(got, "member_of", "sweden", "nato")

@@ -74,7 +74,9 @@ def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
             continue
         if kind == "member_of" and not _realised(tok):
             continue                          # "Sweden's bid to join NATO", "objections to Sweden joining"
-        if _is_passive(tok) and kind != "member_of":        # "Y was joined by X" is no membership
+        if kind == "allied_with":          # "X allied with Y", "X, who are aligned with Y": no agent
+            yield from _allied(tok, lemma)
+        elif _is_passive(tok) and kind != "member_of":        # "Y was joined by X" is no membership
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             obj = _pobj(agent) if agent is not None else None
             backed = _passive_subject(tok)
@@ -83,8 +85,6 @@ def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
                     yield _finding(kind, s, t, tok, f"{kind}: Y {tok.lower_} by X")
         elif not _is_passive(tok):
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is None and kind == "allied_with":             # "a force allied with Mali's junta"
-                obj = _pobj(next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None))
             for s in _and(_active_subject(tok)):
                 for t in _and(obj):
                     yield _finding(kind, s, t, tok, f"{kind}: X {lemma} Y")
@@ -96,6 +96,18 @@ def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
             for s in _and(_active_subject(tok)):
                 for t in _and(_pobj(prep)):
                     yield _finding("opposes", s, t, tok, f"opposes: X {lemma} against Y")
+
+
+def _allied(verb: Token, lemma: str) -> Iterator[RelationFinding]:
+    """ "a Russian force allied with Mali's junta", "the Houthis, who are aligned with Iran"."""
+    partner = _pobj(next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)) or \
+        next((c for c in verb.children if c.dep_ == "dobj"), None)    # "allied itself with Y": Y
+    who = _passive_subject(verb) if _is_passive(verb) else _active_subject(verb)
+    if who is not None and who.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        who = verb.head
+    for s in _and(who):
+        for t in _and(partner):
+            yield _finding("allied_with", s, t, verb, f"allied_with: X {lemma} with Y")
 
 
 def nominal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
@@ -270,8 +282,13 @@ def _agents_of(noun: Token) -> list[Token]:
 def _agent_target(noun: Token) -> Token | None:
     """Whose backer/ally/member: "of Y", "Y's", or a proper-noun modifier ("NATO member")."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None and _pobj(of) is not None:
-        return _pobj(of)
+    if of is None and noun.dep_ == "attr":             # "the SADC, of which Mozambique is a member"
+        of = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whose = _pobj(of) if of is not None else None
+    if whose is not None and whose.lower_ in _RELATIVE and noun.head.dep_ == "relcl":
+        return noun.head.head
+    if whose is not None:
+        return whose
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return _clause_subject_for(poss) if poss.pos_ == "PRON" else poss
