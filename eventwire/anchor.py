@@ -45,24 +45,24 @@ class AnchorStage:
     def __call__(self, an: Analysis) -> None:
         rec = an.record
         places = {p.id: p for p in rec.places}
-        skip = dateline_tokens(an.doc)
+        skip = dateline_tokens(an.doc, rec.text)
         token_place = {i: pid for i, pid in an.token_place.items() if i not in skip}
         for ev in rec.events:
             tok = _token_for(an.doc, ev.trigger or ev.evidence)
             if tok is not None:
-                a = find_anchor(an.doc, tok, an.token_date, token_place, places, rec.published)
+                a = find_anchor(an.doc, tok, an.token_date, token_place, places, rec.published, rec.text)
                 ev.date, ev.place = a.date, a.place
             elif ev.date is None:
                 ev.date = rec.published
         for c in rec.counts:
             tok = _token_for(an.doc, c.evidence)
             if tok is not None:
-                a = find_anchor(an.doc, tok, an.token_date, token_place, places, rec.published)
+                a = find_anchor(an.doc, tok, an.token_date, token_place, places, rec.published, rec.text)
                 c.date, c.place = a.date, a.place
 
 
 def find_anchor(doc: Doc, tok: Token, token_date: dict[int, DateMention], token_place: dict[int, str],
-                places: dict[str, Place], published: str | None) -> Anchor:
+                places: dict[str, Place], published: str | None, text: str | None = None) -> Anchor:
     """The date and place of what `tok` (an event trigger or a count) reports."""
     clause = clause_tokens(clause_head(tok))
     sent = range(tok.sent.start, tok.sent.end)
@@ -75,16 +75,16 @@ def find_anchor(doc: Doc, tok: Token, token_date: dict[int, DateMention], token_
     if place is None:
         place, place_from = _best_place(tok, sent, token_place, places), "sentence"
     if place is None:
-        place, place_from = _best_place(tok, _paragraph(doc, tok), token_place, places), "paragraph"
+        place, place_from = _best_place(tok, _paragraph(doc, tok, text or doc.text), token_place, places), "paragraph"
     if place is None:
         place_from = "none"
     return Anchor(date, place, date_from, place_from)
 
 
-def dateline_tokens(doc: Doc) -> set[int]:
+def dateline_tokens(doc: Doc, text: str | None = None) -> set[int]:
     """Token indices of datelines at the start of paragraphs (never an event's place by default)."""
     out: set[int] = set()
-    for m in DATELINE.finditer(doc.text):
+    for m in DATELINE.finditer(text or doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None:
             out.update(range(span.start, span.end))
@@ -125,9 +125,8 @@ def _best_place(tok: Token, scope, token_place: dict[int, str], places: dict[str
     return min(hits)[2] if hits else None
 
 
-def _paragraph(doc: Doc, tok: Token) -> range:
+def _paragraph(doc: Doc, tok: Token, text: str) -> range:
     """Token indices of the paragraph (text between line breaks) holding `tok`."""
-    text = doc.text
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")

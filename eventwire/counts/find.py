@@ -36,7 +36,8 @@ class CountLexicon:
     categories: tuple[Category, ...]
     vague: dict[str, int]
     qualifiers: dict[str, str]
-    cue_lemmas: frozenset[str]       # every word that can make a count: sentences without one are skipped
+    cue_lemmas: frozenset[str]
+    vague_first: frozenset[str]      # first words of the vague quantities, to skip other tokens cheaply       # every word that can make a count: sentences without one are skipped
 
 
 @dataclass
@@ -57,8 +58,9 @@ def load_lexicon() -> CountLexicon:
                           frozenset(c.get("subject_verbs") or ()), frozenset(c.get("toll_nouns") or ()))
                  for what, c in raw["categories"].items())
     cues = frozenset().union(*(c.nouns | c.victim_verbs | c.subject_verbs | c.toll_nouns for c in cats))
-    return CountLexicon(cats, {k.lower(): int(v) for k, v in raw["vague"].items()},
-                        {k.lower(): v for k, v in raw["qualifiers"].items()}, cues)
+    vague = {k.lower(): int(v) for k, v in raw["vague"].items()}
+    return CountLexicon(cats, vague, {k.lower(): v for k, v in raw["qualifiers"].items()}, cues,
+                        frozenset(k.split()[0] for k in vague))
 
 
 def find_counts(doc: Doc, lex: CountLexicon) -> list[FoundCount]:
@@ -103,6 +105,8 @@ def _numbers(sent: Span, lex: CountLexicon) -> list[tuple[Span, int, bool]]:
 
 
 def _vague_at(doc: Doc, i: int, end: int, lex: CountLexicon) -> tuple[int, int] | None:
+    if doc[i].lower_ not in lex.vague_first:
+        return None
     for n in (3, 2, 1):
         if i + n <= end and doc[i:i + n].text.lower() in lex.vague:
             return n, lex.vague[doc[i:i + n].text.lower()]

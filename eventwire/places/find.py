@@ -134,7 +134,7 @@ def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention
     officials_in = base.dep_ == "pobj" and base.head.lower_ == "in" and base.head.head.lemma_.lower() in rules.actor_nouns
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(range(span.start, span.end)) if span is not None else []
-    name = doc.text[name_toks[0].idx:name_toks[-1].idx + len(name_toks[-1])]
+    name = doc[name_toks[0].i:name_toks[-1].i + 1].text          # (doc.text would rebuild the whole text)
     return PlaceMention(start, end, tokens, name, label,
                         locative, agentive, direction, region_noun, compound, officials_in)
 
@@ -184,31 +184,25 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
     mentions = [_whole_name(m, gaz) for m in mentions]
-    names = {normalize(m.name) for m in mentions}
-    provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in names}
-    evidence_all = Counter(c for c, _ in actor_mentions)
-    place_evidence: Counter[str] = Counter()         # from place names only: what can vouch for a hamlet
+    keys = [normalize(m.name) for m in mentions]
+    provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in set(keys)}
+    # Countries named by the story's places (tagged ones: untagged guesses vouch for nothing) and actors.
+    named = Counter(k for k, m in zip(keys, mentions) if m.label != "PROPN")
+    place_evidence: Counter[str] = Counter()
+    for n, count in named.items():
+        if provisional[n] is not None and provisional[n].entry.country:
+            place_evidence[provisional[n].entry.country] += count
+    actor_evidence = Counter(c for c, _ in actor_mentions)
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
-    for m in mentions:
-        cand = provisional[normalize(m.name)]
-        if cand is not None and cand.entry.country and m.label != "PROPN":
-            evidence_all[cand.entry.country] += 1
-            place_evidence[cand.entry.country] += 1
     places: dict[tuple, FoundPlace] = {}
-    for m in mentions:
-        n = normalize(m.name)
-        own = provisional.get(n)
-        evidence = Counter(evidence_all)
-        if own is not None and own.entry.country and m.label != "PROPN":   # a name is no evidence for itself
-            evidence[own.entry.country] -= sum(1 for x in mentions if normalize(x.name) == n)
-        evidence.subtract(actor_by_name.get(n, Counter()))
-        evidence = +evidence
-        own_count = Counter({own.entry.country: sum(1 for x in mentions if normalize(x.name) == n)}) \
-            if own is not None and own.entry.country and m.label != "PROPN" else Counter()
-        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun),
-                          +(place_evidence - own_count))
+    for n, m in zip(keys, mentions):
+        own = provisional[n]
+        itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
+        places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
+        evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
+        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun), places_ev)
         if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                 and cand.entry.population < ALT_NAME_MIN_POP:
             continue                               # "Boni" is not Bonn: a variant spelling needs support
