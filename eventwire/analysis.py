@@ -13,6 +13,7 @@ from eventwire.settings import Settings
 
 # Dependents of a noun that can carry its identity ("Libyan" army, "Haftar's" militias, "UN-backed" …).
 _NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Analysis:
         """
         if tok.i in self.token_actor:
             return self.token_actor[tok.i]
+        if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            return self.actor_for(tok.head.head)     # "Haftar's militias, which are supported by France"
         frontier = [c for c in tok.children if c.dep_ in _NP_MODIFIERS]
         while frontier:
             t = frontier.pop(0)

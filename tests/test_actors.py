@@ -280,3 +280,14 @@ def test_target_of_fire_is_an_actor_not_a_place(pipe):
     rec = code(pipe, "Pyongyang fired two artillery shells at Seoul on Thursday, and fishermen in Busan fled.")
     assert actor_with(rec, "Pyongyang").country == "PRK"
     assert actor_with(rec, "Seoul").country == "KOR"
+
+
+def test_actor_for_a_relative_pronoun_is_its_noun(pipe):
+    from eventwire.analysis import Analysis
+    text = "Warlord Abdi Farah's militias, which are backed by Eritrea, attacked the port."
+    doc = pipe.nlp(text)
+    an = Analysis(record=Record(doc_id="t", text=text), doc=doc, settings=pipe.settings)
+    pipe.stages[0](an)
+    which = next(t for t in doc if t.text == "which")
+    militias = next(t for t in doc if t.text == "militias")
+    assert an.actor_for(which) == an.actor_for(militias) is not None
