@@ -105,6 +105,11 @@ def test_aligned_with(pipeline):
     assert has(got, "allied_with", "houthis", "iran")
 
 
+def test_x_and_allied_y(pipeline):
+    _, got = relations(pipeline, "Somalia's army and allied clan militias retook the town of Mahas on Sunday.")
+    assert any(k == "allied_with" and "army" in t for k, _, t in got)
+
+
 def test_of_which_x_is_a_member(pipeline):
     _, got = relations(pipeline, "Rwanda sent troops alongside the African Union, of which Mozambique is a member.")
     assert has(got, "member_of", "mozambique", "union")

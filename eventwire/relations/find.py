@@ -59,6 +59,17 @@ def hyphenated(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
         yield _finding(kind, doc[tok.i - 2], target, tok, f"{kind}: X-{tok.lower_} Y")
 
 
+def allied_partner(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "Somalia's army and allied clan militias": the allied group is coordinated with its ally."""
+    words = lex.kinds["allied_with"].verbs
+    if tok.dep_ != "amod" or (tok.lemma_.lower() not in words and tok.lower_ not in words) or \
+            tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–"):
+        return
+    group = tok.head
+    if group.dep_ == "conj" and group.head.i < group.i:
+        yield _finding("allied_with", group, group.head, tok, "allied_with: X and allied Y")
+
+
 def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
     """ "X backs Y", "Y, which is supported by X", "Y, backed by X", "powers supporting Y",
     "X is fighting against Y"."""
@@ -168,7 +179,7 @@ def under_attack(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
 
 
 RULES: tuple[Callable[[Token, RelationLexicon], Iterator[RelationFinding]], ...] = (
-    hyphenated, verbal, nominal, agentive, under_attack)
+    hyphenated, allied_partner, verbal, nominal, agentive, under_attack)
 
 
 # ---- parse helpers -----------------------------------------------------------------------------
