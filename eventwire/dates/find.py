@@ -78,15 +78,12 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tu
     nums = alt(_NUMBER_WORDS)
     return (
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-        ("full", re.compile(rf"\b{m}\s+{d},?\s+{y}\b")),
-        ("full", re.compile(rf"\b{d}\s+(?:of\s+)?{m},?\s+{y}\b")),
-        ("month_year", re.compile(rf"\b{m},?\s+(?:of\s+)?{y}\b")),
-        ("day_month", re.compile(rf"\b{m}\s+{d}\b(?![\d,.%])")),
-        ("day_month", re.compile(rf"\b{d}\s+(?:of\s+)?{m}\b")),
+        # "4 May 2020", "4 May"; then "May 4, 2020", "April 2019", "May 4", "February" in one pass
+        ("day_first", re.compile(rf"\b{d}\s+(?:of\s+)?{m}(?:,?\s+{y})?\b")),
+        ("month_first", re.compile(rf"\b{m}(?:\s+{d}(?![\d%]|,\d))?(?:,?\s+(?:of\s+)?{y})?(?![\w-])")),
         ("ago", re.compile(rf"(?i)\b(?P<n>\d+|{nums})\s+(?P<u>day|week|month|year)s?\s+ago\b")),
         ("relative", re.compile(rf"(?i)\b(?P<r>{alt(rel)})\b")),
         ("weekday", re.compile(rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<w>(?i:{alt(weekdays)}))\b")),
-        ("month", re.compile(rf"\b{m}(?![\w-])")),
         ("year", re.compile(rf"(?<![\d,.$£€-]){y}(?![\d%s]|,\d)")),   # not "1990s", "2,000", "2020%"
     )
 
@@ -113,6 +110,9 @@ def _expr(kind: str, mt: re.Match, doc: Doc, rules: DateRules) -> DateExpr | Non
     s, e = mt.span()
     if mt.group(0).endswith(".") and g.get("m") and not _abbreviated(g["m"]):
         e -= 1                                    # "in February." ends a sentence; "Oct." is an abbreviation
+    if kind in ("day_first", "month_first"):
+        kind = {(True, True): "full", (False, True): "month_year", (True, False): "day_month",
+                (False, False): "month"}[(bool(g.get("d")), bool(g.get("y")))]
     x = DateExpr(s, e, mt.string[s:e], "full" if kind == "iso" else kind)
     if g.get("m"):
         name = g["m"]
