@@ -291,3 +291,8 @@ def test_actor_for_a_relative_pronoun_is_its_noun(pipe):
     which = next(t for t in doc if t.text == "which")
     militias = next(t for t in doc if t.text == "militias")
     assert an.actor_for(which) == an.actor_for(militias) is not None
+
+
+def test_coordinated_nationalities_give_one_group_each(pipe):
+    rec = code(pipe, "French and Indian navies held joint exercises in the Arabian Sea this week.")
+    assert {(a.country, a.sector) for a in rec.actors} == {("FRA", "MIL"), ("IND", "MIL")}

@@ -50,6 +50,7 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
         f = _role_mention(sc, role, consumed)
         if f is not None:
             found.append(f)
+            found.extend(_conjoined(sc, f, consumed))
     found.extend(person_mentions(sc, consumed))
     for h in names:
         if h in consumed or h in sc.person_key:
@@ -159,6 +160,28 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
     return None
+
+
+def _conjoined(sc: Scene, f: Found, consumed: set[NameHit]) -> list[Found]:
+    """"French and Indian navies", "lawmakers in Fornost and Gondor": one group per country named."""
+    if f.kind not in ("group", "government") or f.country is None:
+        return []
+    out = []
+    for i in range(f.start, f.end):
+        h = sc.name_at.get(i)
+        if h is None or h.start != i or not sc.is_countryish(h):
+            continue
+        for c in sc.doc[h.start:h.end].root.children:
+            v = sc.name_at.get(c.i)
+            if c.dep_ != "conj" or v is None or v in consumed or not sc.is_countryish(v):
+                continue
+            country = sc.entry_code(v)[0]
+            key = f"country:{country}" if f.key.startswith("country:") else f"group:{country}:{f.sector}"
+            consumed.add(v)
+            out.append(Found(key=key, start=v.start, end=v.end, name=f"{sc.text(v.start, v.end)} {f.role}",
+                             kind=f.kind, country=country, sector=f.sector, role=f.role, plural=f.plural,
+                             reason=f.reason + f"+conj:{sc.text(v.start, v.end)}"))
+    return out
 
 
 def _apposition_of_name(sc: Scene, head: Token) -> NameHit | None:
