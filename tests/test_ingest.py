@@ -203,3 +203,19 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch, capsys):
     assert main(["ingest", str(corpus), "--db", str(tmp_path / "p.db")]) == 0
     assert "articles/s]" in term.getvalue()
     assert "stored 2 articles" in capsys.readouterr().out
+
+
+def test_replace_codes_stored_articles_again(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    rows = make_corpus(corpus, 4)
+    db = tmp_path / "r.db"
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    capsys.readouterr()
+    rows[0]["text"] = rows[0]["text"].replace("Story 0", "Story zero (corrected)")
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows[:2]), encoding="utf-8")
+    assert main(["ingest", str(corpus), "--db", str(db), "--replace"]) == 0
+    assert "stored 2 articles (2 replaced)" in capsys.readouterr().out
+    assert doc_count(db) == 4 and consistency_problems(db) == []
+    with Store.open(db, readonly=True) as store:
+        assert "corrected" in store.document("art-000").text
+        assert [d.doc_id for d in store.search_documents("corrected")] == ["art-000"]

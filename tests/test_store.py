@@ -280,3 +280,32 @@ def test_a_second_writer_waits_then_gives_a_clear_error(tmp_path, monkeypatch):
     holder.execute("ROLLBACK")
     with Store.open(path) as store:
         assert store.add_record(make_record("d1"))
+
+
+def _fts_rows(store) -> tuple[int, int]:
+    return (store.db.execute("SELECT count(*) FROM documents_fts").fetchone()[0],
+            store.db.execute("SELECT count(*) FROM events_fts").fetchone()[0])
+
+
+def test_replace_and_delete_keep_fusion_and_full_text_consistent(store):
+    store.add_record(make_record("d1", assault_date="2020-05-04"))
+    store.add_record(make_record("d2", assault_date="2020-05-05"))
+    assert [f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT"))] == [["d1", "d2"]]
+    recoded = make_record("d1")
+    recoded.events = recoded.events[:1]                      # the new coder no longer sees the air strike
+    recoded.title = "Recoded"
+    assert store.add_record(recoded) is False                # a plain add never overwrites
+    assert store.add_record(recoded, replace=True) is True
+    fused = store.fused_events(EventFilter(type="ASSAULT"))
+    assert [(f.doc_ids, f.date, f.n_articles) for f in fused] == [(["d2"], "2020-05-05", 1)]
+    assert store.document("d1").title == "Recoded" and store.count_events(EventFilter(doc_id="d1")) == 1
+    assert store.count_events(EventFilter(text="jets")) == 1
+    assert _fts_rows(store) == (2, 3)
+    assert store.delete_document("d2") is True and store.delete_document("d2") is False
+    assert store.count_fused_events(EventFilter(type="ASSAULT")) == 0
+    s = store.summary()
+    assert (s.documents, s.events, s.fused_events, s.quotes) == (1, 1, 1, 1)
+    assert _fts_rows(store) == (1, 1)
+    orphans = store.db.execute("SELECT count(*) FROM fused_events WHERE fused_id NOT IN "
+                               "(SELECT fused_id FROM fused_members)").fetchone()[0]
+    assert orphans == 0

@@ -32,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_input_options(p)
     add_db_option(p, must_exist=False)
+    p.add_argument("--replace", action="store_true",
+                   help="code stored articles again and replace them (after a pipeline or dictionary update)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(run=run)
 
@@ -44,14 +46,16 @@ def run(args: argparse.Namespace) -> int:
     first = next(items, None)           # surfaces a missing input file before the store is created
     stats = IngestStats()
     with Store.open(args.db) as store:
-        items = skip_stored(itertools.chain([first] if first else [], items), store, stats)
+        items = itertools.chain([first] if first else [], items)
+        if not args.replace:
+            items = skip_stored(items, store, stats)
         todo = next(items, None)        # when everything is stored already, do not even load the model
         outcomes = [] if todo is None else code_articles(itertools.chain([todo], items), settings, engine=args.engine,
                                                          workers=args.workers, scheduler=args.scheduler)
         bar = _progress_bar(args)
         try:
             store_outcomes(outcomes, store, stats, on_rejection=lambda r: _reject(r, bar),
-                           on_progress=(lambda s: _tick(bar, s)) if bar is not None else None)
+                           on_progress=(lambda s: _tick(bar, s)) if bar is not None else None, replace=args.replace)
         finally:
             if bar is not None:
                 bar.close()

@@ -18,10 +18,10 @@ from eventwire.errors import StoreError
 from eventwire.record import Record
 from eventwire.store import catalog, queries, schema
 from eventwire.store.filters import EventFilter
-from eventwire.store.fusion import fuse_document
+from eventwire.store.fusion import fuse_document, unfuse_document
 from eventwire.store.rows import (ActorRow, DocumentRow, EventRow, FusedEventRow, Network, PlaceRow, QuoteRow,
                                   Summary)
-from eventwire.store.write import insert_record
+from eventwire.store.write import delete_document, insert_record
 
 # A web server reading while an ingest commits one article at a time waits milliseconds; 30 s covers a
 # checkpoint on a slow disk without hanging forever on a stuck process.
@@ -79,8 +79,9 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
-    def add_record(self, rec: Record) -> bool:
-        """Store the record, its rows and its fusion in one transaction. False when doc_id is already stored."""
+    def add_record(self, rec: Record, *, replace: bool = False) -> bool:
+        """Store the record, its rows and its fusion in one transaction. False when doc_id is already stored,
+        unless `replace`: then the stored document is removed first (in the same transaction)."""
         if self.readonly:
             raise StoreError(f"{self.path} was opened read-only")
         try:
@@ -90,8 +91,11 @@ class Store:
                              f"waited {BUSY_TIMEOUT_S:.0f} s)") from None
         try:
             if self.has_document(rec.doc_id):
-                self.db.execute("ROLLBACK")
-                return False
+                if not replace:
+                    self.db.execute("ROLLBACK")
+                    return False
+                unfuse_document(self.db, rec.doc_id)
+                delete_document(self.db, rec.doc_id, full_text=self.full_text)
             insert_record(self.db, rec, full_text=self.full_text)
             fuse_document(self.db, rec.doc_id)
             self.db.execute("COMMIT")
@@ -99,6 +103,22 @@ class Store:
         except sqlite3.OperationalError as exc:     # disk full, I/O error: the store itself is the problem
             self.db.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from None
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document with all its rows and its share of fused events; False if it was not stored."""
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            found = self.has_document(doc_id)
+            if found:
+                unfuse_document(self.db, doc_id)
+                delete_document(self.db, doc_id, full_text=self.full_text)
+            self.db.execute("COMMIT")
+            return found
         except BaseException:
             self.db.execute("ROLLBACK")
             raise

@@ -129,3 +129,21 @@ def _place_ref(db: sqlite3.Connection, key: str | None) -> PlaceRef | None:
         return None
     row = db.execute("SELECT country, kind FROM places WHERE place_key = ? LIMIT 1", (key,)).fetchone()
     return PlaceRef(key, row[0] if row else None, bool(row) and row[1] == "country")
+
+
+def unfuse_document(db: sqlite3.Connection, doc_id: str) -> None:
+    """Take a document's events out of their fused events; a fused event left with no member is deleted,
+    one left with members takes its date and place from them again."""
+    groups = [r[0] for r in db.execute("SELECT DISTINCT fused_id FROM fused_members WHERE doc_id = ?", (doc_id,))]
+    db.execute("DELETE FROM fused_members WHERE doc_id = ?", (doc_id,))
+    for fused_id in groups:
+        members = db.execute("SELECT coalesce(e.date, d.published), e.place_key FROM fused_members m "
+                             "JOIN events e ON e.event_id = m.event_id JOIN documents d ON d.doc_id = e.doc_id "
+                             "WHERE m.fused_id = ? ORDER BY m.rowid", (fused_id,)).fetchall()
+        if not members:
+            db.execute("DELETE FROM fused_events WHERE fused_id = ?", (fused_id,))
+            continue
+        places = [p for p in (_place_ref(db, k) for _, k in members) if p is not None]
+        best = next((p for p in places if not p.is_country), places[0] if places else None)
+        db.execute("UPDATE fused_events SET n_members = ?, date = ?, place_key = ? WHERE fused_id = ?",
+                   (len(members), members[0][0], best.key if best else None, fused_id))

@@ -20,7 +20,8 @@ from eventwire.store.core import Store
 
 @dataclass
 class IngestStats:
-    stored: int = 0        # articles written
+    stored: int = 0        # articles written (new or replacing a stored one)
+    replaced: int = 0      # of which replaced a stored version (--replace)
     events: int = 0        # events in the articles written
     skipped: int = 0       # articles already in the store
     rejected: int = 0      # inputs that could not be coded
@@ -33,7 +34,8 @@ class IngestStats:
         return done / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
-        return (f"stored {self.stored} article{'s' * (self.stored != 1)} ({self.events} events), "
+        replaced = f" ({self.replaced} replaced)" if self.replaced else ""
+        return (f"stored {self.stored} article{'s' * (self.stored != 1)}{replaced} ({self.events} events), "
                 f"{self.skipped} already stored, {self.rejected} rejected, in {self.seconds:.1f} s "
                 f"({self.articles_per_second:.1f} articles/s)")
 
@@ -58,12 +60,15 @@ def skip_stored(items: Iterable[Article | Rejection], store: Store, stats: Inges
 
 def store_outcomes(outcomes: Iterable[Record | Rejection], store: Store, stats: IngestStats, *,
                    on_rejection: Callable[[Rejection], None] | None = None,
-                   on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
-    """Write each coded record in its own transaction; rejections are counted and reported, never fatal."""
+                   on_progress: Callable[[IngestStats], None] | None = None, replace: bool = False) -> IngestStats:
+    """Write each coded record in its own transaction; rejections are counted and reported, never fatal.
+    With `replace`, a record whose doc_id is stored replaces the stored version."""
     for item in outcomes:
         if isinstance(item, Record):
             try:
-                added = store.add_record(item)
+                existed = replace and store.has_document(item.doc_id)
+                added = store.add_record(item, replace=replace)
+                stats.replaced += existed and added
             except (sqlite3.IntegrityError, ValueError, TypeError) as exc:
                 # a malformed record (duplicate ids, bad types) is that article's problem, not the run's
                 item = Rejection(item.doc_id, f"cannot store the record: {exc.__class__.__name__}: {exc}")

@@ -38,11 +38,20 @@ def insert_record(db: sqlite3.Connection, rec: Record, *, full_text: bool) -> li
     ids = _insert_events(db, rec)
     _insert_quotes(db, rec)
     _insert_relations(db, rec)
-    if full_text:
-        db.execute("INSERT INTO documents_fts(doc_id, title, text) VALUES (?,?,?)", (rec.doc_id, rec.title or "", rec.text))
-        db.executemany("INSERT INTO events_fts(event_id, evidence) VALUES (?,?)",
-                       [(global_id(rec.doc_id, e.id), e.evidence.text if e.evidence else "") for e in rec.events])
+    if full_text:   # full-text rows share their table row's rowid, so a document can be deleted cleanly
+        db.execute("INSERT INTO documents_fts(rowid, doc_id, title, text) SELECT rowid, doc_id, coalesce(title, ''), "
+                   "text FROM documents WHERE doc_id = ?", (rec.doc_id,))
+        db.execute("INSERT INTO events_fts(rowid, event_id, evidence) SELECT rowid, event_id, "
+                   "coalesce(evidence_text, '') FROM events WHERE doc_id = ?", (rec.doc_id,))
     return ids
+
+
+def delete_document(db: sqlite3.Connection, doc_id: str, *, full_text: bool) -> None:
+    """Remove a document and every row read from it (fusion must be undone first: see fusion.unfuse_document)."""
+    if full_text:
+        db.execute("DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE doc_id = ?)", (doc_id,))
+        db.execute("DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE doc_id = ?)", (doc_id,))
+    db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))     # cascades to events, actors, places…
 
 
 def _insert_actors(db: sqlite3.Connection, rec: Record) -> None:
