@@ -7,6 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from eventwire.errors import UsageError
 from eventwire.export import write_csv
 from eventwire.store import EventFilter, Store
 from eventwire.store.rows import EventRow, FusedEventRow, Summary
@@ -56,8 +57,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eventwire.errors import UsageError
-
     filters = filters_from_args(args)
     if args.limit is not None and args.limit < 0 or args.offset < 0:
         raise UsageError("--limit and --offset must be 0 or more")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from eventwire.store.filters import EventFilter
-from eventwire.store.queries import _span, event_where
+from eventwire.store.queries import event_where, like_pattern, span_or_none
 from eventwire.store.rows import (ActorRow, DocumentRow, Network, NetworkEdge, NetworkNode, PlaceRow, QuoteRow,
                                   Summary)
 
@@ -79,12 +79,12 @@ def select_quotes(db: sqlite3.Connection, *, doc_id: str | None = None, speaker:
         args.append(doc_id)
     if speaker:
         parts.append("(speaker_key = ? OR speaker_name LIKE ? ESCAPE '\\')")
-        args += [speaker, "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"]
+        args += [speaker, like_pattern(speaker)]
     where = ("WHERE " + " AND ".join(parts)) if parts else ""
     rows = db.execute(f"SELECT quote_id, doc_id, speaker_key, speaker_name, speaker_text, content_start, content_end, "
                       f"content_text, cue_start, cue_end, cue_text, direct, medium, reason FROM quotes {where} "
                       f"ORDER BY doc_id, seq LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
-    return [QuoteRow(r[0], r[1], r[2], r[3], r[4], _span(*r[5:8]), _span(*r[8:11]), bool(r[11]), r[12], r[13])
+    return [QuoteRow(r[0], r[1], r[2], r[3], r[4], span_or_none(*r[5:8]), span_or_none(*r[8:11]), bool(r[11]), r[12], r[13])
             for r in rows]
 
 

@@ -170,7 +170,7 @@ class Store:
                                                  "ORDER BY rank", (q,))]
         else:
             ids = [r[0] for r in self.db.execute("SELECT doc_id FROM documents WHERE text LIKE ? ESCAPE '\\'",
-                                                 (queries._like(text),))]
+                                                 (queries.like_pattern(text),))]
         docs = {d.doc_id: d for d in catalog.select_documents(self.db)} if ids else {}
         return [docs[i] for i in ids if i in docs][:limit]
 

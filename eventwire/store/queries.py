@@ -19,10 +19,10 @@ EVENT_COLUMNS = """e.event_id, e.doc_id, e.local_id, e.type, e.mode, e.cameo,
     e.reason, m.fused_id, d.source, d.title, d.url, d.published, d.language, e.sentence, f.n_members"""
 EVENT_FROM = """events e JOIN documents d ON d.doc_id = e.doc_id
     LEFT JOIN fused_members m ON m.event_id = e.event_id LEFT JOIN fused_events f ON f.fused_id = m.fused_id"""
-EVENT_ORDER = "ORDER BY coalesce(e.date_lo, d.published, '9999') , e.doc_id, e.seq"
+EVENT_ORDER = "ORDER BY coalesce(e.date_lo, d.published, '9999'), e.doc_id, e.seq"
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
     """A LIKE pattern matching `value` anywhere, with LIKE's own wildcards escaped."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -39,7 +39,7 @@ def event_where(f: EventFilter, *, full_text: bool) -> tuple[str, list]:
     args: list = []
     if f.actor:
         code = f.actor.upper()
-        name = _like(f.actor)
+        name = like_pattern(f.actor)
         one = ("({s}_country = ? OR ({s}_country || coalesce({s}_sector, '')) = ? OR {s}_key = ? "
                "OR {s}_name LIKE ? ESCAPE '\\')")
         parts.append("(" + one.format(s="e.source") + " OR " + one.format(s="e.target") + ")")
@@ -62,7 +62,7 @@ def event_where(f: EventFilter, *, full_text: bool) -> tuple[str, list]:
             args.append(int(f.place))
         else:
             parts.append("e.place_name LIKE ? ESCAPE '\\'")
-            args.append(_like(f.place))
+            args.append(like_pattern(f.place))
     if f.text:
         q = fts_query(f.text)
         if full_text and q:
@@ -70,20 +70,20 @@ def event_where(f: EventFilter, *, full_text: bool) -> tuple[str, list]:
             args.append(q)
         else:
             parts.append("e.evidence_text LIKE ? ESCAPE '\\'")
-            args.append(_like(f.text))
+            args.append(like_pattern(f.text))
     if f.doc_id:
         parts.append("e.doc_id = ?")
         args.append(f.doc_id)
     return ("WHERE " + " AND ".join(parts)) if parts else "", args
 
 
-def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
+def span_or_none(start: int | None, end: int | None, text: str | None) -> Span | None:
     return None if start is None else Span(start, end, text)
 
 
 def event_row(r: tuple) -> EventRow:
     return EventRow(*r[:23], negated=bool(r[23]), hypothetical=bool(r[24]), confidence=r[25],
-                    trigger=_span(*r[26:29]), evidence=_span(*r[29:32]), reason=r[32], fused_id=r[33],
+                    trigger=span_or_none(*r[26:29]), evidence=span_or_none(*r[29:32]), reason=r[32], fused_id=r[33],
                     publisher=r[34], title=r[35], url=r[36], published=r[37], language=r[38], sentence=r[39],
                     n_articles=r[40])
 
