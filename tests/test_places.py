@@ -110,3 +110,10 @@ def test_direction_words_inside_country_names_and_unaccented_spellings(pipe):
 def test_a_leaders_nationality_does_not_pick_a_hamlet(pipe):
     p = places(pipe, "Chinese President Xi Jinping and Joe Biden held talks in Bali on Monday.")
     assert p["Bali"].country == "IDN"
+
+
+def test_possessive_countries_and_parts_of_places(pipe):
+    p = places(pipe, "Gunmen attacked a village in Nigeria's Plateau state. The gangs control most of Port-au-Prince.")
+    assert p["Plateau"].country == "NGA" and p["Nigeria"].kind == "country"
+    assert p["Port-au-Prince"].country == "HTI"
+    assert "Libya" not in places(pipe, "Libya's government asked for help.")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
 
 PLACE_LABELS = {"GPE", "LOC"}
+FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}  # never a place name
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 BIG_CITY = 500_000          # a city this large outranks a same-named region ("New York", "Washington")
@@ -78,7 +79,8 @@ class FoundPlace:
 # ---- mentions ------------------------------------------------------------------------------------
 def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     """Candidate place mentions: GPE/LOC entities, plus proper nouns in a place context."""
-    out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS if (m := _mention(doc, ent, ent.label_, rules))]
+    out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS | {"FAC"}
+           if (m := _mention(doc, ent, ent.label_, rules))]
     taken = {i for m in out for i in m.tokens}
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_NAMES:
@@ -161,6 +163,8 @@ def _locative(base: Token, rules: Rules) -> bool:
         if prep == "with":
             return governor in rules.with_nouns
         return prep == "of" and (governor in rules.of_nouns or head.head.lower_ in rules.of_nouns)
+    if base.dep_ == "poss":                   # "Nigeria's Plateau state", "Iraq's Kurdistan region"
+        return head.ent_type_ in PLACE_LABELS or head.lemma_.lower() in rules.of_nouns | rules.region_nouns
     return base.dep_ == "dobj" and head.lemma_.lower() in rules.object_motion
 
 
@@ -222,6 +226,8 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
+    if m.label == "FAC":                           # "the White House", "Camp David": only big cities count
+        cands = [c for c in cands if c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP]
     if any(c.entry.kind == "country" and c.main_name for c in cands):
         cands = [c for c in cands if c.entry.kind != "city"]   # "Jordan" the country, not Jordan, Minnesota
     return cands
@@ -286,6 +292,8 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace 
     if cand is None:
         return None                            # unknown names: better none than a place with no country
     e, note = cand.entry, f", {why}" if why else ""
+    if m.label == "FAC":                       # mis-tagged and mis-parsed: the syntax says nothing
+        return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}")
     if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
         return None
     if m.direction:
