@@ -247,7 +247,7 @@ def test_leader_of_a_group_role_takes_its_sector(pipe):
     assert actor_with(rec, "Marc Joseph").sector == "CRM"
 
 
-def test_people_are_actors_only_as_subjects(pipe):
+def test_people_are_actors_as_subjects_or_with_a_country(pipe):
     rec = code(pipe, "Thousands of people marched through Nairobi on Tuesday. Two people were killed by stray bullets.")
     marchers = [a for a in rec.actors if a.sector == "CVL"]
     assert len(marchers) == 1 and marchers[0].country == "KEN"
@@ -296,3 +296,12 @@ def test_actor_for_a_relative_pronoun_is_its_noun(pipe):
 def test_coordinated_nationalities_give_one_group_each(pipe):
     rec = code(pipe, "French and Indian navies held joint exercises in the Arabian Sea this week.")
     assert {(a.country, a.sector) for a in rec.actors} == {("FRA", "MIL"), ("IND", "MIL")}
+
+
+def test_named_armed_group_and_named_town(pipe):
+    rec = code(pipe, "The Arakan Army attacked a base in Rakhine state, and the town of Pauktaw fell. "
+                     "Myanmar's junta vowed to respond.")
+    arakan = actor_with(rec, "Arakan Army")
+    assert (arakan.country, arakan.sector) == ("MMR", "REB")
+    assert "Pauktaw" not in names(rec)
+    assert actor_with(rec, "Myanmar's junta").sector == "GOV"

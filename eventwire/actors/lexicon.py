@@ -169,6 +169,10 @@ class Lexicon:
             out.append(RoleHit(sp.start, sp.end, self._roles[doc.vocab.strings[sp.label]], sp.root.i))
         return out
 
+    def role_of(self, tok) -> Role | None:
+        """The role a single word names ("Army", "forces"), if any."""
+        return self._roles.get(tok.lower_) or self._roles.get(tok.lemma_.lower())
+
     def city_country(self, text: str) -> str | None:
         return self.cities.get(text.lower())
 

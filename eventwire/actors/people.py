@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventwire.actors.lexicon import NameHit, RoleHit
-from eventwire.actors.scene import Found, Scene, identity, key_of, locative
+from eventwire.actors.scene import Found, Scene, identity, key_of, locative, named_place
 
 
 def add_bare_surnames(doc: Doc, names: list[NameHit]) -> list[NameHit]:
@@ -40,7 +40,8 @@ def person_keys(sc: Scene) -> dict[NameHit, str]:
             continue
         words = doc[h.start:h.end].text
         tail = words.split()[-1].lower()
-        if sc.lex.city_country(words) and locative(doc[h.start:h.end].root):
+        root = doc[h.start:h.end].root
+        if (sc.lex.city_country(words) and locative(root)) or named_place(root):
             continue                                   # "the town of Gao" tagged PERSON: a place
         if h.label == "PERSON" or (tail in longest and len(words.split()) == 1):
             canonical = longest.get(tail, words)

@@ -22,7 +22,8 @@ from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 from eventwire.actors.people import add_bare_surnames, person_keys, person_mentions, person_of_title
 from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT_LOCAL, NOT_OWNED, QUANTITY_NOUNS,
                                     TOPIC_NOUNS,
-                                    Found, Identity, Scene, effective, identity, key_of, locative)
+                                    Found, Identity, Scene, effective, identity, key_of, locative,
+                                    named_place)
 
 
 @dataclass
@@ -74,15 +75,18 @@ def _inside_name(r: RoleHit, names: list[NameHit]) -> bool:
 
 
 def _drop_role_like_entities(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
-    """An unknown NER organisation that ends in a role ("the Interior Ministry", "Supreme Court") is a role."""
-    heads = {r.head for r in roles}
+    """An unknown NER organisation made of role words ("the Interior Ministry", "Supreme Court") is a role;
+    one with a name of its own ("the Arakan Army") stays an organisation."""
+    role_tokens = {i for r in roles for i in range(r.start, r.end)}
 
     def crosses(h: NameHit) -> bool:              # "State" tagged ORG in "State Counsellor"
         return any(r.start < h.end and h.start < r.end and not (h.start <= r.start and r.end <= h.end)
                    for r in roles)
 
-    return [h for h in names if h.alias is not None or h.label == "PERSON" or
-            ((h.end - 1) not in heads and not crosses(h))]
+    def all_roles(h: NameHit) -> bool:
+        return all(i in role_tokens for i in range(h.start, h.end))
+
+    return [h for h in names if h.alias is not None or h.label == "PERSON" or not (all_roles(h) or crosses(h))]
 
 
 def _trim_titles(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
@@ -127,8 +131,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
             return None
         return Found(key="pending:anaphor", kind="org", pending="anaphor", reason=why + "+the-last-named-group",
                      **base)
-    if role.role.subject_only and not _is_subject(head):
-        return None                                   # "30 people were killed": victims, counted elsewhere
+    if role.role.subject_only and not _is_subject(head) and country is None and idn.affiliate is None:
+        return None                                   # "1,000 people have been killed": victims, counted elsewhere
     if idn.affiliate is not None:
         return _affiliated(sc, idn, role, sector, country, why, base)
     if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
@@ -282,8 +286,10 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
 def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None:
     """A name the KB does not know: organisations are actors; cities, regions and adjectives are not."""
     country = sc.lex.city_country(text)
-    if h.label == "GPE" or (country and (h.label != "PERSON" or locative(root))):
-        if country and locative(root):
+    at_place = locative(root)
+    if h.label == "GPE" or named_place(root) or (country and (h.label != "PERSON" or at_place)) \
+            or (h.label != "PERSON" and at_place):
+        if country and at_place:
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
     if h.label == "NORP":
@@ -293,5 +299,9 @@ def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None
                      reason="ner:NORP", plural=True)
     if root.dep_ == "compound" and root.head.i not in sc.role_at:
         return None                                    # "Joint Military Commission talks": a name of a thing
+    last = sc.lex.role_of(sc.doc[h.end - 1])
+    if last is not None and last.sector in ARMED_SECTORS:   # "the Arakan Army": a named armed group, not a state's
+        return Found(key=f"org:{text.lower()}", start=h.start, end=h.end, name=text, kind="org", sector="REB",
+                     reason=f"ner:{h.label}+named-armed-group", plural=True)
     return Found(key=f"org:{text.lower()}", start=h.start, end=h.end, name=text, kind="org",
                  reason=f"ner:{h.label}")

@@ -202,3 +202,8 @@ def locative(tok: Token) -> bool:
         nouns = PLACE_NOUNS if tok.dep_ == "poss" else PLACE_NOUNS | BORDER_NOUNS   # "Ukraine's borders" is Ukraine's
         return head.lemma_.lower() in nouns or (head.pos_ == "PROPN" and locative(head))
     return False
+
+
+def named_place(tok: Token) -> bool:
+    """"the town of Avdiivka", "the city of Kharkiv": whatever the recogniser says, a place."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
