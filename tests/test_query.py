@@ -63,7 +63,7 @@ def test_fused_rows(db, capsys):
     pair = next(r for r in rows if r["n_articles"] == 2)
     assert pair["doc_ids"] == ["d1", "d2"] and len(pair["evidence"]) == 2
     _, out, _ = run(capsys, "query", "--db", db, "--fused")
-    assert "2 art." in out
+    assert "[2 articles] Russian jets bombed Tripoli" in out and "[1 article] " in out
 
 
 def test_summary(db, capsys):

@@ -309,3 +309,13 @@ def test_replace_and_delete_keep_fusion_and_full_text_consistent(store):
     orphans = store.db.execute("SELECT count(*) FROM fused_events WHERE fused_id NOT IN "
                                "(SELECT fused_id FROM fused_members)").fetchone()[0]
     assert orphans == 0
+
+
+def test_library_ingest_of_coded_records(tmp_path):
+    from eventwire.inputs import Rejection
+    from eventwire.store import ingest
+
+    stats = ingest([make_record("a"), Rejection("x.txt:3", "empty text"), make_record("b"), make_record("a")],
+                   tmp_path / "lib.db")
+    assert (stats.stored, stats.skipped, stats.rejected, stats.events) == (2, 1, 1, 4)
+    assert "stored 2 articles (4 events), 1 already stored, 1 rejected" in stats.line()

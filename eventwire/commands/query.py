@@ -110,10 +110,13 @@ def _table(rows: list[EventRow] | list[FusedEventRow], out) -> None:
         fused = isinstance(r, FusedEventRow)
         flags = ("" if fused else ("not " if r.negated else "") + ("maybe " if r.hypothetical else ""))
         kind = _cut(flags + r.type + (f"/{r.mode}" if r.mode else ""), 20)
-        last = f"{r.n_articles} art." if fused else _cut(r.evidence.text if r.evidence else "", 10_000)
+        if fused:
+            last = f"[{r.n_articles} article{'s' * (r.n_articles != 1)}] " + (r.evidence[0].text if r.evidence else "")
+        else:
+            last = r.evidence.text if r.evidence else ""
         lines.append([r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 22),
                       _cut(_actor(r.target_name, r.target_country), 22), _cut(r.place_name, 14) or "—", last])
-    heads = ["date", "type", "source", "target", "place", "articles" if isinstance(rows[0], FusedEventRow) else "evidence"]
+    heads = ["date", "type", "source", "target", "place", "evidence"]
     widths = [max(len(h), *(len(x[i]) for x in lines)) for i, h in enumerate(heads[:-1])]
     room = max(width - sum(widths) - 2 * len(widths), 40)     # past the edge, the terminal wraps
     print("  ".join(h.ljust(w) for h, w in zip(heads, widths + [0])).rstrip(), file=out)
