@@ -116,6 +116,8 @@ def read_inputs(paths: list[str], meta: Meta | None = None, *, max_article_bytes
                 yield from _read_file(f, meta, max_article_bytes)
         elif path.is_file():
             yield from _read_file(path, meta, max_article_bytes)
+        elif path.exists():  # a pipe, /dev/stdin, a device: read it as a stream, never past the limit
+            yield from _read_special(path, meta, max_article_bytes)
         else:
             raise UsageError(f"no such file or directory: {p}")
 
@@ -137,17 +139,27 @@ def _read_file(path: Path, meta: Meta, max_bytes: int) -> Iterator[Article | Rej
     yield from _read_blob(str(path), data, kind, meta, max_bytes)
 
 
-def _read_stdin(fh: BinaryIO, meta: Meta, max_bytes: int) -> Iterator[Article | Rejection]:
-    """stdin holds one article (text or HTML), or JSON Lines when it starts with "{" (streamed)."""
+def _read_special(path: Path, meta: Meta, max_bytes: int) -> Iterator[Article | Rejection]:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield Rejection(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with fh:
+        yield from _read_stdin(fh, meta, max_bytes, origin=str(path))
+
+
+def _read_stdin(fh: BinaryIO, meta: Meta, max_bytes: int, *, origin: str = "<stdin>") -> Iterator[Article | Rejection]:
+    """A stream holds one article (text or HTML), or JSON Lines when it starts with "{" (streamed)."""
     stream = _Prefixed(fh.read(1024), fh)
     if stream.head.getvalue().lstrip()[:1] == b"{":
-        yield from _jsonl_lines("<stdin>", stream, max_bytes)
+        yield from _jsonl_lines(origin, stream, max_bytes)
         return
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield Rejection("<stdin>", _too_large(len(data), max_bytes, more=True))
+        yield Rejection(origin, _too_large(len(data), max_bytes, more=True))
         return
-    yield from _read_blob("<stdin>", data, "auto", meta, max_bytes)
+    yield from _read_blob(origin, data, "auto", meta, max_bytes)
 
 
 class _Prefixed:

@@ -134,3 +134,20 @@ def test_directory_without_articles_is_one_rejection(tmp_path):
 def test_decode_rejects_a_byte_order_mark_with_nothing_after_it():
     with pytest.raises(InputError, match="empty"):
         decode(b"\xff\xfe" + " \n".encode("utf-16-le"))
+
+
+def test_a_named_pipe_is_read_as_a_stream(tmp_path):
+    import threading
+
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes((json.dumps({"id": "p1", "text": STORY}) + "\n").encode()))
+    writer.start()
+    out = read(fifo)
+    writer.join(timeout=10)
+    assert [(type(o).__name__, o.origin) for o in out] == [("Article", f"{fifo}:1 (id p1)")]
+
+
+def test_an_endless_device_stops_at_the_limit():
+    (rej,) = read_inputs(["/dev/zero"], max_article_bytes=10_000)
+    assert isinstance(rej, Rejection) and "over 10000 bytes" in rej.reason and rej.origin == "/dev/zero"
