@@ -87,3 +87,8 @@ def test_each_date_says_which_rule_resolved_it(pipe):
     rec = pipe.code("Rebels withdrew on Tuesday, months after the truce of May 4, 2020.", published="2021-03-10")
     reasons = {d.text: d.reason for d in rec.dates}
     assert reasons["Tuesday"].startswith("weekday") and reasons["May 4, 2020"] == "explicit date"
+
+
+def test_dateparser_fallback_for_unusual_forms(pipe):
+    rec = pipe.code("The accord, signed on 04/05/2020, collapsed.", published="2021-01-01")
+    assert [(d.value, d.reason) for d in rec.dates] == [("2020-04-05", "dateparser")]   # month first, US order

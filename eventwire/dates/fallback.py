@@ -19,26 +19,38 @@ _PRECISION = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
 def parsed_entities(doc: Doc, found: list[DateExpr]) -> list[DateExpr]:
-    rules = load_rules()
-    out = []
+    """Numeric dates anywhere ("04/05/2020": the small model tags them anything), and DATE entities with a
+    month name and a year that the regular expressions did not read."""
+    rules, text = load_rules(), doc.text
+    spans = [(m.start(), m.end()) for m in _NUMERIC.finditer(text)]
     for ent in doc.ents:
-        if ent.label_ != "DATE" or any(x.start < ent.end_char and ent.start_char < x.end for x in found):
-            continue
         words = {w.lower().strip(".,") for w in ent.text.split()}
-        if not (_NUMERIC.search(ent.text) or (words & set(rules.months) and re.search(r"\d{4}", ent.text))):
+        if ent.label_ == "DATE" and words & set(rules.months) and re.search(r"\d{4}", ent.text):
+            spans.append((ent.start_char, ent.end_char))
+    out: list[DateExpr] = []
+    for start, end in sorted(set(spans)):
+        if any(x.start < end and start < x.end for x in [*found, *out]):
             continue
-        value = _parse(ent.text)
+        value = _parse(text[start:end])
         if value:
-            out.append(DateExpr(ent.start_char, ent.end_char, ent.text, "parsed", value=value))
+            out.append(DateExpr(start, end, text[start:end], "parsed", value=value))
     return out
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser   # imported late: ~0.3 s, and rarely needed
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
 
 
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> str | None:
     """Only texts with a year are parsed: without one the value would depend on the publication date."""
-    from dateparser.date import DateDataParser   # imported late: ~0.3 s, and rarely needed
-
-    data = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)}).get_date_data(text)
+    try:
+        data = _parser().get_date_data(text)
+    except (ValueError, OverflowError):
+        return None
     if data.date_obj is None or data.period not in _PRECISION:
         return None
     return data.date_obj.strftime(_PRECISION[data.period])

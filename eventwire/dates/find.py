@@ -84,7 +84,7 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tu
         ("ago", re.compile(rf"(?i)\b(?P<n>\d+|{nums})\s+(?P<u>day|week|month|year)s?\s+ago\b")),
         ("relative", re.compile(rf"(?i)\b(?P<r>{alt(rel)})\b")),
         ("weekday", re.compile(rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<w>(?i:{alt(weekdays)}))\b")),
-        ("year", re.compile(rf"(?<![\d,.$£€-]){y}(?![\d%s]|,\d)")),   # not "1990s", "2,000", "2020%"
+        ("year", re.compile(rf"(?<![\d,.$£€/-]){y}(?![\d%s]|,\d)")),   # not "1990s", "2,000", "2020%", "4/5/2020"
     )
 
 
