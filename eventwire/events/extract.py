@@ -1,7 +1,9 @@
 """Finding events in a parsed document: triggers from the lexicon × roles from the parse.
 
-`find_events` is pure: it reads the spaCy doc and an actor look-up and returns `FoundEvent`s; the stage
-writes them into the record.
+`EventFinder.find` is pure: it reads the spaCy doc and an actor look-up and returns `FoundEvent`s; the
+stage filters them and writes them into the record. Steps: triggers (lexicon entries matched at tokens,
+nouns told by a verb dropped) → roles (roles.py) → negation and modality (modality.py) → coding
+conventions (recode.py) → one event per (source, target) pair.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
@@ -186,10 +188,10 @@ class EventFinder:
         trigs = self.triggers(doc)
         types = {t.head.i: t.entry.type for t in trigs}
         for t in trigs:
-            out += self._events_for(t, doc, actor_for, types)
+            out += self._events_for(t, actor_for, types)
         return out
 
-    def _events_for(self, t: Trigger, doc: Doc, actor_for: ActorLookup, types: dict[int, str]) -> list[FoundEvent]:
+    def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str]) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
@@ -203,7 +205,7 @@ class EventFinder:
         mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
                            nominal=e.kind == "noun", hops=r.hops)
-        start, end = min(w.idx for w in t.words), max(w.idx + len(w.text) for w in t.words)
+        start, end = _trigger_span(t)
         sent = t.head.sent
         ev_start, ev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
         reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "") + code.note
@@ -255,6 +257,23 @@ def _entries(table: dict[str, list[Entry]], lemma: str, form_lemma: str | None) 
     if form_lemma and form_lemma != lemma:
         found += table.get(form_lemma, [])
     return sorted(found, key=lambda e: -e.specificity)
+
+
+# Trigger words further than this from the rest are left out of the trigger span (it must be contiguous):
+# "lost control of the border town of Myawaddy to" → "lost control".
+MAX_TRIGGER_GAP = 3
+
+
+def _trigger_span(t: Trigger) -> tuple[int, int]:
+    """Character span of the trigger: the head and the words of the phrase close enough to it."""
+    lo = hi = t.head.i
+    for w in sorted(t.words, key=lambda w: abs(w.i - t.head.i)):
+        if lo - MAX_TRIGGER_GAP <= w.i < lo:
+            lo = w.i
+        elif hi < w.i <= hi + MAX_TRIGGER_GAP:
+            hi = w.i
+    doc = t.head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
@@ -356,6 +375,3 @@ def _confidence(has_source: bool, has_target: bool, *, nominal: bool, hops: int)
     c -= PER_EXTRA_HOP * max(0, hops - 1)
     return round(max(0.05, min(0.99, c)), 2)
 
-
-def sentence_of(doc: Doc, i: int) -> Span:
-    return doc[i].sent

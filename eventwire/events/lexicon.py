@@ -24,10 +24,9 @@ makes it the default for the type's verbs).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 import yaml
 
