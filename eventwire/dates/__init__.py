@@ -30,8 +30,8 @@ class DateStage:
 
     def __call__(self, an: Analysis) -> None:
         rec, doc = an.record, an.doc
-        exprs = find_expressions(doc, self.rules)
-        exprs += parsed_entities(doc, exprs)
+        exprs = find_expressions(doc, self.rules, rec.text)
+        exprs += parsed_entities(doc, exprs, rec.text)
         exprs.sort(key=lambda x: x.start)
         if not exprs:
             return

@@ -18,10 +18,10 @@ _NUMERIC = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})\b")
 _PRECISION = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def parsed_entities(doc: Doc, found: list[DateExpr]) -> list[DateExpr]:
+def parsed_entities(doc: Doc, found: list[DateExpr], text: str | None = None) -> list[DateExpr]:
     """Numeric dates anywhere ("04/05/2020": the small model tags them anything), and DATE entities with a
     month name and a year that the regular expressions did not read."""
-    rules, text = load_rules(), doc.text
+    rules, text = load_rules(), doc.text if text is None else text
     spans = [(m.start(), m.end()) for m in _NUMERIC.finditer(text)]
     for ent in doc.ents:
         words = {w.lower().strip(".,") for w in ent.text.split()}

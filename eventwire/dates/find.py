@@ -88,9 +88,10 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tu
     )
 
 
-def find_expressions(doc: Doc, rules: DateRules) -> list[DateExpr]:
-    """All date expressions in the text, in order, none overlapping."""
-    text = doc.text
+def find_expressions(doc: Doc, rules: DateRules, text: str | None = None) -> list[DateExpr]:
+    """All date expressions in the text (`doc.text`, passed in when the caller has it), in order, none
+    overlapping."""
+    text = doc.text if text is None else text
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
     for kind, pat in rules.patterns:
