@@ -77,6 +77,26 @@ def test_dask_on_an_existing_scheduler_gives_the_serial_records(small_batches, s
         assert as_comparable(out) == serial
 
 
+def test_ingest_from_dask_stores_what_a_serial_ingest_stores(tmp_path, small_batches):
+    import sqlite3
+
+    from distributed import LocalCluster
+
+    from eventwire.store import ingest
+
+    def stored(db) -> list[tuple]:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT event_id, doc_id, type, source_id, target_id, date FROM events "
+                               "ORDER BY event_id").fetchall()
+
+    ingest(code_articles(corpus(12), small_batches), tmp_path / "serial.db")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        ingest(code_articles(corpus(12), small_batches, engine="dask", scheduler=cluster.scheduler_address),
+               tmp_path / "dask.db")
+    rows = stored(tmp_path / "serial.db")
+    assert rows and rows == stored(tmp_path / "dask.db")
+
+
 def test_unreachable_scheduler_is_a_usage_error(monkeypatch):
     import eventwire.scale as scale
 
