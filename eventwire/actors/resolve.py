@@ -103,64 +103,73 @@ def _trim_titles(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
 
 
 def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | None:
+    """A role phrase as an actor mention: its identity decides which actor (see the module's rules)."""
     if person_of_title(sc, role) is not None:
         return None                                   # handled with the person
-    doc = sc.doc
-    head = doc[role.head]
+    head = sc.doc[role.head]
+    if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
+        return None                                   # "a police mission", "in police custody": no actor
     idn = identity(sc, range(role.start, role.end))
     consumed.update(idn.used)
-    starts = [role.start] + [h.start for h in idn.used if h.start < role.start]
-    start, end = min(starts), max(role.end, idn.place_end or 0)
-    text = sc.text(start, end)
+    start = min([role.start] + [h.start for h in idn.used])
+    end = max(role.end, idn.place_end or 0)
     sector = idn.role_sector if role.role.person and idn.role_sector else role.role.sector
     if any(c.lower_ in FORMER for c in head.children if c.dep_ in ("amod", "advmod")):
         sector = "ELI"                                # CAMEO/PLOVER: former officials are elites
-    country = role.role.country or idn.country
     plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
-    base = dict(start=start, end=end, name=text, role=role.role.text, plural=plural)
+    base = dict(start=start, end=end, name=sc.text(start, end), role=role.role.text, plural=plural)
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
-    if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
-        return None                                   # "a police mission", "in police custody": no actor
     if (named := _apposition_of_name(sc, head)) is not None:   # "Georgian Dream, the ruling party"
         return Found(key=key_of(sc, named), kind="org", sector=sector, reason=why + "+apposition", **base)
-    if role.role.anaphor and idn.affiliate is not None:      # "the al-Shabaab group"
-        return _affiliated(sc, idn, role, sector, country, why, base)
+    if idn.affiliate is not None:                     # "al-Shabaab militants", "Haftar's militias"
+        return _affiliated(sc, idn, role, sector, role.role.country or idn.country, why, base)
     if role.role.anaphor:
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
-        if not definite or plural or idn.used or head.dep_ in ("compound", "appos"):
-            return None
-        return Found(key="pending:anaphor", kind="org", pending="anaphor", reason=why + "+the-last-named-group",
-                     **base)
-    if role.role.subject_only and not _is_subject(head) and country is None and idn.affiliate is None:
+        return _anaphor(head, plural, idn, why, base)
+    if role.role.subject_only and not _is_subject(head) and idn.country is None:
         return None                                   # "1,000 people have been killed": victims, counted elsewhere
-    if idn.affiliate is not None:
-        return _affiliated(sc, idn, role, sector, country, why, base)
+    country = role.role.country or idn.country
     if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
         country, why = owner[0], why + owner[1]
     if country is not None:
+        return _of_country(sc, role, country, sector, why, base)
+    return _bare(head, role, sector, why, base)
+
+
+def _anaphor(head: Token, plural: bool, idn: Identity, why: str, base: dict) -> Found | None:
+    """"the group", "the alliance": the organisation named last (resolved in merge.py)."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+    if not definite or plural or idn.used or head.dep_ in ("compound", "appos"):
+        return None
+    return Found(key="pending:anaphor", kind="org", pending="anaphor", reason=why + "+the-last-named-group", **base)
+
+
+def _of_country(sc: Scene, role: RoleHit, country: str, sector: str | None, why: str, base: dict) -> Found:
+    """"the Nicaraguan envoy" (an office), "Libya's government" (the state), "the Libyan army" (a group)."""
+    if role.role.person and not base["plural"] and sector in ("GOV", None):
+        text = base["name"]
+        name = text.split(" ", 1)[1] if text.lower().startswith(("the ", "a ", "an ")) else text
+        return Found(key=f"office:{country}:{role.role.text}", kind="person", country=country, sector="GOV",
+                     reason=why, **{**base, "name": name})
+    if sector == "GOV" or sector is None:
         entry = sc.lex.kb.entries.get(f"country:{country}")
-        if role.role.person and not plural and sector in ("GOV", None):
-            # "the Nicaraguan envoy", "Arnor's foreign minister": an office holder, not the whole government
-            name = text.split(" ", 1)[1] if text.lower().startswith(("the ", "a ", "an ")) else text
-            return Found(key=f"office:{country}:{role.role.text}", kind="person", country=country, sector="GOV",
-                         reason=why, **{**base, "name": name})
-        if sector == "GOV" or sector is None:
-            return Found(key=f"country:{country}", kind="government", country=country, sector=sector or "GOV",
-                         kb_id=entry.kb_id if entry else None, reason=why,
-                         **{**base, "name": entry.name if entry else text})
-        return Found(key=f"group:{country}:{sector}", kind="group", country=country, sector=sector, reason=why,
-                     **base)
+        return Found(key=f"country:{country}", kind="government", country=country, sector="GOV",
+                     kb_id=entry.kb_id if entry else None, reason=why,
+                     **{**base, "name": entry.name if entry else base["name"]})
+    return Found(key=f"group:{country}:{sector}", kind="group", country=country, sector=sector, reason=why, **base)
+
+
+def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) -> Found | None:
+    """A role with no identity in its phrase: "the government" (the document's one), "police said" (the
+    story's country, decided in merge.py), "foreign forces" (no country); "a spokesman" is nobody yet."""
     if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
         return Found(key="pending:government", kind="government", sector="GOV", pending="government",
                      reason=why + "+the-government", **base)
-    if _audience(head):
-        return None                                   # "told reporters": the audience of a statement
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    if _audience(head) or (role.role.owned and not _is_subject(head)):
+        return None                                   # "told reporters", "supplied drones"
     if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL for c in head.children):
         return Found(key=f"group:?:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
-    if role.role.owned and not _is_subject(head):
-        return None                                   # "two people were killed", "supplied drones"
-    if sector is not None and (plural or not (role.role.person or indefinite)):
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    if sector is not None and (base["plural"] or not (role.role.person or indefinite)):
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
     return None
