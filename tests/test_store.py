@@ -153,7 +153,7 @@ def test_migrations_are_recorded(tmp_path):
     Store.open(tmp_path / "m.db").close()
     db = sqlite3.connect(tmp_path / "m.db")
     names = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY seq")]
-    assert names == ["001_initial", "002_full_text", "003_read_indexes", "004_event_sentence"]
+    assert names == ["001_initial", "002_full_text", "003_read_indexes", "004_event_sentence", "005_fused_polarity"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -241,6 +241,8 @@ def test_an_older_store_is_migrated_in_place(tmp_path):
         DROP INDEX actors_key_name; DROP INDEX events_place; DROP INDEX events_dyad;
         CREATE INDEX actors_key ON actors(actor_key);
         ALTER TABLE events DROP COLUMN sentence;
+        DROP INDEX fused_lookup; ALTER TABLE fused_events DROP COLUMN polarity;
+        CREATE INDEX fused_lookup ON fused_events(type, source_key, target_key, date);
         DELETE FROM migrations WHERE seq > 2;
         UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
     db.close()
@@ -249,6 +251,7 @@ def test_an_older_store_is_migrated_in_place(tmp_path):
     with Store.open(path) as new:
         assert new.version == SCHEMA_VERSION and new.count_events() == 2 and new.document("kept")
         assert [new.event("kept#E1").sentence, new.event("kept#E2").sentence] == [1, 2]
+        assert new.count_fused_events() == 2 and new.event("kept#E2").n_articles == 1
     db = sqlite3.connect(path)
     assert [r[0] for r in db.execute("SELECT seq FROM migrations ORDER BY seq")] == list(range(1, SCHEMA_VERSION + 1))
 
@@ -319,3 +322,13 @@ def test_library_ingest_of_coded_records(tmp_path):
                    tmp_path / "lib.db")
     assert (stats.stored, stats.skipped, stats.rejected, stats.events) == (2, 1, 1, 4)
     assert "stored 2 articles (4 events), 1 already stored, 1 rejected" in stats.line()
+
+
+def test_negated_and_hypothetical_events_do_not_corroborate_asserted_ones(store):
+    a, b, c = make_record("said"), make_record("denied"), make_record("also-denied")
+    b.events[1].negated = True                       # "Russian jets did not bomb Tripoli"
+    c.events[1].negated = True
+    for r in (a, b, c):
+        store.add_record(r)
+    groups = sorted(f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT")))
+    assert groups == [["also-denied", "denied"], ["said"]]

@@ -6,6 +6,8 @@ Two per-article events fuse when they have
   - the same date: day-precision dates within one day of each other; month- or year-precision dates
     only when the value is equal (a "2020-05" event never fuses with a "2020-05-04" one),
   - the same place, or either place unknown, or one is a country and the other lies in it,
+  - the same polarity: an event reported as not having happened ("did not attack") or as possible
+    ("could attack") never corroborates one reported as having happened,
   - and come from different articles (two mentions in one article stay two events).
 An event with no date of its own is compared by its article's publication date (news reports what
 happened today or yesterday; the one-day tolerance covers the rest); with neither, it never fuses. Fusion is incremental: a new document's events join the first
@@ -38,6 +40,7 @@ class FusionCandidate:
     target_key: str
     date: str | None
     place: PlaceRef | None
+    polarity: str = "asserted"
 
 
 @dataclass
@@ -46,6 +49,11 @@ class FusedGroup:
     date: str | None
     place: PlaceRef | None
     doc_ids: set[str]
+
+
+def polarity(negated: bool, hypothetical: bool) -> str:
+    """asserted | negated | hypothetical | negated-hypothetical: events fuse only within one polarity."""
+    return "-".join(p for p, on in (("negated", negated), ("hypothetical", hypothetical)) if on) or "asserted"
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
@@ -86,15 +94,17 @@ def fuse_document(db: sqlite3.Connection, doc_id: str) -> int:
     """Give each event of `doc_id` a fused event (joining or creating); returns how many joined others."""
     joined = 0
     rows = db.execute("SELECT e.event_id, e.doc_id, e.type, coalesce(e.source_key, ''), coalesce(e.target_key, ''), "
-                      "coalesce(e.date, d.published), e.place_key FROM events e JOIN documents d USING (doc_id) "
-                      "WHERE e.doc_id = ? ORDER BY e.seq", (doc_id,)).fetchall()
+                      "coalesce(e.date, d.published), e.place_key, e.negated, e.hypothetical "
+                      "FROM events e JOIN documents d USING (doc_id) WHERE e.doc_id = ? ORDER BY e.seq",
+                      (doc_id,)).fetchall()
     for row in rows:
-        ev = FusionCandidate(*row[:6], place=_place_ref(db, row[6]))
+        ev = FusionCandidate(*row[:6], place=_place_ref(db, row[6]), polarity=polarity(bool(row[7]), bool(row[8])))
         group = find_group(ev, _groups_for(db, ev)) if precision(ev.date) else None
         key = ev.place.key if ev.place else None
         if group is None:
-            cur = db.execute("INSERT INTO fused_events(type, source_key, target_key, date, place_key, n_members) "
-                             "VALUES (?,?,?,?,?,1)", (ev.type, ev.source_key, ev.target_key, ev.date, key))
+            cur = db.execute("INSERT INTO fused_events(type, source_key, target_key, date, place_key, n_members, "
+                             "polarity) VALUES (?,?,?,?,?,1,?)",
+                             (ev.type, ev.source_key, ev.target_key, ev.date, key, ev.polarity))
             fused_id = cur.lastrowid
         else:
             fused_id = group.fused_id
@@ -116,7 +126,8 @@ def _groups_for(db: sqlite3.Connection, ev: FusionCandidate) -> list[FusedGroup]
     else:
         where, args = "date = ?", (ev.date,)
     rows = db.execute(f"SELECT fused_id, date, place_key FROM fused_events WHERE type = ? AND source_key = ? "
-                      f"AND target_key = ? AND {where}", (ev.type, ev.source_key, ev.target_key, *args)).fetchall()
+                      f"AND target_key = ? AND polarity = ? AND {where}",
+                      (ev.type, ev.source_key, ev.target_key, ev.polarity, *args)).fetchall()
     groups = []
     for fused_id, gdate, gplace in rows:
         docs = {r[0] for r in db.execute("SELECT doc_id FROM fused_members WHERE fused_id = ?", (fused_id,))}
@@ -147,3 +158,12 @@ def unfuse_document(db: sqlite3.Connection, doc_id: str) -> None:
         best = next((p for p in places if not p.is_country), places[0] if places else None)
         db.execute("UPDATE fused_events SET n_members = ?, date = ?, place_key = ? WHERE fused_id = ?",
                    (len(members), members[0][0], best.key if best else None, fused_id))
+
+
+def refuse_all(db: sqlite3.Connection) -> None:
+    """Rebuild every fused event from scratch, documents in the order they were stored (after a change
+    of the fusion rules). The caller holds the transaction."""
+    db.execute("DELETE FROM fused_members")
+    db.execute("DELETE FROM fused_events")
+    for (doc_id,) in db.execute("SELECT doc_id FROM documents ORDER BY rowid").fetchall():
+        fuse_document(db, doc_id)

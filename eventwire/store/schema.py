@@ -174,12 +174,24 @@ def _m004_event_sentence(db: sqlite3.Connection) -> None:
                        [(sentence_number(sents, start), eid) for eid, start in rows])
 
 
+def _m005_fused_polarity(db: sqlite3.Connection) -> None:
+    """fused_events.polarity: a negated or hypothetical event no longer fuses with an asserted one.
+    Fusion is rebuilt with the rules of the eventwire that runs this migration."""
+    from eventwire.store.fusion import refuse_all
+
+    db.execute("ALTER TABLE fused_events ADD COLUMN polarity TEXT NOT NULL DEFAULT 'asserted'")
+    db.execute("DROP INDEX fused_lookup")
+    db.execute("CREATE INDEX fused_lookup ON fused_events(type, source_key, target_key, polarity, date)")
+    refuse_all(db)
+
+
 # Append only: never edit or reorder a migration that has shipped.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_full_text", _m002_full_text),
     ("003_read_indexes", _m003_read_indexes),
     ("004_event_sentence", _m004_event_sentence),
+    ("005_fused_polarity", _m005_fused_polarity),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
