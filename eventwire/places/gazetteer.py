@@ -99,17 +99,18 @@ class Gazetteer:
                              c["geonameid"], c.get("population") or 0, "city",
                              (c["countrycode"], c["name"]) in capitals)
             own = _key(c["name"])
-            self._add(c["name"], Candidate(entry, True), own)
-            folded = _key(_fold(c["name"]))
+            main = Candidate(entry, True)
+            setdefault = self._index.setdefault   # each key once per city here: no duplicate check
+            setdefault(own, []).append(main)
+            folded = own if own.isascii() else _key(_fold(c["name"]))
             if folded != own:                       # "Bogota" is Bogotá's own name, not a variant
-                self._add(folded, Candidate(entry, True), folded)
+                setdefault(folded, []).append(main)
             # Capitalised spellings only: all-lower-case alternates are machine transliterations
             # ("sheng hu li ya") that add half the keys and collide with ordinary words.
             alts = {_key(a) for a in c.get("alternatenames") or [] if len(a) >= MIN_ALT_LEN and a[0].isupper()}
             alts.discard(own)
             alts.discard(folded)
             alt_cand = Candidate(entry, False)
-            setdefault = self._index.setdefault   # keys are unique per city here: no duplicate check
             for alt in alts:
                 if _LATIN.match(alt):
                     setdefault(alt, []).append(alt_cand)
