@@ -332,3 +332,4 @@ def test_negated_and_hypothetical_events_do_not_corroborate_asserted_ones(store)
         store.add_record(r)
     groups = sorted(f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT")))
     assert groups == [["also-denied", "denied"], ["said"]]
+    assert {f.polarity for f in store.fused_events(EventFilter(type="ASSAULT"))} == {"asserted", "negated"}

@@ -126,7 +126,7 @@ def fused_row(db: sqlite3.Connection, fused_id: int) -> FusedEventRow:
     members = [event_row(r) for r in db.execute(
         f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE m.fused_id = ? "
         "ORDER BY coalesce(e.date_lo, '9999'), e.doc_id, e.seq", (fused_id,))]
-    g = db.execute("SELECT type, source_key, target_key, date FROM fused_events WHERE fused_id = ?",
+    g = db.execute("SELECT type, source_key, target_key, date, polarity FROM fused_events WHERE fused_id = ?",
                    (fused_id,)).fetchone()
     first = members[0]
     placed = next((m for m in members if m.place_name), first)
@@ -136,4 +136,5 @@ def fused_row(db: sqlite3.Connection, fused_id: int) -> FusedEventRow:
         target_name=first.target_name, target_country=first.target_country, target_sector=first.target_sector,
         date=g[3], place_name=placed.place_name, place_country=placed.place_country, lat=placed.lat,
         lon=placed.lon, n_articles=len({m.doc_id for m in members}), event_ids=[m.event_id for m in members],
-        doc_ids=sorted({m.doc_id for m in members}), evidence=[m.evidence for m in members if m.evidence])
+        doc_ids=sorted({m.doc_id for m in members}), evidence=[m.evidence for m in members if m.evidence],
+        polarity=g[4])

@@ -76,6 +76,7 @@ class FusedEventRow:
     event_ids: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)   # one per member, in event_ids order
+    polarity: str = "asserted"     # asserted | negated | hypothetical | negated-hypothetical
 
     def to_dict(self) -> dict:
         return asdict(self)
