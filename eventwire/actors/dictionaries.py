@@ -44,7 +44,7 @@ def load_user_file(path: Path) -> KB:
         return load_yaml_file(path)
     if suffix == ".csv":
         header = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
-        return countries_from_csv(text, path.name) if header.startswith("iso3") else entries_from_csv(text)
+        return countries_from_csv(text) if header.startswith("iso3") else entries_from_csv(text)
     if "[~" in text or "~]" in text:
         return parse_agents(text, source=path.name)
     return parse_actors(text, source=path.stem)

@@ -121,7 +121,7 @@ def _lines_without_comments(text: str) -> str:
     return "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
 
 
-def countries_from_csv(text: str, source: str = "countries.csv") -> KB:
+def countries_from_csv(text: str) -> KB:
     """Rows iso3,name,aliases,demonyms,capitals → country entries (a country named as an actor is its GOV)."""
     kb = KB()
     for row in csv.DictReader(io.StringIO(_lines_without_comments(text))):

@@ -38,7 +38,7 @@ class Mentions:
 def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Mentions:
     """All actor mentions of the document."""
     names = lex.names(doc, published)
-    roles = [r for r in lex.roles(doc, names) if not _covered_by_kb(r, names)]
+    roles = lex.roles(doc, names)                     # roles never cross a KB name
     names = _drop_role_like_entities(names, roles)
     roles = [r for r in roles if not _inside_name(r, names)]
     names = _trim_titles(names, roles)
@@ -63,12 +63,6 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
 
 
 # ---- preparing hits ------------------------------------------------------------------------------
-def _covered_by_kb(r: RoleHit, names: list[NameHit]) -> bool:
-    """"army" inside "Libyan National Army" is part of a name, not a role."""
-    return any(h.alias is not None and h.start <= r.start and r.end <= h.end and
-               not (h.start == r.start and h.end == r.end and h.form == "demonym") for h in names)
-
-
 def _inside_name(r: RoleHit, names: list[NameHit]) -> bool:
     """"Military" in "Joint Military Commission" is part of an organisation's name."""
     return any(h.label != "PERSON" and h.start <= r.start and r.end <= h.end for h in names)
