@@ -153,6 +153,20 @@ def test_according_to(pipeline):
     assert q.content.text == "25 people were killed in the strike"
 
 
+def test_statement_from_x_names_x_as_speaker(pipeline):
+    rec, (q,) = quotes(pipeline, "A statement from the Nigerian army said 12 soldiers had been killed in the ambush.")
+    assert q.speaker_text == "Nigerian army" and q.medium == "statement"
+    rec, (q,) = quotes(pipeline, "Government forces killed 40 civilians, according to a report by Amnesty International.")
+    assert q.speaker_text == "Amnesty International" and q.medium == "report"
+    assert q.content.text == "Government forces killed 40 civilians"
+
+
+def test_trailing_according_to_is_not_content(pipeline):
+    rec, (q,) = quotes(pipeline, "Officials said the convoy was hit near the border, according to a statement "
+                                 "from the army.")
+    assert q.content.text == "the convoy was hit near the border"
+
+
 def test_pronoun_speaker_takes_the_previous_speaker(pipeline):
     rec, qs = quotes(pipeline, '"The talks were constructive and frank," Sergei Lavrov told reporters in Geneva. '
                                'He added that a new round would be held in March.')

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.quotes.lexicon import CueLexicon
 from eventwire.quotes.marks import QuotedRegion, find_quoted_regions
-from eventwire.quotes.syntax import DIRECTIVE, LABEL, PREPOSITION, SPEECH, Cue, cue_at, medium_of, name_span, \
-    prepositional_source, subject_of
+from eventwire.quotes.syntax import DIRECTIVE, LABEL, PREPOSITION, SPEECH, Cue, cue_at, document_source, \
+    medium_of, name_span, prepositional_source, subject_of
 
 # A single quoted word is a scare quote or a name ("invest", "neutralise"), even under a cue verb;
 # two words under a cue are a quoted phrase (a response "without limits"). Quoted words with no cue
@@ -236,6 +236,10 @@ def _attributed_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
 
 def _clause_span(head: Token, text: str, *, skip: tuple[str, ...]) -> tuple[int, int] | None:
     toks = list(head.subtree)
+    # a trailing "according to X" attributes the clause again; it is not part of what was said
+    cut = next((t for t in toks if t.lower_ == "according" and t.right_edge.i == toks[-1].i), None)
+    if cut is not None and cut.i > toks[0].i:
+        toks = [t for t in toks if t.i < cut.i]
     # "said that ...", "urged X to ...": the complementiser is not what was said (a determiner
     # "that" — "said that deal was dead" — stays)
     while len(toks) > 1 and toks[0].lower_ in skip and toks[0].dep_ != "det" and toks[0] is not head:
@@ -265,6 +269,10 @@ def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon,
     else:
         speaker = subject_of(verb) or _inverted_subject(verb)
         medium, _ = medium_of(verb, lex, cue.default_medium)
+    behind = document_source(speaker, lex) if speaker is not None else None
+    if behind is not None:                    # "a statement from the army said" → the army, in a statement
+        medium = medium or speaker.lemma_.lower()
+        speaker = behind
     cue_span = (doc[cue.first].idx, doc[cue.last].idx + len(doc[cue.last].text))
     return QuoteFinding(content, direct, reason, cue=cue_span, cue_lemma=verb.lemma_.lower(),
                         speaker=speaker.i if speaker is not None else None,

@@ -80,6 +80,19 @@ def prepositional_source(cue: Cue, doc) -> Token | None:
         next((c for c in doc[cue.head].subtree if c.dep_ == "pobj"), None)
 
 
+def document_source(tok: Token, lex: CueLexicon) -> Token | None:
+    """Who stands behind a statement named as the speaker: "a statement from the army", "a report by
+    Amnesty International" → the army, Amnesty International."""
+    if tok.lemma_.lower() not in lex.formats and tok.lower_ not in lex.formats:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
 def name_span(head: Token) -> tuple[int, int]:
     """Character span of the words naming `head`: its noun phrase without appositions, relative
     clauses, parentheses or coordinated names, and without a leading determiner."""
