@@ -50,9 +50,9 @@ class Pipeline:
 
     def pipe(self, items: Iterable[Article | Rejection]) -> Iterator[Record | Rejection]:
         """Records (or rejections) in input order, parsing in batches with nlp.pipe."""
-        batch: list[Record | Rejection] = []
+        batch: list[tuple[str, Record | Rejection]] = []   # (origin, item): rejections name the input
         for item in items:
-            batch.append(item if isinstance(item, Rejection) else self._prepare(item))
+            batch.append((item.origin, item if isinstance(item, Rejection) else self._prepare(item)))
             if len(batch) >= self.settings.batch_size:
                 yield from self._run_batch(batch)
                 batch = []
@@ -86,17 +86,17 @@ class Pipeline:
                                 "skipped (use --force-language to code it anyway)")
         return rec
 
-    def _run_batch(self, batch: list[Record | Rejection]) -> Iterator[Record | Rejection]:
-        todo = [r for r in batch if isinstance(r, Record) and r.language in ("en", None) or
+    def _run_batch(self, batch: list[tuple[str, Record | Rejection]]) -> Iterator[Record | Rejection]:
+        todo = [r for _, r in batch if isinstance(r, Record) and r.language in ("en", None) or
                 isinstance(r, Record) and self.settings.force_language]
         docs = dict(zip((id(r) for r in todo), self.nlp.pipe((r.text for r in todo), batch_size=self.settings.batch_size)))
-        for item in batch:
+        for origin, item in batch:
             if isinstance(item, Record) and id(item) in docs:
-                yield self._analyse(item, docs[id(item)])
+                yield self._analyse(item, docs[id(item)], origin)
             else:
                 yield item
 
-    def _analyse(self, rec: Record, doc) -> Record | Rejection:
+    def _analyse(self, rec: Record, doc, origin: str) -> Record | Rejection:
         rec.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip()))
                          for s in doc.sents if s.text.strip()]
         analysis = Analysis(record=rec, doc=doc, settings=self.settings)
@@ -104,12 +104,12 @@ class Pipeline:
             try:
                 stage(analysis)
             except EventwireError as exc:
-                return Rejection(rec.doc_id, f"{stage.name}: {exc}")
+                return Rejection(origin, f"{stage.name}: {exc}")
             except Exception as exc:  # one article's bug must not sink a corpus run
                 if self.settings.debug:
                     raise
                 log.warning("stage %s failed on %s", stage.name, rec.doc_id, exc_info=True)
-                return Rejection(rec.doc_id, f"internal error in the {stage.name} stage: "
+                return Rejection(origin, f"internal error in the {stage.name} stage: "
                                              f"{exc.__class__.__name__}: {exc} (run with --debug for details)")
         return rec
 

@@ -154,3 +154,26 @@ def test_bad_engine_options_are_usage_errors(tmp_path, cli, args, message):
     f.write_text(STORY, encoding="utf-8")
     code, _, lines = cli("code", str(f), *args)
     assert code == 2 and len(lines) == 1 and message in lines[0]
+
+
+def test_a_stage_crash_rejects_one_article_and_names_its_line(tmp_path):
+    from eventwire.inputs import read_inputs
+    from eventwire.pipeline import Pipeline
+    from eventwire.record import Record
+
+    class Fragile:                      # a stage with a bug that only one article triggers
+        name, requires, assigns = "fragile", (), ()
+
+        def __call__(self, an):
+            if "Mombasa" in an.record.text:
+                raise KeyError("Mombasa")
+
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(json.dumps({"id": f"k{i}", "text": STORY.replace("Nairobi", city)})
+                           for i, city in enumerate(["Nairobi", "Mombasa", "Kisumu"])) + "\n", encoding="utf-8")
+    p = Pipeline()
+    p.stages = [*p.stages, Fragile()]
+    out = list(p.pipe(read_inputs([str(f)])))
+    assert [type(o).__name__ for o in out] == ["Record", "Rejection", "Record"]
+    assert out[1].origin == f"{f}:2 (id k1)" and "internal error in the fragile stage: KeyError" in out[1].reason
+    assert isinstance(out[2], Record) and out[2].doc_id == "k2"
