@@ -75,6 +75,13 @@ def test_lexicon_is_validated_against_the_ontology(tmp_path):
     assert "no mode 'gentle'" in str(err.value) and "FIGHT" in str(err.value)
 
 
+def test_yaml_on_and_no_stay_words():
+    # YAML 1.1 reads bare on/no as booleans; the loaders must keep them as the words
+    from eventwire.events.modality import load_modality
+    assert "no" in load_modality().negators
+    assert "on" in load_lexicon().nouns["attack"][0].to
+
+
 def test_default_lexicon_covers_every_type_broadly():
     lex = load_lexicon()
     per_type = {}
@@ -204,6 +211,12 @@ def test_inflected_forms_match_when_the_lemma_is_wrong(code):
 def test_warning_needs_someone_warned(code):
     assert not code("Seoul and Washington had warned for months that a test was imminent.").events
     assert find(code("Mali's junta warned Ivory Coast on Monday."), "THREATEN", target="ivory")
+
+
+def test_nominal_event_inside_another_events_object(code):
+    rec = code("Iran's supreme leader praised the Hamas attack on Israel on Saturday.")
+    assert find(rec, "ASSAULT", source="hamas", target="israel")
+    assert find(rec, "SUPPORT", target="hamas")
 
 
 # ---- negation and modality -----------------------------------------------------------------

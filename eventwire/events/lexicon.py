@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from eventwire.errors import UsageError
-from eventwire.events.ontology import DATA, Ontology, default_ontology
+from eventwire.events.ontology import DATA, Ontology, default_ontology, yaml_word
 
 _FLAGS = {"inverse", "stative", "theme", "mutual", "crowd", "needs_target"}
 _KEYS = {"mode", "cameo", "to", "from", "mod", "not_obj", "subj"}
@@ -130,7 +130,7 @@ def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = No
                 continue
             cameo = str(block.get("cameo") or ontology.get(type_).default_cameo)
             for kind, key, to_key in (("verb", "verbs", "to"), ("noun", "nouns", "noun_to")):
-                to = tuple(block.get(to_key) or ())
+                to = tuple(yaml_word(w) for w in block.get(to_key) or ())
                 for line in block.get(key) or []:
                     try:
                         e = parse_line(str(line), kind=kind, type_=type_, cameo=cameo, to=to,

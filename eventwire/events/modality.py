@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
-from eventwire.events.ontology import DATA
+from eventwire.events.ontology import DATA, yaml_word
 
 # Types whose complement clause is an act not yet done ("urged X to halt", "threatened to strike") or
 # only alleged ("accused Russia of killing civilians").
@@ -37,7 +37,7 @@ class ModalityWords:
 
 def load_modality(path: Path | None = None) -> ModalityWords:
     raw = yaml.safe_load((path or DATA / "modality.yaml").read_text(encoding="utf-8"))
-    return ModalityWords(**{k: frozenset(str(w).lower() for w in raw[k]) for k in ModalityWords.__dataclass_fields__})
+    return ModalityWords(**{k: frozenset(yaml_word(w) for w in raw[k]) for k in ModalityWords.__dataclass_fields__})
 
 
 @dataclass(frozen=True)

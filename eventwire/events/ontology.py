@@ -79,6 +79,16 @@ class Ontology:
         return None
 
 
+def yaml_word(value: object) -> str:
+    """A word from a YAML list. YAML 1.1 reads bare `on`, `off`, `yes`, `no` as booleans; in our word
+    lists they are the words (preposition "on", negator "no")."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "no"
+    return str(value).lower()
+
+
 def load_ontology(path: Path | None = None) -> Ontology:
     path = path or DATA / "plover.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
