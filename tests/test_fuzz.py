@@ -239,3 +239,19 @@ def test_pipeline_on_arbitrary_text_never_raises(pipeline, raw):
     else:
         assert span_errors(out) == []
         assert all(0 <= s.start <= s.end <= len(out.text) for s in out.sentences)
+
+
+HTML_BITS = ["<p>", "</p>", "<div>", "</div>", "<script>var a = '<p>';</script>", "<br>", "<!-- c -->", "&nbsp;",
+             "&#x0;", "<h1>", "</h1>", "<?xml version='1.0' encoding='latin-1'?>", "<table><tr><td>", "<nav>Home</nav>",
+             "<meta charset='utf-8'>", "<", ">", "&", "<p class=\"", "\x00"]
+
+
+@SLOW
+@given(st.lists(st.one_of(st.sampled_from(HTML_BITS), st.sampled_from(BASE), st.text(max_size=30)), min_size=1,
+                max_size=40).map("".join))
+def test_pipeline_on_broken_html_never_raises(pipeline, html):
+    out = list(pipeline.pipe([Article("<fuzz>", html=html)]))[0]
+    if isinstance(out, Rejection):
+        assert "internal error" not in out.reason, out.reason
+    else:
+        assert span_errors(out) == [] and out.text.strip()
