@@ -222,6 +222,12 @@ def test_two_quoted_words_under_a_cue_are_a_partial_quote(pipeline):
     assert q.direct and q.content.text == "without limits" and q.cue.text == "warned"
 
 
+def test_quoted_manner_under_a_threat(pipeline):
+    rec, (q,) = quotes(pipeline, 'Donald Trump threatened to hit 52 Iranian sites "very fast and very hard" if '
+                                 'Tehran retaliated.')
+    assert q.content.text == "very fast and very hard" and q.cue.text == "threatened"
+
+
 def test_label_verb_attributes_a_quoted_phrase(pipeline):
     rec, (q,) = quotes(pipeline, 'The Kremlin dismissed the demands as "unacceptable interference" on Monday.')
     assert q.direct and q.speaker_text == "Kremlin" and q.cue.text == "dismissed"

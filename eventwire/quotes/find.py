@@ -102,8 +102,9 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
 
 def _is_title(doc: Doc, r: QuotedRegion) -> bool:
     """A name in quotation marks, not speech: every content word capitalised and no verb ("the
-    "Black Sea Grain Initiative"", "the "Future of Europe" conference"), or the quoted words only
-    modify a noun ("the "peace for land" formula")."""
+    "Black Sea Grain Initiative"", "the "Future of Europe" conference"), or the quoted words are only
+    a noun's name-like modifier ("the "land for peace" formula"). Adjectives stay: the parser often
+    reads a quoted manner ("hit them "very fast and very hard"") as one."""
     span = doc.char_span(r.start, r.end, alignment_mode="expand")
     if span is None:
         return False
@@ -111,7 +112,7 @@ def _is_title(doc: Doc, r: QuotedRegion) -> bool:
     titled = all(t.is_title or t.is_upper or t.lower_ in _TITLE_SMALL for t in words) and \
         not any(t.pos_ in ("VERB", "AUX") for t in span)
     heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
-    modifier = bool(heads) and all(t.dep_ in ("compound", "amod", "nmod", "poss") for t in heads)
+    modifier = bool(heads) and all(t.dep_ in ("compound", "nmod", "poss") for t in heads)
     return titled or modifier
 
 
