@@ -173,6 +173,8 @@ def test_a_perfect_coder_scores_one_everywhere(built, tmp_path):
         s: 1.0 for s in res.sections if s != "actors"}
     assert res.extras["events.date_accuracy"] == 1.0
     assert all(v is None or v["f1"] == 1.0 for v in res.per_type.values())
+    assert {t: v["f1"] for t, v in res.per_tag.items()} == {t: 1.0 for t in devset.HARD_CASE_TAGS}
+    assert res.per_tag["negative"]["asserted"] == 0 and res.per_tag["passive"]["gold"] >= 10
     devset.write_jsonl(pred, [_oracle(g, texts[g["doc_id"]], actors_only=True) for g in built.golds])
     assert devset.evaluate(pred=pred).sections["actors"]["f1"] == 1.0
 

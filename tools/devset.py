@@ -38,6 +38,9 @@ ARTICLES = GOLD_DIR / "dev_articles.jsonl"
 GOLD = GOLD_DIR / "dev_gold.jsonl"
 BASELINE = GOLD_DIR / "baseline.json"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# Document tags of tests/gold/src/*.yaml reported separately (README "What is in it").
+HARD_CASE_TAGS = ("passive", "under-attack", "control", "nominal", "coordination", "relative", "reported",
+                  "threat", "refusal", "negation", "hypothetical", "negative")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -51,6 +54,7 @@ class DevsetResult:
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)   # {origin, reason} per rejected article
+    per_tag: dict[str, dict[str, Any]] = field(default_factory=dict)  # hard-case tag → events figures
     seconds: float = 0.0
 
 
@@ -142,10 +146,22 @@ def evaluate(*, scorer_path: Path = SCORER, gold: Path = GOLD, articles: Path = 
         for t in PLOVER_TYPES:
             scores = run_scorer(scorer, *restrict(golds, preds, t), tmp)["scores"]
             per_type[t] = scores.get("events")  # None: no gold and no prediction of this type
+        per_tag = {t: by_tag(scorer, golds, preds, t, tmp) for t in HARD_CASE_TAGS}
     sections = {k: v for k, v in full["scores"].items() if isinstance(v, dict)}
     extras = {k: v for k, v in full["scores"].items() if not isinstance(v, dict)}
     return DevsetResult(full["documents"], sections, extras, per_type, full["missed"], false_alarms(golds, preds),
-                        rejected, round(time.perf_counter() - t0, 1))
+                        rejected=rejected, per_tag=per_tag, seconds=round(time.perf_counter() - t0, 1))
+
+
+def by_tag(scorer: ModuleType, golds: list[dict], preds: list[dict], tag: str, tmp: Path) -> dict[str, Any]:
+    """Events figures on the documents carrying one hard-case tag (negative tags: asserted events count)."""
+    ids = {g["doc_id"] for g in golds if tag in g.get("tags", [])}
+    g = [{"doc_id": x["doc_id"], "events": x.get("events") or []} for x in golds if x["doc_id"] in ids]
+    p = [r for r in preds if r["doc_id"] in ids]
+    asserted = sum(1 for r in p for e in r.get("events") or [] if not (e.get("negated") or e.get("hypothetical")))
+    scores = run_scorer(scorer, g, p, tmp)["scores"].get("events") or {"precision": 1.0, "recall": 1.0, "f1": 1.0,
+                                                                         "predicted": 0, "gold": 0}
+    return dict(scores, documents=len(ids), asserted=asserted)
 
 
 def summary(res: DevsetResult, *, verbose: bool = False, only: str | None = None) -> str:
@@ -166,6 +182,10 @@ def summary(res: DevsetResult, *, verbose: bool = False, only: str | None = None
             continue
         lines.append(f"  {t:10s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}   "
                      f"(predicted {v['predicted']}, gold {v['gold']})")
+    lines.append("events by hard-case tag (documents carrying the tag):")
+    for t, v in res.per_tag.items():
+        lines.append(f"  {t:12s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}   "
+                     f"({v['documents']} docs, gold {v['gold']}, asserted predictions {v['asserted']})")
     if verbose:
         for m in res.missed:
             item = m["item"]
