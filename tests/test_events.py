@@ -249,6 +249,13 @@ def test_modal_and_conditional_are_hypothetical(code):
     assert claims(rec, "THREATEN")            # a harm announced on a condition is a threat
 
 
+def test_purpose_clause_is_intended_not_done(code):
+    rec = code("Rwanda deployed 1,000 soldiers to Mozambique to fight Islamic State militants.")
+    assert claims(rec, "MOBILIZE") and not claims(rec, "ASSAULT")
+    rec = code("Farmers blocked roads across Germany on Monday to protest against the government.")
+    assert len(claims(rec, "PROTEST")) >= 1
+
+
 def test_future_cooperation_is_agree(code):
     rec = code("South Korea said it would hold joint military exercises with Japan next month.")
     assert claims(rec, "AGREE") and not claims(rec, "MOBILIZE")

@@ -78,6 +78,10 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
         return Modality(negated, True, ", ".join(why + ["modal"]))
     if _conditional_here(trigger, words):
         return Modality(negated, True, ", ".join(why + ["conditional"]))
+    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) \
+            and trigger_types.get(trigger.i) != "PROTEST":
+        # a purpose ("deployed troops to fight IS") is intended, not done; a protest purpose is the act
+        return Modality(negated, True, ", ".join(why + ["purpose"]))
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in trigger.children):
         return Modality(negated, True, ", ".join(why + ["planned or possible"]))   # "a planned rally"
     cur = trigger
