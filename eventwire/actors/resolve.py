@@ -275,6 +275,10 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
             if root.tag_ in ("NNS", "NNPS") or text.endswith("s"):
                 return Found(key=f"people:{country}", start=h.start, end=h.end, name=text, kind="people",
                              country=country, sector="CVL", reason=why + "+plural-demonym", plural=True)
+            if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+                return Found(key=f"person:a {text.lower()}@{h.start}", start=h.start, end=h.end, name=text,
+                             kind="person", country=country, sector="CVL", reason=why + "+a-national")
             return None
         if root.dep_ == "compound" and root.head.lemma_.lower() in TOPIC_NOUNS and root.head.i not in sc.role_at:
             sc.refs.append((h.start, country))
