@@ -20,6 +20,9 @@ from eventwire.settings import Settings
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
 # Most specific first: a city (or a named facility) over a region over a country.
 SPECIFICITY = {"city": 0, "other": 1, "region": 2, "country": 3}
+# Verbs of clauses that state where an actor is or when it began, not where or when anything happened.
+DESCRIPTIVE_VERBS = {"base", "headquarter", "locate", "station", "found", "establish", "form", "create",
+                     "bear", "know", "operate", "live", "headquartered", "based"}
 # A dateline opening a paragraph: "TRIPOLI, Libya (Reuters) - ", "Kyiv, Ukraine — ", "ANKARA: ". It says
 # where the reporter filed from, not where anything happened.
 DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
@@ -65,7 +68,8 @@ def find_anchor(doc: Doc, tok: Token, token_date: dict[int, DateMention], token_
                 places: dict[str, Place], published: str | None, text: str | None = None) -> Anchor:
     """The date and place of what `tok` (an event trigger or a count) reports."""
     clause = clause_tokens(clause_head(tok))
-    sent = range(tok.sent.start, tok.sent.end)
+    described = descriptive_tokens(tok)
+    sent = set(range(tok.sent.start, tok.sent.end)) - described
     date, date_from = _nearest_date(tok, clause, token_date), "clause"
     if date is None:
         date, date_from = _nearest_date(tok, sent, token_date), "sentence"
@@ -75,7 +79,8 @@ def find_anchor(doc: Doc, tok: Token, token_date: dict[int, DateMention], token_
     if place is None:
         place, place_from = _best_place(tok, sent, token_place, places), "sentence"
     if place is None:
-        place, place_from = _best_place(tok, _paragraph(doc, tok, text or doc.text), token_place, places), "paragraph"
+        para = set(_paragraph(doc, tok, text or doc.text)) - described
+        place, place_from = _best_place(tok, para, token_place, places), "paragraph"
     if place is None:
         place_from = "none"
     return Anchor(date, place, date_from, place_from)
@@ -99,6 +104,21 @@ def clause_head(tok: Token) -> Token:
             return cur
         cur = cur.head
     return cur
+
+
+def descriptive_tokens(tok: Token) -> set[int]:
+    """Tokens of clauses that describe a standing fact about a noun rather than report the event: "the
+    group, founded in 2015, attacked…", "Haftar's militia, based in eastern Libya" (unless the event itself
+    is inside one). Other clauses on nouns often carry the event's own time and place through a misparse
+    ("drones that crossed its airspace on Saturday night"), so they stay."""
+    out: set[int] = set()
+    for t in tok.sent:
+        if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and t.lemma_.lower() in DESCRIPTIVE_VERBS:
+            sub = {d.i for d in t.subtree}
+            if tok.i not in sub:
+                out |= sub
+    return out
 
 
 def clause_tokens(head: Token) -> set[int]:

@@ -79,3 +79,8 @@ def test_dateline_is_not_the_event_place(pipe):
     assert rec.events[0].place is None                        # … but not where the attack happened
     from eventwire.anchor import DATELINE
     assert DATELINE.match("Kyiv, Ukraine — Talks resumed") and not DATELINE.match("Rebels in Ubari asked - for help")
+
+
+def test_clauses_describing_a_noun_do_not_date_or_place_the_event(pipe):
+    rec = analyse(pipe, "The militia, founded in 2015 and based in Sirte, shelled the airport.", ["shelled"])
+    assert rec.events[0].date == "2020-05-05" and rec.events[0].place is None
