@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 from eventwire.record import span_errors
+from eventwire.relations.find import find_relations
+from eventwire.relations.lexicon import RelationLexicon
 
 from conftest import SCORER, SEED
 
@@ -159,6 +161,15 @@ def test_first_evidence_is_kept(pipeline):
     rec, _ = relations(pipeline, "Haftar is backed by Egypt. Egypt, a key backer of Haftar, hosted the talks.")
     (r,) = rec.relations
     assert r.evidence.text.startswith("Haftar is backed by Egypt")
+
+
+def test_finder_names_group_members_for_the_actors_stage(pipeline):
+    """The pure finder proposes "members → GNA"; the stage keeps it only when "members" is an actor."""
+    doc = pipeline.nlp("A commission of five GNA members and five Haftar members held talks in February.")
+    found = [(f.kind, doc[f.source].text, doc[f.target].text) for f in find_relations(doc, RelationLexicon.load())]
+    assert ("member_of", "members", "GNA") in found
+    rec, got = relations(pipeline, "A commission of five GNA members and five Haftar members held talks in February.")
+    assert all(r.from_ != r.to for r in rec.relations)
 
 
 # ---- what is not a relation ------------------------------------------------------------------

@@ -161,6 +161,10 @@ def agentive(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
             for a in _and(s):
                 for t in _and(whose):
                     yield _finding(kind, a, t, tok, f"{kind}: X, {lemma} of Y")
+        if not agents and whose is not None:
+            # "five GNA members", "Haftar's backers": the noun itself is the party, when the actors
+            # stage made it one (the stage checks; otherwise it resolves to Y itself and is dropped)
+            yield _finding(kind, tok, whose, tok, f"{kind}: Y {lemma}s")
 
 
 def under_attack(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
