@@ -188,6 +188,11 @@ def test_support_for_a_plan_is_not_backing_an_actor(pipeline):
     assert got == []
 
 
+def test_trading_partner_is_not_an_ally(pipeline):
+    _, got = relations(pipeline, "China, Germany's largest trading partner, cut tariffs on German cars.")
+    assert got == []
+
+
 def test_backing_a_proposal_is_not_backing_an_actor(pipeline):
     _, got = relations(pipeline, "France backed the Egyptian proposal at the United Nations.")
     assert got == []

@@ -149,6 +149,8 @@ def agentive(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
         return
     lemma = tok.lemma_.lower()
     for kind in lex.kinds_with("agents", lemma):
+        if any(c.lower_ in lex.kinds[kind].not_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
+            continue                           # "Germany's largest trading partner" is no ally
         agents = _agents_of(tok)
         whose = _agent_target(tok)
         if whose is None and kind == "allied_with" and tok.dep_ == "attr":

@@ -18,6 +18,7 @@ class KindWords:
     agents: set[str] = field(default_factory=set)
     under: set[str] = field(default_factory=set)
     not_particles: set[str] = field(default_factory=set)
+    not_modifiers: set[str] = field(default_factory=set)
 
 
 @dataclass
