@@ -213,6 +213,13 @@ def test_warning_needs_someone_warned(code):
     assert find(code("Mali's junta warned Ivory Coast on Monday."), "THREATEN", target="ivory")
 
 
+def test_nominal_of_is_the_target_never_the_source(code):
+    rec = code("Sanctions have grown since the invasion of Ukraine began two years ago.")
+    assert not find(rec, "ASSAULT", source="ukraine")
+    rec = code("The measures mark the second anniversary of Russia's invasion of Ukraine.")
+    assert find(rec, "ASSAULT", source="russia", target="ukraine")
+
+
 def test_nominal_event_inside_another_events_object(code):
     rec = code("Iran's supreme leader praised the Hamas attack on Israel on Saturday.")
     assert find(rec, "ASSAULT", source="hamas", target="israel")

@@ -198,7 +198,11 @@ class EventFinder:
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
         code = recode(e, t.head, mod, self.words, expand(r.sources))
-        sources = _first_actors(r.sources, actor_for)
+        if r.rule == "nominal, modifier source":
+            # only the noun's own modifiers ("Russian strikes"): its "of" names the target ("invasion of Ukraine")
+            sources = [a for a in [actor_for(t.head)] if a is not None]
+        else:
+            sources = _first_actors(r.sources, actor_for)
         targets = _first_actors(r.targets, actor_for, exclude=sources)
         if e.needs_target and not targets:
             return []
