@@ -100,8 +100,9 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention | None:
-    toks = [t for t in ent if t.lower_ not in ("the", "a")] if ent[0].lower_ in ("the", "a") else list(ent)
+def _name_parts(doc: Doc, ent: SpacySpan, rules: Rules) -> tuple[str | None, list[Token], int] | None:
+    """(direction, name tokens, start char) of an entity: "the", "'s" dropped, "eastern" split off."""
+    toks = list(ent)[1:] if ent[0].lower_ in ("the", "a") else list(ent)
     direction = None
     if len(toks) > 1 and toks[0].lower_ in rules.directions:
         direction, name_toks = toks[0].text, toks[1:]
@@ -111,13 +112,22 @@ def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention
         name_toks = name_toks[:-1]
     if not name_toks or not name_toks[0].text[:1].isupper():
         return None
-    start, end = (toks[0].idx if direction else name_toks[0].idx), name_toks[-1].idx + len(name_toks[-1])
+    start = toks[0].idx if direction else name_toks[0].idx
     if direction is None and toks[0].i == ent.start:
         for width in (1, 3):                    # "eastern Libya", "north - west Syria"
             before = doc[max(0, ent.start - width):ent.start]
             if len(before) == width and before.text.lower() in rules.directions:
                 direction, start = before.text, before.start_char
                 break
+    return direction, name_toks, start
+
+
+def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention | None:
+    parts = _name_parts(doc, ent, rules)
+    if parts is None:
+        return None
+    direction, name_toks, start = parts
+    end = name_toks[-1].idx + len(name_toks[-1])
     region_noun = None
     nxt = doc[ent.end] if ent.end < len(doc) else None
     base = ent.root
