@@ -220,6 +220,12 @@ def test_nominal_of_is_the_target_never_the_source(code):
     assert find(rec, "ASSAULT", source="russia", target="ukraine")
 
 
+def test_possessor_of_an_arrest_undergoes_it(code):
+    rec = code("Supporters of Imran Khan rallied in Lahore after Khan's arrest by Pakistani police.")
+    assert not find(rec, "COERCE", source="khan")
+    assert find(rec, "COERCE", source="police", target="khan")
+
+
 def test_nominal_event_inside_another_events_object(code):
     rec = code("Iran's supreme leader praised the Hamas attack on Israel on Saturday.")
     assert find(rec, "ASSAULT", source="hamas", target="israel")

@@ -178,7 +178,7 @@ class EventFinder:
             inverse = t.under or t.light.lemma_.lower() in self.words.inverse_light_verbs and not is_passive(t.light)
             return light_noun_roles(t.head, t.light, to=e.to, from_=e.from_, inverse=inverse or e.inverse)
         if e.kind == "noun" or _gerund(t.head):
-            return noun_roles(t.head, to=e.to, from_=e.from_)
+            return noun_roles(t.head, to=e.to, from_=e.from_, patient_poss=e.patient_poss)
         return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse, theme=e.theme,
                           borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
                           obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))

@@ -200,10 +200,16 @@ def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
     return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
 
-def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...]) -> Roles:
-    """Source and target of an event noun standing on its own ("Turkey's support for the government")."""
+def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...], patient_poss: bool = False) -> Roles:
+    """Source and target of an event noun standing on its own ("Turkey's support for the government").
+
+    With `patient_poss` the possessor undergoes the act ("his arrest", "Navalny's detention")."""
     r = Roles(rule="nominal", hops=1)
     poss = children(noun, {"poss"})
+    if patient_poss and poss:
+        r.targets, r.sources = poss[:1], prep_objects(noun, ("by",) + from_)
+        r.rule = "nominal, possessor undergoes it"
+        return r
     r.sources = poss[:1] or prep_objects(noun, ("by",) + from_)
     if not r.sources:
         r.sources = [noun]          # "Russian air strikes", "US sanctions": the actor is a modifier
