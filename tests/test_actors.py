@@ -305,3 +305,11 @@ def test_named_armed_group_and_named_town(pipe):
     assert (arakan.country, arakan.sector) == ("MMR", "REB")
     assert "Pauktaw" not in names(rec)
     assert actor_with(rec, "Myanmar's junta").sector == "GOV"
+
+
+def test_the_government_without_a_named_one_is_the_story_countrys(pipe):
+    rec = code(pipe, "Police arrested dozens of protesters in Nairobi on Tuesday. The government said the protests "
+                     "were illegal.")
+    gov = actor_with(rec, "government")
+    assert (gov.country, gov.sector) == ("KEN", "GOV")
+    assert actor_with(rec, "Police").affiliation == gov.id

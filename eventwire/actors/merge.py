@@ -75,14 +75,15 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
     focus = focus_country(m)
     keys = _government_aliases(found, kb, published)
     gov = _the_government(found, keys)
+    if gov is None and focus:                  # no one government named: the story country's
+        gov = keys.get(f"country:{focus}", f"country:{focus}")
     for f in found:
         if f.key in keys:                      # "Libya's government" is the GNA: the GNA's KB id names it
             f.key, f.kb_id = keys[f.key], None
         if f.pending == "government":
-            if gov is None:
-                f.key = ""
-            else:
-                f.key = gov
+            f.key = gov or ""
+            if gov and gov.startswith("country:"):
+                f.country = gov.split(":", 1)[1]
         elif f.pending == "anaphor":
             f.key = _last_group_before(found, f.start)
         elif f.pending == "focus":
