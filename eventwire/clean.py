@@ -22,6 +22,7 @@ from eventwire.errors import InputError
 from eventwire.record import Removed
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EDGE_PUNCT = " \t()[]{}|-–—•·*:.,"
 # A duplicate shorter than this may be a legitimate repeated phrase ("Reporting by X"): keep it.
@@ -60,9 +61,16 @@ def _rules() -> _Rules:
     )
 
 
+def no_surrogates(s: str) -> str:
+    """A lone surrogate (a JSON "\\ud800" escape) cannot be written as UTF-8: it becomes U+FFFD."""
+    if _SURROGATE.search(s):
+        return s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return s
+
+
 def normalize(raw: str) -> str:
     """Line endings to \\n, control characters and odd spaces out; letters are left as they are."""
-    s = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    s = no_surrogates(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     s = s.replace("\u00a0", " ").replace("\ufeff", "").replace("\t", " ")
     s = _CONTROL.sub("", s)
     return unicodedata.normalize("NFC", s)

@@ -14,6 +14,7 @@ from typing import BinaryIO, Iterator
 
 from charset_normalizer import from_bytes
 
+from eventwire.clean import no_surrogates
 from eventwire.errors import InputError, UsageError
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -260,20 +261,19 @@ def _article_from_row(origin: str, row: object) -> Article | Rejection:
     text, html = row.get("text"), row.get("html")
     rid = row.get("id", row.get("doc_id"))
     if rid is not None:
-        origin = f"{origin} (id {rid})"
-    if not isinstance(text, str) and not isinstance(html, str):
-        return Rejection(origin, "no \"text\" or \"html\" field")
-    if not (text or html or "").strip():
-        return Rejection(origin, "empty text")
-    meta = Meta(doc_id=None if rid is None else str(rid), published=_str(row.get("published")),
+        origin = f"{origin} (id {_str(rid)})"
+    text = text if isinstance(text, str) and text.strip() else None
+    html = html if isinstance(html, str) and html.strip() else None
+    if text is None and html is None:
+        has_field = isinstance(row.get("text"), str) or isinstance(row.get("html"), str)
+        return Rejection(origin, "empty text" if has_field else "no \"text\" or \"html\" field")
+    meta = Meta(doc_id=_str(rid), published=_str(row.get("published")),
                 source=_str(row.get("source")), url=_str(row.get("url")), title=_str(row.get("title")))
-    if isinstance(text, str) and text.strip():
-        return Article(origin, text=text, meta=meta)
-    return Article(origin, html=html, meta=meta)
+    return Article(origin, text=text, meta=meta) if text is not None else Article(origin, html=html, meta=meta)
 
 
 def _str(v: object) -> str | None:
-    return None if v is None else str(v)
+    return None if v is None else no_surrogates(str(v))
 
 
 def _too_large(size: int, limit: int, *, more: bool = False) -> str:

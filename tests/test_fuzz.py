@@ -27,7 +27,9 @@ LINE_PIECES = st.sampled_from([
     "Protesters marched in Tbilisi.", "مرحبا", "Ζ", "e\u0301", "🇹🇷", "...", "-", "*", "(AFP Photo)",
 ])
 ARTICLEISH = st.lists(st.one_of(LINE_PIECES, st.text(max_size=80)), max_size=30).map("\n".join)
-ANY_TEXT = st.one_of(ARTICLEISH, st.text(max_size=400))
+# Any code point at all, lone surrogates included (JSON "\ud800" escapes produce them).
+ALL_CHARS = st.text(st.characters(exclude_categories=()), max_size=300)
+ANY_TEXT = st.one_of(ARTICLEISH, st.text(max_size=400), ALL_CHARS)
 
 
 def _clean_or_none(raw: str, **kw):
@@ -45,6 +47,17 @@ def test_cleaner_never_fails_except_with_input_error(raw):
         return
     assert out.text.strip(), "an article that survives cleaning has text"
     assert out.text == out.text.strip()
+
+
+@FAST
+@given(st.lists(st.sampled_from(["\ud800", "\udfff", "\ud83d", "Troops left.", "\n\n", "AA", " "]), max_size=12).map("".join)
+       | ALL_CHARS)
+def test_cleaned_text_can_always_be_written_as_utf8(raw):
+    out = _clean_or_none(raw)
+    if out is None:
+        return
+    for s in [out.text, out.title or "", *(r.text for r in out.removed)]:
+        s.encode("utf-8")                # raises on a lone surrogate
 
 
 @FAST

@@ -177,3 +177,14 @@ def test_a_stage_crash_rejects_one_article_and_names_its_line(tmp_path):
     assert [type(o).__name__ for o in out] == ["Record", "Rejection", "Record"]
     assert out[1].origin == f"{f}:2 (id k1)" and "internal error in the fragile stage: KeyError" in out[1].reason
     assert isinstance(out[2], Record) and out[2].doc_id == "k2"
+
+
+def test_lone_surrogate_escapes_in_jsonl_still_give_valid_utf8_json(tmp_path, cli):
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"id": "sur\\ud800", "title": "Kenya \\udc00", "text": "Kenya\'s police arrested 40 '
+                 'protesters \\ud83d in Nairobi on Tuesday, the interior ministry said."}\n', encoding="utf-8")
+    code, out, lines = cli("code", str(f))
+    assert code == 0, lines
+    rec = json.loads(out)
+    assert rec["doc_id"] == "sur\ufffd" and "protesters \ufffd in Nairobi" in rec["text"]
+    out.encode("utf-8")
