@@ -161,6 +161,13 @@ def test_statement_from_x_names_x_as_speaker(pipeline):
     assert q.content.text == "Government forces killed 40 civilians"
 
 
+def test_the_statement_said_is_the_last_speaker_s_statement(pipeline):
+    rec, qs = quotes(pipeline, "The Turkish defence ministry said in a statement that two soldiers were killed. "
+                               '"The attack was carried out by PKK terrorists," the statement said.')
+    assert len(qs) == 2 and qs[1].direct
+    assert qs[1].medium == "statement" and qs[1].speaker_text == qs[0].speaker_text
+
+
 def test_trailing_according_to_is_not_content(pipeline):
     rec, (q,) = quotes(pipeline, "Officials said the convoy was hit near the border, according to a statement "
                                  "from the army.")

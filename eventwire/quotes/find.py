@@ -211,7 +211,7 @@ def _indirect_quotes(doc: Doc, text: str, lex: CueLexicon, quoted: set[int], use
 def _reported_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
     head = doc[cue.head]
     if cue.kind == SPEECH:
-        comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+        comp = next((c for c in head.children if c.dep_ == "ccomp"), None) or _that_clause_after_medium(head)
         return _clause_span(comp, text, skip=("that",)) if comp is not None else None
     if cue.kind == DIRECTIVE:
         for c in head.children:
@@ -221,6 +221,18 @@ def _reported_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
     if cue.kind == PREPOSITION:
         return _attributed_clause(doc, text, cue)
     return None                               # label verbs quote phrases, they report no clause
+
+
+def _that_clause_after_medium(verb: Token) -> Token | None:
+    """ "said in a statement that two soldiers were killed": the parser may hang the that-clause on
+    "statement" instead of on "said"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and \
+                        any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children):
+                    return clause
+    return None
 
 
 def _attributed_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
@@ -274,6 +286,8 @@ def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon,
     if behind is not None:                    # "a statement from the army said" → the army, in a statement
         medium = medium or speaker.lemma_.lower()
         speaker = behind
+    elif speaker is not None and speaker.lemma_.lower() in lex.formats:
+        medium = medium or speaker.lemma_.lower()    # "the statement said": who issued it is resolved later
     cue_span = (doc[cue.first].idx, doc[cue.last].idx + len(doc[cue.last].text))
     return QuoteFinding(content, direct, reason, cue=cue_span, cue_lemma=verb.lemma_.lower(),
                         speaker=speaker.i if speaker is not None else None,

@@ -57,6 +57,12 @@ class QuoteStage:
         tok = an.doc[f.speaker]
         q.speaker_text = rec.text[f.speaker_span[0]:f.speaker_span[1]] if f.speaker_span else tok.text
         q.speaker = an.actor_for(tok)
+        if q.speaker is None and tok.lemma_.lower() in self.lexicon.formats and prev is not None and \
+                _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES:
+            # "the statement said": the statement of whoever was last quoted
+            q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
+            q.reason = f"{q.reason}; document → previous speaker"
+            return q
         if tok.lower_ not in _PRONOUNS:
             return q
         near = prev is not None and _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES
