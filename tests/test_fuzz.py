@@ -268,3 +268,22 @@ def test_pipeline_on_broken_html_never_raises(pipeline, html):
         assert "internal error" not in out.reason, out.reason
     else:
         assert span_errors(out) == [] and out.text.strip()
+
+
+@FAST
+@given(st.lists(st.binary(max_size=60).map(lambda b: b.replace(b"\n", b"")), max_size=15),
+       st.integers(min_value=1, max_value=40), st.booleans())
+def test_bounded_lines_account_for_every_byte(lines, limit, final_newline):
+    from eventwire.inputs import _bounded_lines
+
+    data = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
+    out = list(_bounded_lines(io.BytesIO(data), limit))
+    assert [n for n, _, _ in out] == list(range(1, len(out) + 1))
+    assert sum(size for _, _, size in out) == len(data)
+    for _, line, size in out:
+        if line is None:                 # skipped: its content was over the limit
+            assert size > limit
+        else:                            # kept whole: content within the limit
+            assert len(line) == size and len(line.rstrip(b"\n")) <= limit
+    kept = [line.rstrip(b"\n") for _, line, _ in out if line is not None]
+    assert kept == [ln for ln in (lines if data else []) if len(ln) <= limit][:len(kept)] or not data
