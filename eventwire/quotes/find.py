@@ -196,7 +196,7 @@ def _indirect_quotes(doc: Doc, text: str, lex: CueLexicon, quoted: set[int], use
         cue = cue_at(tok, lex)
         if cue is None or cue.kind == DIRECTIVE and not lex.report_requests:
             continue
-        clause = _reported_clause(doc, text, cue)
+        clause = _reported_clause(doc, text, cue, lex)
         if clause is None or any(s < clause[1] and clause[0] < e for s, e in taken):
             continue
         if len(_WORD.findall(text[clause[0]:clause[1]])) < MIN_INDIRECT_WORDS:
@@ -208,10 +208,10 @@ def _indirect_quotes(doc: Doc, text: str, lex: CueLexicon, quoted: set[int], use
     return out
 
 
-def _reported_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
+def _reported_clause(doc: Doc, text: str, cue: Cue, lex: CueLexicon) -> tuple[int, int] | None:
     head = doc[cue.head]
     if cue.kind == SPEECH:
-        comp = next((c for c in head.children if c.dep_ == "ccomp"), None) or _that_clause_after_medium(head)
+        comp = next((c for c in head.children if c.dep_ == "ccomp"), None) or _that_clause_after_medium(head, lex)
         return _clause_span(comp, text, skip=("that",)) if comp is not None else None
     if cue.kind == DIRECTIVE:
         for c in head.children:
@@ -223,11 +223,11 @@ def _reported_clause(doc: Doc, text: str, cue: Cue) -> tuple[int, int] | None:
     return None                               # label verbs quote phrases, they report no clause
 
 
-def _that_clause_after_medium(verb: Token) -> Token | None:
+def _that_clause_after_medium(verb: Token, lex: CueLexicon) -> Token | None:
     """ "said in a statement that two soldiers were killed": the parser may hang the that-clause on
     "statement" instead of on "said"."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in lex.formats):
             for clause in obj.children:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and \
                         any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children):
