@@ -175,6 +175,9 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         held += [o for o in obj_tokens if o not in held]
         if theme:   # "sent a team of doctors and a shipment of ventilators to Italy"
             held += [d for h in expand(held) for d in [h, *prep_objects(h, ("of",))] if d not in held]
+        # "signed agreements normalising relations with Israel": the object's own clause names the partner
+        held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
+                 if d not in held]
         for h in [verb] + held:
             found = prep_objects(h, to)
             if found:
