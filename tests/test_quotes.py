@@ -156,7 +156,8 @@ def test_according_to(pipeline):
 def test_statement_from_x_names_x_as_speaker(pipeline):
     rec, (q,) = quotes(pipeline, "A statement from the Nigerian army said 12 soldiers had been killed in the ambush.")
     assert q.speaker_text == "Nigerian army" and q.medium == "statement"
-    rec, (q,) = quotes(pipeline, "Government forces killed 40 civilians, according to a report by Amnesty International.")
+    rec, (q,) = quotes(pipeline, "Government forces killed 40 civilians, according to a report by "
+                                 "Amnesty International.")
     assert q.speaker_text == "Amnesty International" and q.medium == "report"
     assert q.content.text == "Government forces killed 40 civilians"
 

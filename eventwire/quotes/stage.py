@@ -39,7 +39,8 @@ class QuoteStage:
             q = self._quote(an, f)
             an.record.quotes.append(q)        # appended now: the next quote may continue this one
             found.append((f, q))
-        kept = [q for f, q in found if not (f.content[0] < summary_end and _restated(f, q, found, summary_end, an.record.text))]
+        kept = [q for f, q in found
+                if not (f.content[0] < summary_end and _restated(f, q, found, summary_end, an.record.text))]
         for n, q in enumerate(kept, 1):
             q.id = f"Q{n}"
         an.record.quotes[:] = kept
@@ -57,29 +58,33 @@ class QuoteStage:
         tok = an.doc[f.speaker]
         q.speaker_text = rec.text[f.speaker_span[0]:f.speaker_span[1]] if f.speaker_span else tok.text
         q.speaker = an.actor_for(tok)
-        if q.speaker is None and tok.lemma_.lower() in self.lexicon.formats and prev is not None and \
-                _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES:
+        near = prev is not None and _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES
+        if q.speaker is None and near and tok.lemma_.lower() in self.lexicon.formats:
             # "the statement said": the statement of whoever was last quoted
             q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
             q.reason = f"{q.reason}; document → previous speaker"
-            return q
-        if tok.lower_ not in _PRONOUNS:
-            return q
-        near = prev is not None and _sentences_between(an, prev, f) <= PRONOUN_LOOKBACK_SENTENCES
-        if tok.lower_ in _PERSONAL and q.speaker is not None and q.speaker not in _person_actors(an):
-            q.speaker = None                  # "he"/"she" is a person: not "the Patriot systems"
-        if q.speaker is None and near:
-            q.speaker = prev.speaker
-            q.reason = f"{q.reason}; pronoun → previous speaker"
-        elif q.speaker is None and tok.lower_ in _PERSONAL:
-            q.speaker = _last_person_before(an, tok.i)
-            q.reason = f"{q.reason}; pronoun → last person named" if q.speaker else q.reason
-        # "he said": the words that name the speaker are those of the antecedent
-        if near and prev.speaker_text and prev.speaker == q.speaker:
-            q.speaker_text = prev.speaker_text
-        elif q.speaker is not None and rec.actor(q.speaker) is not None:
-            q.speaker_text = rec.actor(q.speaker).name
+        elif tok.lower_ in _PRONOUNS:
+            _resolve_pronoun(an, q, tok.i, prev if near else None)
         return q
+
+
+def _resolve_pronoun(an: Analysis, q: Quote, i: int, prev: Quote | None) -> None:
+    """ "he said": the actors stage's antecedent when it is a person (for he/she), else the previous
+    quote's speaker (`prev`, given when it is near), else the last person named as a subject. The
+    words naming the speaker become the antecedent's, not "he"."""
+    personal = an.doc[i].lower_ in _PERSONAL
+    if personal and q.speaker is not None and q.speaker not in _person_actors(an):
+        q.speaker = None                      # "he"/"she" is a person: not "the Patriot systems"
+    if q.speaker is None and prev is not None:
+        q.speaker = prev.speaker
+        q.reason = f"{q.reason}; pronoun → previous speaker"
+    elif q.speaker is None and personal:
+        q.speaker = _last_person_before(an, i)
+        q.reason = f"{q.reason}; pronoun → last person named" if q.speaker else q.reason
+    if prev is not None and prev.speaker_text and prev.speaker == q.speaker:
+        q.speaker_text = prev.speaker_text
+    elif q.speaker is not None and an.record.actor(q.speaker) is not None:
+        q.speaker_text = an.record.actor(q.speaker).name
 
 
 def _person_actors(an: Analysis) -> set[str]:

@@ -18,6 +18,7 @@ _TARGET_PREPS = {"for", "to"}                    # "support for Y", "backing to 
 _AGAINST_PREPS = {"against", "on", "with"}       # "war against/on Y", "at war with Y"
 _MEMBER_LISTS = {"including", "like", "as"}      # "Haftar's backers, including Russia"
 _COPULAS = {"be", "remain", "become"}
+_MODALS = {"will", "would", "could", "may", "might"}
 _PARTITIVES = {"one", "some", "two", "three", "several", "both"}            # "X is / remains / became a member of Y"
 
 
@@ -209,7 +210,7 @@ def _sense_changed(verb: Token, particles: set[str]) -> bool:
 def _realised(verb: Token) -> bool:
     """A finite verb, or a perfect ("has joined"): something that happened, not a plan or a prospect."""
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in verb.children)
+        return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
