@@ -313,3 +313,11 @@ def test_the_government_without_a_named_one_is_the_story_countrys(pipe):
     gov = actor_with(rec, "government")
     assert (gov.country, gov.sector) == ("KEN", "GOV")
     assert actor_with(rec, "Police").affiliation == gov.id
+
+
+def test_it_prefers_a_subject_and_they_a_plural(pipe):
+    rec = code(pipe, "Ethiopia's government threatened to expel United Nations staff it accused of meddling. "
+                     "Russia halted gas supplies to Poland and Bulgaria after they refused to pay in roubles.")
+    assert "it" in {m.text for m in actor_with(rec, "Ethiopia's government").mentions}
+    they = [a for a in rec.actors if any(m.text == "they" for m in a.mentions)]
+    assert len(they) == 1 and they[0].country in ("POL", "BGR")

@@ -158,37 +158,53 @@ def _complete(drafts: dict[str, Draft], focus: str | None) -> None:
 
 
 def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
-    """he/she → the nearest person before; it/they → the nearest noun of the same number before, when that
-    noun is an actor's mention ("powers ... rethink their position": "their" is the powers, no actor).
-    Antecedents are looked for within PRONOUN_WINDOW sentences."""
+    """Simple pronouns, within PRONOUN_WINDOW sentences back:
+      he/she → the nearest person;
+      it/its → the nearest organisation, state or group that is a subject ("Ethiopia's government threatened to
+               expel UN staff it accused ..."), else the nearest singular noun if it is an actor's;
+      they/their → the nearest plural noun (or coordinated names, "Poland and Bulgaria") if it is an actor's:
+               "powers ... rethink their position" is the powers, no actor."""
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     owner = {i: d for d in drafts for f in d.mentions for i in range(f.start, f.end)}
+    near = _Nearest(doc, owner, sent_of)
     for tok in doc:
         low = tok.lower_
         if tok.pos_ != "PRON" or tok.i in taken or tok.dep_ == "expl":
             continue
         if low in PERSON_PRONOUNS:
-            d = _nearest(doc, tok, owner, sent_of, lambda t: t.i in owner and owner[t.i].kind == "person")
-        elif low in THING_PRONOUNS | PLURAL_PRONOUNS:
-            plural = low in PLURAL_PRONOUNS
-            d = _nearest(doc, tok, owner, sent_of, lambda t: _is_argument(t) and _number(t, owner) == plural)
-            if d is not None and d.kind == "person":
-                d = None
+            d = near(tok, lambda t: t.i in owner and owner[t.i].kind == "person")
+        elif low in THING_PRONOUNS:
+            d = near(tok, lambda t: t.i in owner and t.dep_ in SUBJECTS and _collective(owner[t.i]), actor_only=True)
+            if d is None:
+                d = near(tok, lambda t: _is_argument(t) and not _plural(t, owner))
+        elif low in PLURAL_PRONOUNS:
+            d = near(tok, lambda t: _is_argument(t) and _plural(t, owner))
         else:
             continue
-        if d is not None:
+        if d is not None and d.kind != "person" or d is not None and low in PERSON_PRONOUNS:
             d.pronouns.append(tok.i)
 
 
-def _nearest(doc: Doc, tok, owner: dict, sent_of: dict, fits) -> Draft | None:
-    """The draft owning the nearest token before `tok` that `fits`, if that token belongs to an actor."""
-    for j in range(tok.i - 1, -1, -1):
-        if sent_of.get(tok.i, 0) - sent_of.get(j, 0) > PRONOUN_WINDOW:
-            return None
-        t = doc[j]
-        if fits(t):
-            return owner.get(j)
-    return None
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+class _Nearest:
+    """The draft owning the nearest token before a pronoun that fits a test (None when that token is no
+    actor's, or nothing fits within the window)."""
+
+    def __init__(self, doc: Doc, owner: dict, sent_of: dict) -> None:
+        self.doc, self.owner, self.sent_of = doc, owner, sent_of
+
+    def __call__(self, tok, fits, *, actor_only: bool = False) -> Draft | None:
+        for j in range(tok.i - 1, -1, -1):
+            if self.sent_of.get(tok.i, 0) - self.sent_of.get(j, 0) > PRONOUN_WINDOW:
+                return None
+            t = self.doc[j]
+            if fits(t):
+                d = self.owner.get(j)
+                if d is not None or not actor_only:
+                    return d
+        return None
 
 
 def _is_argument(t) -> bool:
@@ -196,9 +212,16 @@ def _is_argument(t) -> bool:
     return t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "poss", "case", "nummod")
 
 
-def _number(t, owner: dict) -> bool:
-    """Plural? An actor's own number when the token is one ("the Taliban", "Turkey"), else the tag."""
+def _collective(d: Draft) -> bool:
+    """States, organisations and groups are "it" as well as "they" ("the army said it ...")."""
+    return d.kind in ("country", "government", "org", "group", "armed", "igo", "ngo", "gov", "dictionary", "pre")
+
+
+def _plural(t, owner: dict) -> bool:
+    """Plural? Coordinated names ("Poland and Bulgaria") and plural actors are; else the tag says."""
     d = owner.get(t.i)
+    if d is not None and (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)):
+        return True
     if d is not None:
         return d.plural
     return t.tag_ in ("NNS", "NNPS")

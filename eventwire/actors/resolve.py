@@ -26,6 +26,10 @@ from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT
                                     named_place)
 
 
+# A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
+AROUND = frozenset({"around", "near", "over", "outside", "toward", "towards", "across"})
+
+
 @dataclass
 class Mentions:
     """What `find_mentions` returns: actor mentions, and the countries of places and adjectives (for the
@@ -265,7 +269,7 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
     country, sector = sc.entry_code(h)
     why = f"kb:{entry.kb_id}({h.form})"
     if sc.is_countryish(h):
-        if locative(root):
+        if locative(root) or (h.form == "capital" and root.dep_ == "pobj" and root.head.lower_ in AROUND):
             sc.places.append((h.start, country))
             return None                                # "fighting in Libya": a place
         if h.form == "demonym":
