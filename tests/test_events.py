@@ -293,6 +293,12 @@ def test_non_events(code, text):
     assert claims(rec) == [], [(e.type, e.trigger.text) for e in rec.events]
 
 
+def test_scene_setting_temporal_clause_is_background(code):
+    rec = code("Ukraine cut diplomatic ties with Syria in June after Damascus recognised the separatists.")
+    assert find(rec, "SANCTION", source="ukraine", target="syria")
+    assert not [e for e in rec.events if e.type == "SUPPORT"]
+
+
 def test_headline_repeating_the_body_is_dropped(code):
     text = ("Turkey urges Greece to withdraw troops\n\n"
             "Turkey on Tuesday urged Greece to withdraw its troops from the Aegean islands.")

@@ -57,6 +57,7 @@ class FoundEvent:
     evidence: tuple[int, int]       # character offsets of the sentence
     nominal: bool
     reason: str
+    background: bool = False        # inside a scene-setting temporal clause (see _background)
 
 
 @dataclass
@@ -215,7 +216,8 @@ class EventFinder:
         reason = f"lexicon {e.type} '{e.text}'; {r.rule}" + (f"; {mod.why}" if mod.why else "") + code.note
         return [FoundEvent(type=code.type, mode=code.mode, cameo=code.cameo, source=s, target=g,
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
-                           evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason)
+                           evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
+                           background=_background(t.light if t.light is not None else t.head, self.words))
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"))]
 
 
@@ -356,6 +358,19 @@ def _amount(tok: Token) -> bool:
     """ "three days of", "$500 million in", "a package of": a measure of the event noun that follows."""
     return tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "DATE") or tok.lemma_.lower() in AMOUNT_NOUNS \
         or any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _background(tok: Token, words: ModalityWords) -> bool:
+    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"): told as
+    background to the reported event, not reported itself."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in cur.children):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _gerund(tok: Token) -> bool:

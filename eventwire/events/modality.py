@@ -33,6 +33,7 @@ class ModalityWords:
     motion_verbs: frozenset[str]
     joint_words: frozenset[str]
     crowd_nouns: frozenset[str]
+    background_marks: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

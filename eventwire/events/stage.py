@@ -20,6 +20,9 @@ KEEP_UNANCHORED = False
 # A verbal act (a statement, request, accusation …) with no one saying it is noise: "was criticised",
 # "is internationally recognised". Material acts keep a known victim ("two drivers were killed").
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# Acts in a scene-setting temporal clause ("… after Russia recognised two breakaway regions") are the
+# story's background, not what it reports (dev set: dropping them 0.603 → 0.608 events F1).
+KEEP_BACKGROUND = False
 # A nominal event needs its doer ("Turkey's support for …"); "the ouster of Gaddafi" with no doer is
 # a background mention of something the article does not report.
 NOMINAL_NEEDS_SOURCE = True
@@ -50,6 +53,8 @@ def keep(f: FoundEvent) -> bool:
     if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE:
         return False
     if f.source is None and f.type in VERBAL_TYPES:
+        return False
+    if f.background and not KEEP_BACKGROUND:
         return False
     return True
 
