@@ -208,6 +208,12 @@ def test_he_said_with_no_previous_quote_is_the_person_the_story_is_about(pipelin
     assert q.speaker is not None and "Ruto" in speaker_name(rec, q)
 
 
+def test_quoted_as_saying(pipeline):
+    rec, (q,) = quotes(pipeline, 'Putin was quoted as saying "Russia will never abandon its people in Donbas" '
+                                 'by state media.')
+    assert q.direct and q.speaker_text == "Putin" and q.cue.text == "saying"
+
+
 def test_tweeted_gives_twitter(pipeline):
     rec, (q,) = quotes(pipeline, "The minister tweeted that the border would remain closed until further notice.")
     assert q.medium == "Twitter" and not q.direct

@@ -297,6 +297,8 @@ def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon,
 def _inverted_subject(verb: Token) -> Token | None:
     """ "..., said Altun": a name right after the verb when the parser found no subject."""
     for t in verb.doc[verb.i + 1:verb.i + 4]:
+        if t.text in _MARKS:
+            break                              # the quote itself, not its speaker
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "pobj":
             return t.head if t.dep_ == "compound" else t
         if t.is_punct:

@@ -69,6 +69,14 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+            # "He was quoted as saying ...": the subject of the verb the preposition hangs from
+            gov = verb.head.head
+            passive = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
+            verb, seen = gov, seen + 1
+            continue
         return None
     return None
 
