@@ -321,3 +321,10 @@ def test_it_prefers_a_subject_and_they_a_plural(pipe):
     assert "it" in {m.text for m in actor_with(rec, "Ethiopia's government").mentions}
     they = [a for a in rec.actors if any(m.text == "they" for m in a.mentions)]
     assert len(they) == 1 and they[0].country in ("POL", "BGR")
+
+
+def test_dateline_is_not_an_actor(pipe):
+    rec = code(pipe, "ANKARA (AA) - Turkey on Monday condemned the attack, the Foreign Ministry said.")
+    assert "ANKARA" not in names(rec)
+    turkey = actor_with(rec, "Turkey")
+    assert "Foreign Ministry" in {m.text for m in turkey.mentions}

@@ -269,6 +269,8 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
     country, sector = sc.entry_code(h)
     why = f"kb:{entry.kb_id}({h.form})"
     if sc.is_countryish(h):
+        if text.isupper() and len(text) > 3 and h.end < len(doc) and doc[h.end].is_punct and doc[h.end].text != ".":
+            return None                                # "ANKARA (AA) -": a dateline, not an actor
         if locative(root) or (h.form == "capital" and root.dep_ == "pobj" and root.head.lower_ in AROUND):
             sc.places.append((h.start, country))
             return None                                # "fighting in Libya": a place
