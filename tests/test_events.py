@@ -299,6 +299,17 @@ def test_scene_setting_temporal_clause_is_background(code):
     assert not [e for e in rec.events if e.type == "SUPPORT"]
 
 
+def test_apposition_names_a_role_noun_argument(code):
+    rec = code("Ukraine cut diplomatic ties with Iran's ally Syria in June.")
+    assert find(rec, "SANCTION", source="ukraine", target="syria")
+
+
+def test_withdrawal_from_an_organisation_is_sanction(code):
+    rec = code("Mali announced its immediate withdrawal from the Economic Community of West African States.")
+    [e] = [e for e in rec.events if e.source and "mali" in words(rec, e.source)]
+    assert e.type == "SANCTION" and "economic" in words(rec, e.target)
+
+
 def test_headline_repeating_the_body_is_dropped(code):
     text = ("Turkey urges Greece to withdraw troops\n\n"
             "Turkey on Tuesday urged Greece to withdraw its troops from the Aegean islands.")

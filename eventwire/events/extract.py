@@ -316,6 +316,9 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
     """
     for cand in candidates:
         out: list[str] = []
+        # "Iran's ally Syria": the apposition names the argument, the possessor only describes it
+        if cand.pos_ == "NOUN":
+            cand = next((c for c in cand.children if c.dep_ == "appos" and actor_for(c) is not None), cand)
         for tok in expand([cand]):
             for a in _actors_in(tok, actor_for, depth=2):
                 if a not in out and a not in exclude:

@@ -77,11 +77,20 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
             return Coding("AGREE", "030", None, False, False, "; future cooperation is AGREE")
         if entry.type == "RETREAT":
             return Coding("CONCEDE", "080", None, False, False, "; promised retreat is CONCEDE")
+    if entry.type in ("CONCEDE", "RETREAT") and _from_organisation(head):
+        return Coding("SANCTION", "166", "withdraw", base.negated, base.hypothetical, "; withdrawal from a body")
     if entry.type in ("MOBILIZE", "ASSAULT") and _joint(head, words):
         return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
     if entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
         return Coding("PROTEST", "145", "riot", base.negated, base.hypothetical, "; done by a crowd")
     return base
+
+
+def _from_organisation(tok: Token) -> bool:
+    """ "announced their withdrawal from ECOWAS": leaving an organisation cuts relations (SANCTION)."""
+    nouns = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(p.lower_ == "from" and any(o.ent_type_ == "ORG" for o in p.children if o.dep_ == "pobj")
+               for n in nouns for p in n.children if p.dep_ == "prep")
 
 
 def _joint(tok: Token, words: ModalityWords) -> bool:

@@ -19,7 +19,8 @@ REL_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "force", "allow", "permit", "encourage", "invite",
                   "persuade", "press", "pressure", "help", "enable", "instruct", "direct", "authorize",
                   "authorise", "compel", "oblige", "require", "request", "implore", "beg", "advise", "warn",
-                  "appeal", "push", "lobby", "get", "want", "expect", "need", "convince", "trust", "train"}
+                  "appeal", "push", "lobby", "get", "want", "expect", "need", "convince", "trust", "train",
+                  "prompt", "lead", "cause", "spur", "drive"}
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -186,7 +187,9 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
                 break
         if not r.targets and held and not theme and owner_target:
             # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
-            r.targets = children(held[0], {"poss", "amod", "compound", "nmod"}) + prep_objects(held[0], ("by", "from"))
+            # (not "its"/"their": a possessive pronoun points back at the subject)
+            r.targets = [c for c in children(held[0], {"poss", "amod", "compound", "nmod"}) if c.tag_ != "PRP$"] + \
+                prep_objects(held[0], ("by", "from"))
             r.rule += ", target owns the object"
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)
