@@ -14,6 +14,8 @@ import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
 
+# libyaml's loader when installed: the pure-Python one takes seconds on the knowledge base.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Sectors whose members carry arms: "X's militias", "Haftar forces" form an armed group of X.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "IMG"})
 
@@ -175,7 +177,7 @@ def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
 
 
 def load_yaml_file(path: Path) -> KB:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     if isinstance(data, list):
         return entries_from_yaml(data)
     kb = KB()
