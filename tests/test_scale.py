@@ -144,3 +144,19 @@ def test_cli_dask_engine_matches_serial_article_by_article(tmp_path):
     assert [r["doc_id"] for r in dask] == [f"a{i}" for i in range(8)]
     for a, b in zip(serial, dask):
         assert a["events"] == b["events"] and a == b
+
+
+def test_bench_runs_and_ends_with_the_ratio_line():
+    import os
+    import re
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench" / "run"
+    p = subprocess.run([str(bench), "--articles", "6"], capture_output=True, timeout=300,
+                       env={**os.environ, "BENCH_QUICK": "1"})
+    assert p.returncode == 0, p.stderr.decode()[-500:]
+    lines = p.stdout.decode().strip().splitlines()
+    assert any(ln.startswith("(a) spaCy parse alone") and "MB" in ln for ln in lines)
+    assert any(ln.startswith("(b) eventwire full coding") and "MB" in ln for ln in lines)
+    assert any(ln.startswith("(c) code + ingest") for ln in lines)
+    assert re.fullmatch(r"ratio full/parse \d+\.\d\d", lines[-1])
