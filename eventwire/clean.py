@@ -165,13 +165,31 @@ def _headline(paragraphs: list[str], title: str | None) -> tuple[str | None, str
     return first, standfirst
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")
+
+
 def _truncate(body: str, max_chars: int, removed: list[Removed]) -> str:
-    cut = body.rfind("\n\n", 0, max_chars)
-    cut = cut if cut > 0 else max_chars
-    rest = body[cut:]
+    cut = _cut_point(body, max_chars)
+    kept, rest = body[:cut].rstrip(), body[cut:]
     removed.append(Removed(rest[:200].strip() + " …", f"truncated: {len(rest)} characters past the "
                            f"{max_chars}-character limit (EVENTWIRE_MAX_CHARS)"))
-    return body[:cut]
+    return kept
+
+
+def _cut_point(body: str, max_chars: int) -> int:
+    """Where to cut: the last paragraph break, else line break, else sentence end, else space before the
+    limit — but never so early that less than half the allowed text is kept (an article that is one long
+    paragraph after its headline must not shrink to the headline)."""
+    floor = max_chars // 2
+    for brk in ("\n\n", "\n"):
+        cut = body.rfind(brk, floor, max_chars)
+        if cut > 0:
+            return cut
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(body, floor, max_chars)]
+    if ends:
+        return ends[-1]
+    cut = body.rfind(" ", floor, max_chars)
+    return cut if cut > 0 else max_chars
 
 
 def clean_html(html: str, *, title: str | None = None, max_chars: int = 200_000) -> Cleaned:

@@ -188,3 +188,13 @@ def test_lone_surrogate_escapes_in_jsonl_still_give_valid_utf8_json(tmp_path, cl
     rec = json.loads(out)
     assert rec["doc_id"] == "sur\ufffd" and "protesters \ufffd in Nairobi" in rec["text"]
     out.encode("utf-8")
+
+
+def test_truncating_one_long_paragraph_keeps_most_of_it_and_ends_on_a_sentence():
+    from eventwire.clean import clean_text
+
+    body = " ".join(f"Police arrested {n} protesters in Nairobi on Tuesday." for n in range(100, 400))
+    out = clean_text("Kenya protests\n\n" + body, max_chars=2000)
+    assert 1000 <= len(out.text) <= 2000 and out.text.endswith("on Tuesday.")
+    assert out.removed[-1].reason.startswith("truncated")
+    assert out.removed[-1].text.startswith("Police arrested")
