@@ -54,6 +54,8 @@ def test_csv_and_filters(db, capsys):
     assert [r["event_id"] for r in json.loads(out)] == ["d3#E2"]       # a month-precision event, April
     _, out, _ = run(capsys, "query", "--db", db, "--text", "jets", "--country", "RUS", "--format", "json")
     assert len(json.loads(out)) == 3
+    _, out, _ = run(capsys, "query", "--db", db, "--doc-id", "d2", "--format", "json")
+    assert [r["event_id"] for r in json.loads(out)] == ["d2#E1", "d2#E2"]
 
 
 def test_fused_rows(db, capsys):

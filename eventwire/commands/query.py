@@ -34,11 +34,12 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--until", help="last day, YYYY-MM-DD")
     g.add_argument("--place", help="place name (any part, any case) or GeoNames id")
     g.add_argument("--text", help="words that must all occur in the event's evidence")
+    g.add_argument("--doc-id", help="events of one document")
 
 
 def filters_from_args(args: argparse.Namespace) -> EventFilter:
     return EventFilter(actor=args.actor, country=args.country, type=args.type, since=args.since, until=args.until,
-                       place=args.place, text=args.text)
+                       place=args.place, text=args.text, doc_id=args.doc_id)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
