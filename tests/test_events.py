@@ -184,6 +184,11 @@ def test_mutual_subjects_of_talks(code):
     assert consult == {(("russia",), ("china",)), (("china",), ("russia",))}    # each meets the other
 
 
+def test_dative_to_is_a_preposition_not_the_target(code):
+    rec = code("Spain's government granted asylum to a Venezuelan opposition leader.")
+    assert find(rec, "AID", source="spain", target="venezuelan")
+
+
 def test_object_owner_is_the_target(code):
     rec = code("Israeli Prime Minister Benjamin Netanyahu rejected calls by the United States for a ceasefire.")
     assert find(rec, "REJECT", source="netanyahu", target="united")

@@ -166,7 +166,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
             r.rule = "active, inherited subject"
         r.sources = [subj] if subj is not None else []
         r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
-        objs = [o for o in children(verb, OBJ) if not _is(o, obj_words)]
+        objs = [o for o in children(verb, OBJ) if not _is(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
         if objs and objs[0].dep_ != "attr" and not theme:
             r.targets = [antecedent(objs[0])]
         elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head is verb:
