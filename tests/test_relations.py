@@ -107,6 +107,11 @@ def test_aligned_with(pipeline):
     assert has(got, "allied_with", "houthis", "iran")
 
 
+def test_a_close_ally_of_the_sentence_subject(pipeline):
+    _, got = relations(pipeline, "Vladimir Putin met Alexander Lukashenko, a close ally, in Sochi on Friday.")
+    assert has(got, "allied_with", "lukashenko", "putin")
+
+
 def test_x_and_allied_y(pipeline):
     _, got = relations(pipeline, "Somalia's army and allied clan militias retook the town of Mahas on Sunday.")
     assert any(k == "allied_with" and "army" in t for k, _, t in got)

@@ -154,6 +154,10 @@ def agentive(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
             continue                           # "Germany's largest trading partner" is no ally
         agents = _agents_of(tok)
         whose = _agent_target(tok)
+        if whose is None and kind == "allied_with" and tok.dep_ == "appos":
+            # "during a visit by Hungary's prime minister, a close ally": of the sentence's subject
+            subj = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            whose = subj if subj is not None and subj.i < tok.i and subj.i not in {a.i for a in agents} else None
         if whose is None and kind == "allied_with" and tok.dep_ == "attr":
             named = [a for s in agents for a in _and(s)]
             for i, a in enumerate(named):                       # "X and Y are allies"
