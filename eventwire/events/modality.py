@@ -93,8 +93,10 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
         if cur.dep_ == "advcl" and _conditional_here(cur, words):
             return Modality(negated, True, ", ".join(why + ["conditional"]))
         lemma = head.lemma_.lower()
-        embedded = cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acl", "dobj", "conj") \
-            and not _is_finite(cur)
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        # a participle adjunct ("ordered the closure …, accusing them of …") is an act of its own
+        embedded = (cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj", "conj")
+                    or cur.dep_ == "advcl" and to_inf) and not _is_finite(cur)
         if embedded and head.i in trigger_types and trigger_types[head.i] in EMBEDDING_TYPES:
             return Modality(negated, True, ", ".join(why + [f"embedded under {trigger_types[head.i]}"]))
         if embedded and lemma in words.embedders and cur.dep_ != "conj":
