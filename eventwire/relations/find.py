@@ -88,26 +88,35 @@ def verbal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
             continue                          # "Sweden's bid to join NATO", "objections to Sweden joining"
         if kind == "allied_with":          # "X allied with Y", "X, who are aligned with Y": no agent
             yield from _allied(tok, lemma)
-        elif _is_passive(tok) and kind != "member_of":        # "Y was joined by X" is no membership
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            obj = _pobj(agent) if agent is not None else None
-            backed = _passive_subject(tok)
-            for s in _and(obj):
-                for t in _and(backed):
-                    yield _finding(kind, s, t, tok, f"{kind}: Y {tok.lower_} by X")
-        elif not _is_passive(tok):
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            for s in _and(_active_subject(tok)):
-                for t in _and(obj):
-                    yield _finding(kind, s, t, tok, f"{kind}: X {lemma} Y")
-                    if kind == "backs" and _owner(t) is not None and not _party_word(t, lex):
-                        # "backing Rabat's autonomy plan": backing what a party proposes backs the party
-                        yield _finding(kind, s, _owner(t), tok, f"{kind}: X {lemma} Y's {t.lower_}")
+        elif _is_passive(tok):
+            if kind != "member_of":           # "Y was joined by X" is no membership
+                yield from _passive(tok, kind)
+        else:
+            yield from _active(tok, kind, lemma, lex)
     if lemma in lex.kinds["opposes"].against:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"):
             for s in _and(_active_subject(tok)):
                 for t in _and(_pobj(prep)):
                     yield _finding("opposes", s, t, tok, f"opposes: X {lemma} against Y")
+
+
+def _passive(verb: Token, kind: str) -> Iterator[RelationFinding]:
+    """ "Y, which is supported by X, Z and W", "Y, backed by X", "Y is backed by X"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    for s in _and(_pobj(agent)):
+        for t in _and(_passive_subject(verb)):
+            yield _finding(kind, s, t, verb, f"{kind}: Y {verb.lower_} by X")
+
+
+def _active(verb: Token, kind: str, lemma: str, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "X backs Y", "powers supporting Y", "thanked Spain for backing Rabat's plan"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for s in _and(_active_subject(verb)):
+        for t in _and(obj):
+            yield _finding(kind, s, t, verb, f"{kind}: X {lemma} Y")
+            if kind == "backs" and _owner(t) is not None and not _party_word(t, lex):
+                # "backing Rabat's autonomy plan": backing what a party proposes backs the party
+                yield _finding(kind, s, _owner(t), verb, f"{kind}: X {lemma} Y's {t.lower_}")
 
 
 def _allied(verb: Token, lemma: str) -> Iterator[RelationFinding]:
