@@ -90,6 +90,14 @@ def test_powers_supporting_y_needs_a_named_backer(pipeline):
     assert not any(k == "backs" for k, _, _ in got)
 
 
+def test_loyal_to(pipeline):
+    _, got = relations(pipeline, "The army remains loyal to President Mohamed Bazoum.")
+    assert has(got, "backs", "army", "bazoum")
+    _, got = relations(pipeline, "Militias loyal to the Government of National Unity clashed with forces of "
+                                 "a rival administration.")
+    assert has(got, "backs", "militias", "unity") and len(got) == 1
+
+
 def test_allies_of(pipeline):
     rec, got = relations(pipeline, "Sweden and Finland are close allies of the United States.")
     assert has(got, "allied_with", "sweden", "states") and has(got, "allied_with", "finland", "states")

@@ -43,7 +43,8 @@ def find_relations(doc: Doc, lex: RelationLexicon) -> list[RelationFinding]:
 
 
 def _trigger_words(lex: RelationLexicon) -> set[str]:
-    return {w for k in lex.kinds.values() for ws in (k.verbs, k.against, k.nouns, k.agents) for w in ws}
+    return {w for k in lex.kinds.values() for ws in (k.verbs, k.against, k.nouns, k.agents, k.adjectives)
+            for w in ws}
 
 
 # ---- rules -------------------------------------------------------------------------------------
@@ -152,6 +153,18 @@ def nominal(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
                     yield _finding("opposes", s, t, tok, f"opposes: {lemma} {prep.lower_} Y")
 
 
+def adjectival(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
+    """ "militias loyal to the Government of National Unity", "the troops are loyal to Kiir"."""
+    if tok.pos_ != "ADJ":
+        return
+    for kind in lex.kinds_with("adjectives", tok.lemma_.lower()):
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        who = tok.head if tok.dep_ == "amod" else _active_subject(tok.head) if tok.dep_ == "acomp" else None
+        target = _pobj(to)
+        if who is not None and target is not None:      # no coordination: "loyal to X and forces of Y"
+            yield _finding(kind, who, target, tok, f"{kind}: X {tok.lower_} to Y")
+
+
 def agentive(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
     """ "Russia, a key backer of Haftar", "Haftar's backers, including Russia", "NATO member Turkey",
     "X is a member of Y", "X and Y are allies"."""
@@ -199,7 +212,7 @@ def under_attack(tok: Token, lex: RelationLexicon) -> Iterator[RelationFinding]:
 
 
 RULES: tuple[Callable[[Token, RelationLexicon], Iterator[RelationFinding]], ...] = (
-    hyphenated, allied_partner, verbal, nominal, agentive, under_attack)
+    hyphenated, allied_partner, verbal, nominal, adjectival, agentive, under_attack)
 
 
 # ---- parse helpers -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ class KindWords:
     verbs: set[str] = field(default_factory=set)
     against: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
     agents: set[str] = field(default_factory=set)
     under: set[str] = field(default_factory=set)
     not_particles: set[str] = field(default_factory=set)
