@@ -195,8 +195,13 @@ def test_pronouns_point_to_the_nearest_compatible_actor(pipe):
 
 
 def test_their_of_a_non_actor_noun_is_left_alone(pipe):
-    rec = code(pipe, "Egypt called on all foreign powers to rethink their position.")
+    rec = code(pipe, "Egypt said food prices had reached their highest level in a decade.")
     assert "their" not in names(rec)
+
+
+def test_their_of_a_collective_is_that_collective(pipe):
+    rec = code(pipe, "Egypt called on all foreign powers to rethink their position.")
+    assert {m.text for m in actor_with(rec, "foreign powers").mentions} == {"foreign powers", "their"}
 
 
 # ---- token → actor links used by the other stages -----------------------------------------------------
@@ -328,3 +333,29 @@ def test_dateline_is_not_an_actor(pipe):
     assert "ANKARA" not in names(rec)
     turkey = actor_with(rec, "Turkey")
     assert "Foreign Ministry" in {m.text for m in turkey.mentions}
+
+
+# ---- collectives: parties named only by what the sentence says of them ---------------------------------
+def test_conflict_sides_take_the_story_country(pipe):
+    rec = code(pipe, "Fighting resumed in Yemen on Sunday near the port of Hodeidah. The United Nations envoy "
+                     "urged the warring sides to respect the truce signed in Sweden.")
+    sides = actor_with(rec, "warring sides")
+    assert (sides.country, sides.sector) == ("YEM", None)
+
+
+def test_sides_of_a_border_are_no_actor(pipe):
+    rec = code(pipe, "Troops were deployed on both sides of the border between Armenia and Azerbaijan.")
+    assert not any("sides" in m for m in names(rec))
+
+
+def test_powers_defined_by_their_phrase_are_one_actor_without_a_country(pipe):
+    rec = code(pipe, "Sudan's army chief warned foreign powers arming the Rapid Support Forces to stop. "
+                     "Powers backing the Rapid Support Forces have denied sending weapons.")
+    powers = actor_with(rec, "foreign powers arming the Rapid Support Forces")
+    assert powers.country is None and powers.sector is None
+    assert "Powers backing the Rapid Support Forces" in {m.text for m in powers.mentions}
+
+
+def test_bare_countries_are_nobody(pipe):
+    rec = code(pipe, "Countries have until Friday to respond, the spokesman said.")
+    assert not any(m.lower().startswith("countries") for m in names(rec))

@@ -82,6 +82,8 @@ class Role:
     subject_only: bool = False             # an actor only as the subject of a verb ("people marched")
     owned: bool = False                    # equipment or premises: an actor with an owner or as a subject
     anaphor: bool = False                  # "the group", "the alliance": the last named organisation
+    collective: str | None = None          # "sides" (parties to the story's conflict) | "powers" (states
+                                           # defined by their phrase: "all powers supporting Haftar")
     source: str = "roles.yaml"
 
 
@@ -163,11 +165,15 @@ def entries_from_yaml(items: list[dict]) -> KB:
 
 
 def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
-    """{SECTOR: {people: [...], bodies: [...], subjects: [...], things: [...]}, anaphors: [...]} → roles."""
+    """{SECTOR: {people: [...], bodies: [...], subjects: [...], things: [...]}, anaphors: [...],
+    collectives: {sides: [...], powers: [...]}} → roles."""
     kb = KB()
     data = dict(data)
     for text in data.pop("anaphors", None) or []:
         kb.roles.append(Role(str(text).lower(), None, False, source=source, anaphor=True))
+    for kind, words in (data.pop("collectives", None) or {}).items():
+        for text in words or []:
+            kb.roles.append(Role(str(text).lower(), None, False, source=source, collective=str(kind)))
     for sector, groups in data.items():
         for key, person in (("people", True), ("bodies", False), ("subjects", False), ("things", False)):
             for text in (groups or {}).get(key) or []:

@@ -123,6 +123,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return _affiliated(sc, idn, role, sector, role.role.country or idn.country, why, base)
     if role.role.anaphor:
         return _anaphor(head, plural, idn, why, base)
+    if role.role.collective:
+        return _collective(sc, head, role.role.collective, why, base)
     if role.role.subject_only and not _is_subject(head) and idn.country is None:
         return None                                   # "1,000 people have been killed": victims, counted elsewhere
     country = role.role.country or idn.country
@@ -139,6 +141,43 @@ def _anaphor(head: Token, plural: bool, idn: Identity, why: str, base: dict) -> 
     if not definite or plural or idn.used or head.dep_ in ("compound", "appos"):
         return None
     return Found(key="pending:anaphor", kind="org", pending="anaphor", reason=why + "+the-last-named-group", **base)
+
+
+# Where a collective noun is a party to an act rather than part of a description.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj", "appos", "agent"})
+# Longest phrase that names a "powers" collective: beyond it the phrase is a clause, not a name.
+MAX_COLLECTIVE_TOKENS = 12
+
+
+def _collective(sc: Scene, head: Token, kind: str, why: str, base: dict) -> Found | None:
+    """"the two sides" → the story's conflict parties (country decided in merge.py); "all powers supporting
+    Haftar" → those states, no country, named by their phrase. Only plural arguments of a verb count."""
+    if not base["plural"] or head.dep_ not in _ARGUMENT_DEPS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None                                   # "both sides of the border", "countries of the region"
+    if kind == "sides":
+        return Found(key="pending:group:sides", kind="group", pending="focus", reason=why + "+conflict-parties",
+                     **base)
+    defining = [c for c in head.children if c.dep_ in ("acl", "relcl", "amod")]
+    if not defining:
+        return None                                   # "countries" alone says nobody
+    # The phrase is the head's subtree without clauses hanging off it ("… arming the RSF [to stop]").
+    cut = {d.i for t in head.subtree if t.i != head.i and t.dep_ in ("xcomp", "advcl", "ccomp", "punct")
+           for d in t.subtree}
+    toks = [t for t in head.subtree if t.i not in cut]
+    start = next(t.i for t in toks if not (t.dep_ in ("det", "predet") and t.i < head.i))
+    end = max(t.i for t in toks) + 1
+    if end - start > MAX_COLLECTIVE_TOKENS:
+        end = head.i + 1
+    phrase = sc.text(start, end)
+    # "powers backing Haftar" and "all powers supporting Libyan warlord Khalifa Haftar" are one actor:
+    # the same collective noun defined by the same named actors.
+    named = sorted({key_of(sc, h) for i in range(start, end)
+                    if (h := sc.name_at.get(i)) is not None and h.form != "demonym"})
+    key = f"collective:{head.lemma_.lower()}:{'+'.join(named)}" if named else f"collective:{phrase.lower()}"
+    return Found(key=key, kind="group", reason=why + "+defined-by-phrase",
+                 **{**base, "start": start, "end": end, "name": phrase})
 
 
 def _of_country(sc: Scene, role: RoleHit, country: str, sector: str | None, why: str, base: dict) -> Found:
