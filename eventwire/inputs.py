@@ -5,8 +5,10 @@ Nothing here raises for a bad article: one bad input never sinks a run.
 """
 from __future__ import annotations
 
+import codecs
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -76,7 +78,14 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if sum(b < 0x80 for b in sample) >= len(sample) * MIN_ASCII_FOR_CP1252:
+    declared = _declared_charset(sample)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass                                      # a wrong declaration: detect as if there were none
+    words = _without_markup(sample)
+    if sum(b < 0x80 for b in words) >= len(words) * MIN_ASCII_FOR_CP1252:
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
@@ -88,6 +97,31 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"not UTF-8, and not valid {best.encoding} either") from None
+
+
+# <meta charset="…">, <meta http-equiv="Content-Type" content="text/html; charset=…">, <?xml … encoding="…"?>
+_CHARSET_DECL = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})|"""
+                           rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+
+def _declared_charset(sample: bytes) -> str | None:
+    """The encoding an HTML/XML page declares in its head, if it names one Python knows."""
+    m = _CHARSET_DECL.search(sample[:4096])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+_MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
+
+
+def _without_markup(sample: bytes) -> bytes:
+    """The words of a page, for judging its script: ASCII tags and CSS must not make Cyrillic look Latin."""
+    return _MARKUP.sub(b" ", sample) if b"<" in sample else sample
 
 
 def _nonempty(text: str) -> str:

@@ -151,3 +151,22 @@ def test_a_named_pipe_is_read_as_a_stream(tmp_path):
 def test_an_endless_device_stops_at_the_limit():
     (rej,) = read_inputs(["/dev/zero"], max_article_bytes=10_000)
     assert isinstance(rej, Rejection) and "over 10000 bytes" in rej.reason and rej.origin == "/dev/zero"
+
+
+RUSSIAN = "Президент России заявил во вторник, что переговоры продолжатся в Стамбуле на следующей неделе."
+CSS = "<style>" + "body { margin: 0; padding: 0 }\n" * 40 + "</style>"
+
+
+@pytest.mark.parametrize("head", ['<meta charset="windows-1251">',
+                                  '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+                                  ""])   # no declaration: the words, not the ASCII markup, decide
+def test_html_page_in_a_legacy_cyrillic_encoding(tmp_path, head):
+    page = f"<html><head>{head}<title>Новости</title>{CSS}</head><body><p>{RUSSIAN}</p></body></html>"
+    (art,) = read(write(tmp_path, "ru.html", page.encode("cp1251")))
+    assert isinstance(art, Article) and RUSSIAN in art.html and art.encoding == "cp1251"
+
+
+def test_a_wrong_charset_declaration_is_overruled(tmp_path):
+    page = f"<html><head><meta charset='utf-8'>{CSS}</head><body><p>The café in Genève reopened.</p></body></html>"
+    (art,) = read(write(tmp_path, "fr.html", page.encode("cp1252")))
+    assert "café in Genève" in art.html and art.encoding == "cp1252"
