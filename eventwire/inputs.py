@@ -79,9 +79,9 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     declared = _declared_charset(sample)
-    if declared:
+    for enc in ([declared, "latin-1"] if declared == "cp1252" else [declared] if declared else []):
         try:
-            return data.decode(declared), declared
+            return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
             pass                                      # a wrong declaration: detect as if there were none
     words = _without_markup(sample)
@@ -111,9 +111,12 @@ def _declared_charset(sample: bytes) -> str | None:
         return None
     name = (m.group(1) or m.group(2)).decode("ascii").lower()
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(name).name
     except LookupError:
         return None
+    # As browsers do (WHATWG Encoding): pages that say Latin-1 or ASCII are written in Windows-1252, whose
+    # curly quotes and dashes Latin-1 would turn into invisible control characters.
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 _MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)

@@ -170,3 +170,9 @@ def test_a_wrong_charset_declaration_is_overruled(tmp_path):
     page = f"<html><head><meta charset='utf-8'>{CSS}</head><body><p>The café in Genève reopened.</p></body></html>"
     (art,) = read(write(tmp_path, "fr.html", page.encode("cp1252")))
     assert "café in Genève" in art.html and art.encoding == "cp1252"
+
+
+def test_a_page_declared_latin1_is_read_as_windows_1252_like_browsers_do(tmp_path):
+    page = b'<?xml version="1.0" encoding="ISO-8859-1"?><p>\x93We will stay,\x94 he said \x96 in Gen\xe8ve.</p>'
+    (art,) = read(write(tmp_path, "q.html", page))
+    assert "“We will stay,” he said – in Genève." in art.html and art.encoding == "cp1252"
