@@ -23,7 +23,8 @@ from eventwire.record import Removed
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 control characters (C1 ones come from Latin-1-decoded Windows-1252 text): never article text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _EDGE_PUNCT = " \t()[]{}|-–—•·*:.,"
 # A duplicate shorter than this may be a legitimate repeated phrase ("Reporting by X"): keep it.
 MIN_DUPLICATE_CHARS = 30
@@ -70,7 +71,8 @@ def no_surrogates(s: str) -> str:
 
 def normalize(raw: str) -> str:
     """Line endings to \\n, control characters and odd spaces out; letters are left as they are."""
-    s = no_surrogates(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    s = no_surrogates(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\x85", "\n")
+    s = s.replace("\u2029", "\n\n")
     s = s.replace("\u00a0", " ").replace("\ufeff", "").replace("\t", " ")
     s = _CONTROL.sub("", s)
     return unicodedata.normalize("NFC", s)
