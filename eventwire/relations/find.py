@@ -29,6 +29,7 @@ class RelationFinding:
     target: int                   # token index of the head of the `to` party
     evidence: tuple[int, int]     # character span of the words that say so
     reason: str
+    trigger: int = -1             # token index of the word that names the relation ("backed", "ally")
 
 
 def find_relations(doc: Doc, lex: RelationLexicon) -> list[RelationFinding]:
@@ -365,7 +366,8 @@ def _finding(kind: str, source: Token, target: Token, trigger: Token, reason: st
     doc = source.doc
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    return RelationFinding(kind, source.i, target.i, (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), reason)
+    return RelationFinding(kind, source.i, target.i, (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), reason,
+                           trigger.i)
 
 
 def _left(tok: Token) -> int:

@@ -41,6 +41,8 @@ class RelationStage:
         target = self._party(an, an.doc[f.target])
         if source is None or target is None or source == target:
             return None
+        if f.kind != "member_of" and _named_by(an, source, f.trigger):
+            return None     # the actor "powers backing Haftar" backing Haftar only repeats its own name
         return Relation(kind=f.kind, from_=source, to=target, evidence=an.record.span(*f.evidence), reason=f.reason)
 
     def _party(self, an: Analysis, tok: Token) -> str | None:
@@ -51,3 +53,12 @@ class RelationStage:
                 or tok.lower_ in self.lexicon.parties:
             return an.actor_for(tok)
         return None
+
+
+def _named_by(an: Analysis, actor_id: str, trigger: int) -> bool:
+    """Is the relation's own word inside a mention of this actor ("powers [backing] Haftar")?"""
+    actor = an.record.actor(actor_id)
+    if actor is None or trigger < 0:
+        return False
+    at = an.doc[trigger].idx
+    return any(m.start <= at < m.end for m in actor.mentions)
