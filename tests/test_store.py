@@ -333,3 +333,18 @@ def test_negated_and_hypothetical_events_do_not_corroborate_asserted_ones(store)
     groups = sorted(f.doc_ids for f in store.fused_events(EventFilter(type="ASSAULT")))
     assert groups == [["also-denied", "denied"], ["said"]]
     assert {f.polarity for f in store.fused_events(EventFilter(type="ASSAULT"))} == {"asserted", "negated"}
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "0", "9" * 40, "%_\\", "' OR 1=1 --", "\x00", "NEAR(a b)", "*"])
+def test_odd_filter_values_are_answered_not_crashed(store, value):
+    store.add_record(make_record("d1"))
+    for field in ("actor", "country", "place", "text", "doc_id"):
+        f = EventFilter(**{field: value})
+        assert store.count_events(f) >= 0 and isinstance(store.events(f), list)
+        assert isinstance(store.fused_events(f), list) and store.network(f) is not None
+
+
+def test_non_ascii_digits_are_not_dates():
+    assert date_range("٢٠٢٠-٠٥") is None
+    with pytest.raises(FilterError):
+        EventFilter(since="２０２０")

@@ -11,7 +11,7 @@ from datetime import date
 
 from eventwire.record import Actor, Place
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 def actor_key(actor: Actor | None) -> str:

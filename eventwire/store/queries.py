@@ -57,7 +57,7 @@ def event_where(f: EventFilter, *, full_text: bool) -> tuple[str, list]:
         parts.append("e.date_lo <= ?")
         args.append(f.until_day)
     if f.place:
-        if f.place.isdigit():
+        if re.fullmatch(r"[0-9]{1,12}", f.place):         # a GeoNames id ("²".isdigit() is True: not used)
             parts.append("e.geonameid = ?")
             args.append(int(f.place))
         else:
