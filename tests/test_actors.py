@@ -359,3 +359,17 @@ def test_powers_defined_by_their_phrase_are_one_actor_without_a_country(pipe):
 def test_bare_countries_are_nobody(pipe):
     rec = code(pipe, "Countries have until Friday to respond, the spokesman said.")
     assert not any(m.lower().startswith("countries") for m in names(rec))
+
+
+# ---- places that an act is done to ----------------------------------------------------------------------
+def test_a_shelled_city_is_the_target_with_its_country(pipe):
+    rec = code(pipe, "Russian forces shelled the Ukrainian city of Kharkiv on Monday.")
+    city = actor_with(rec, "Ukrainian city of Kharkiv")
+    assert (city.country, city.sector) == ("UKR", None)
+    (ev,) = [e for e in rec.events if e.type == "ASSAULT"]
+    assert ev.target == city.id
+
+
+def test_a_place_of_fighting_is_not_an_actor(pipe):
+    rec = code(pipe, "Fighting continued in the Ukrainian city of Kharkiv on Monday.")
+    assert not any("Kharkiv" in m for m in names(rec))

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import ARMED_SECTORS
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 from eventwire.actors.people import add_bare_surnames, person_keys, person_mentions, person_of_title
+from eventwire.actors.territory import find_territories
 from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT_LOCAL, NOT_OWNED, QUANTITY_NOUNS,
                                     TOPIC_NOUNS,
                                     Found, Identity, Scene, effective, identity, key_of, locative,
@@ -63,6 +64,7 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
         f = _name_mention(sc, h)
         if f is not None:
             found.append(f)
+    found.extend(find_territories(sc, found))
     return Mentions(found, sc.places, sc.refs)
 
 
