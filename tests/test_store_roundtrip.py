@@ -51,3 +51,33 @@ def test_any_record_round_trips(recs):
                 assert rows[e.id].evidence == e.evidence and rows[e.id].trigger == e.trigger
                 assert rows[e.id].negated == e.negated and rows[e.id].fused_id is not None
         assert store.summary().documents == len(recs)
+
+
+_STORE: dict[str, Store] = {}
+
+
+def _filled_store() -> Store:
+    if "s" not in _STORE:
+        from store_support import make_record
+
+        path = Path(tempfile.mkdtemp()) / "fuzz.db"
+        store = Store.open(path)
+        store.add_record(make_record("d1"))
+        store.add_record(make_record("d2", assault_date="2020-04"))
+        _STORE["s"] = store
+    return _STORE["s"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(field=st.sampled_from(["actor", "country", "type", "since", "until", "place", "text", "doc_id"]),
+       value=st.text(max_size=40))
+def test_any_filter_value_is_answered_or_refused_with_a_filter_error(field, value):
+    from eventwire.store import FilterError
+
+    try:
+        f = EventFilter(**{field: value})
+    except FilterError:
+        return
+    store = _filled_store()
+    assert 0 <= store.count_events(f) <= 4 and len(store.events(f)) == store.count_events(f)
+    assert store.count_fused_events(f) == len(store.fused_events(f, limit=None))
