@@ -329,6 +329,11 @@ def test_confidence_is_lower_when_a_side_is_missing(code):
     assert 0 < half.confidence < full.confidence <= 1
 
 
+def test_a_counted_group_is_the_target_not_the_number(code):
+    rec = code("Riot police in Harare fired tear gas at thousands of striking teachers on Thursday.")
+    assert find(rec, "ASSAULT", source="police", target="teachers")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

@@ -50,9 +50,19 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for p in tok.children:
         if p.dep_ in PREP and p.lower_ in preps:
-            out += [antecedent(o) for o in p.children if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in _NOT_ACTOR]
+            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [counted(o)]
+                    if a.ent_type_ not in _NOT_ACTOR]
     # after the head and nearest first: "Turkey on Tuesday called on all powers" → powers
     return sorted(out, key=lambda o: (o.i < tok.i, abs(o.i - tok.i)))
+
+
+def counted(tok: Token) -> Token:
+    """What a number counts: "thousands of demonstrators" → demonstrators; other tokens stand for themselves."""
+    if tok.ent_type_ in _NOT_ACTOR:
+        of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if of:
+            return of[0]
+    return tok
 
 
 def is_passive(verb: Token) -> bool:
