@@ -373,3 +373,16 @@ def test_a_shelled_city_is_the_target_with_its_country(pipe):
 def test_a_place_of_fighting_is_not_an_actor(pipe):
     rec = code(pipe, "Fighting continued in the Ukrainian city of Kharkiv on Monday.")
     assert not any("Kharkiv" in m for m in names(rec))
+
+
+# ---- equipment and units owned by a state ------------------------------------------------------------------
+def test_owned_military_craft_is_its_owners_military(pipe):
+    rec = code(pipe, "Israeli jets struck a militant base on Monday. Russian helicopters attacked a convoy.")
+    jets = actor_with(rec, "Israeli jets")
+    assert (jets.country, jets.sector) == ("ISR", "MIL")
+    assert (actor_with(rec, "Russian helicopters").country, actor_with(rec, "Russian helicopters").sector) == ("RUS", "MIL")
+
+
+def test_a_civilian_craft_is_no_actor(pipe):
+    rec = code(pipe, "Iran admitted that its military had shot down a Ukrainian passenger jet.")
+    assert not any("jet" in m for m in names(rec))

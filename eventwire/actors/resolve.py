@@ -27,6 +27,9 @@ from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT
                                     named_place)
 
 
+# Modifiers that make a craft civilian ("passenger jet", "cargo plane"): owned, but not by an armed force.
+CIVIL_CRAFT = frozenset({"passenger", "cargo", "civilian", "commercial", "private", "airliner", "transport",
+                         "fishing", "merchant", "supply", "aid", "medical", "rescue"})
 # A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
 AROUND = frozenset({"around", "near", "over", "outside", "toward", "towards", "across"})
 
@@ -109,6 +112,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     head = sc.doc[role.head]
     if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
         return None                                   # "a police mission", "in police custody": no actor
+    if role.role.owned and any(c.lower_ in CIVIL_CRAFT for c in head.children if c.dep_ in ("compound", "amod")):
+        return None                                   # "a Ukrainian passenger jet": a victim's property, no actor
     idn = identity(sc, range(role.start, role.end))
     consumed.update(idn.used)
     start = min([role.start] + [h.start for h in idn.used])
