@@ -334,6 +334,12 @@ def test_a_counted_group_is_the_target_not_the_number(code):
     assert find(rec, "ASSAULT", source="police", target="teachers")
 
 
+def test_calling_an_act_something_is_not_doing_it(code):
+    rec = code("Kenya's foreign ministry called the raid an act of aggression.")
+    assert not find(rec, "ASSAULT", source="ministry")
+    assert not find(rec, "ASSAULT", source="kenya")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

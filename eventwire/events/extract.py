@@ -157,7 +157,8 @@ class EventFinder:
             if head.dep_ in ("prep",) and head.lower_ in self.words.under_preps and head.head is not head:
                 trig.light, trig.under = head.head, True
                 trig.words = sorted(trig.words + [head], key=lambda t: t.i)
-            elif tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.words.light_verbs:
+            elif tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.words.light_verbs \
+                    and not _judged(head):
                 trig.light = head
                 trig.words = sorted(trig.words + [head], key=lambda t: t.i)
             elif tok.dep_ == "pobj" and head.head.lemma_.lower() in ("engage", "take", "join", "participate"):
@@ -340,6 +341,12 @@ def _actors_in(tok: Token, actor_for: ActorLookup, depth: int) -> list[str]:
         # "the foreign ministers of Russia and Ukraine": the coordinated list says more than the head
         return inner if len(set(inner)) > 1 and a in inner else [a]
     return inner
+
+
+def _judged(verb: Token) -> bool:
+    """ "called the attack a violation", "declared the vote illegal": the verb judges its object, which is
+    someone else's act told again, not one the verb's subject carries out."""
+    return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _retold(t: Trigger, by_head: dict[int, str]) -> bool:
