@@ -340,6 +340,13 @@ def test_calling_an_act_something_is_not_doing_it(code):
     assert not find(rec, "ASSAULT", source="kenya")
 
 
+def test_an_object_naming_nobody_falls_back_to_the_target_phrases(code):
+    rec = code("The junta rejected the timetable despite pressure from the African Union.")
+    assert find(rec, "REJECT", source="junta", target="union")
+    rec = code("The rebels refused to free the hostages despite appeals from the United Nations.")
+    assert find(rec, "REJECT", source="rebels", target="nations")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

@@ -178,7 +178,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
         objs = [o for o in children(verb, OBJ) if not _is(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
         if objs and objs[0].dep_ != "attr" and not theme:
-            r.targets = [antecedent(objs[0])]
+            r.targets = [antecedent(objs[0])] + fallback_targets(verb, objs[0], to, owner_target)
         elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head is verb:
             r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
@@ -189,7 +189,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
-        for h in [verb] + held:
+        for h in [verb] + held + children(verb, {"xcomp"}):
             found = prep_objects(h, to)
             if found:
                 r.targets = found
@@ -210,6 +210,17 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         r.sources, r.targets = r.targets, r.sources
         r.rule += ", inverse"
     return r
+
+
+def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) -> list[Token]:
+    """Where to look when the object names nobody ("rejected the proposal despite pressure from the AU",
+    "rejected a plan by ECOWAS"): the object's owner, then the verb's and its complement's target phrases.
+    The caller takes the first of these that is an actor."""
+    out = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.tag_ != "PRP$"] + \
+        prep_objects(obj, ("by", "from")) if owner else []
+    for h in [verb] + children(verb, {"xcomp"}):
+        out += [o for o in prep_objects(h, to) if o not in out]
+    return out
 
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
