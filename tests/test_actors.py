@@ -409,3 +409,9 @@ def test_a_town_fired_at_is_the_target(pipe):
 def test_a_state_of_emergency_is_no_place(pipe):
     rec = code(pipe, "The government ended a state of emergency in the southern Araucania region.")
     assert not any(m == "state" for m in names(rec))
+
+
+def test_a_region_troops_are_sent_to_is_the_target(pipe):
+    rec = code(pipe, "Kenya deployed 2,000 soldiers to Somalia's Gedo region in March.")
+    region = actor_with(rec, "Somalia's Gedo region")
+    assert region.country == "SOM"

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from eventwire.actors.scene import PLACE_NOUNS, Found, Scene
 from eventwire.places.gazetteer import gazetteer
 
-# Prepositions whose object, under a verb, is what the verb acts on ("fired at", "advanced on", "strikes against").
-TARGET_PREPS = frozenset({"on", "at", "into", "against", "toward", "towards"})
+# Prepositions whose object, under a verb, is what the verb acts on or goes to ("fired at", "advanced on",
+# "strikes against", "deployed soldiers to the province").
+TARGET_PREPS = frozenset({"on", "at", "into", "against", "toward", "towards", "to"})
 # Nouns for sites that an attack or a visit is done to, beside the administrative PLACE_NOUNS.
 SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpoint", "outpost", "post", "convoy",
                         "positions", "position", "neighbourhood", "neighborhood", "suburb", "settlement", "refinery",
