@@ -347,6 +347,11 @@ def test_an_object_naming_nobody_falls_back_to_the_target_phrases(code):
     assert find(rec, "REJECT", source="rebels", target="nations")
 
 
+def test_the_agent_of_the_objects_participle_is_the_target(code):
+    rec = code("Israeli jets bombed a compound used by Hezbollah fighters on Tuesday.")
+    assert find(rec, "ASSAULT", source="israeli", target="hezbollah")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

@@ -218,6 +218,8 @@ def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) 
     The caller takes the first of these that is an actor."""
     out = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.tag_ != "PRP$"] + \
         prep_objects(obj, ("by", "from")) if owner else []
+    # "struck facilities used by Iran-backed militias": whoever the object's participle names as its agent
+    out += [o for c in children(obj, {"acl"}) if c.tag_ == "VBN" for o in prep_objects(c, ("by",))]
     for h in [verb] + children(verb, {"xcomp"}):
         out += [o for o in prep_objects(h, to) if o not in out]
     return out
