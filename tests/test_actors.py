@@ -383,9 +383,9 @@ def test_owned_military_craft_is_its_owners_military(pipe):
     assert (actor_with(rec, "Russian helicopters").country, actor_with(rec, "Russian helicopters").sector) == ("RUS", "MIL")
 
 
-def test_a_civilian_craft_is_no_actor(pipe):
+def test_a_civilian_craft_is_not_the_military(pipe):
     rec = code(pipe, "Iran admitted that its military had shot down a Ukrainian passenger jet.")
-    assert not any("jet" in m for m in names(rec))
+    assert actor_with(rec, "Ukrainian passenger jet").sector == "CVL"
 
 
 def test_a_village_in_an_admin_region_takes_the_regions_country(pipe):
@@ -415,3 +415,15 @@ def test_a_region_troops_are_sent_to_is_the_target(pipe):
     rec = code(pipe, "Kenya deployed 2,000 soldiers to Somalia's Gedo region in March.")
     region = actor_with(rec, "Somalia's Gedo region")
     assert region.country == "SOM"
+
+
+def test_supporters_of_a_leader_are_civilians_of_the_leaders_country(pipe):
+    rec = code(pipe, "Police detained dozens of supporters of Jair Bolsonaro in Brasilia.")
+    fans = actor_with(rec, "supporters of Jair Bolsonaro")
+    assert (fans.name, fans.country, fans.sector) == ("supporters", "BRA", "CVL")
+
+
+def test_a_civilian_craft_stands_for_its_countrys_civilians(pipe):
+    rec = code(pipe, "Rebels shot down a Ukrainian passenger jet near the border.")
+    jet = actor_with(rec, "Ukrainian passenger jet")
+    assert (jet.name, jet.country, jet.sector) == ("Ukraine", "UKR", "CVL")

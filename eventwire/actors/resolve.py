@@ -27,7 +27,7 @@ from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT
                                     named_place)
 
 
-# Modifiers that make a craft civilian ("passenger jet", "cargo plane"): owned, but not by an armed force.
+# Modifiers that make a craft civilian ("passenger jet", "cargo plane"): its country's civilians, not its forces.
 CIVIL_CRAFT = frozenset({"passenger", "cargo", "civilian", "commercial", "private", "airliner", "transport",
                          "fishing", "merchant", "supply", "aid", "medical", "rescue"})
 # A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
@@ -112,9 +112,17 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     head = sc.doc[role.head]
     if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
         return None                                   # "a police mission", "in police custody": no actor
-    if role.role.owned and any(c.lower_ in CIVIL_CRAFT for c in head.children if c.dep_ in ("compound", "amod")):
-        return None                                   # "a Ukrainian passenger jet": a victim's property, no actor
+    civil = role.role.owned and any(c.lower_ in CIVIL_CRAFT for c in head.children if c.dep_ in ("compound", "amod"))
     idn = identity(sc, range(role.start, role.end))
+    if civil:                                         # "a Ukrainian passenger jet": its country's civilians
+        if idn.country is None or idn.affiliate is not None:
+            return None
+        consumed.update(idn.used)
+        entry = sc.lex.kb.entries.get(f"country:{idn.country}")
+        start = min([role.start] + [h.start for h in idn.used])
+        return Found(key=f"civil:{idn.country}", start=start, end=role.end, kind="group", country=idn.country,
+                     sector="CVL", name=entry.name if entry else sc.text(start, role.end),
+                     reason=f"role:{role.role.text}({role.role.source})+civilian-craft+" + "+".join(idn.reasons))
     consumed.update(idn.used)
     start = min([role.start] + [h.start for h in idn.used])
     end = max(role.end, idn.place_end or 0)
@@ -300,6 +308,8 @@ def _affiliated(sc: Scene, idn: Identity, role: RoleHit, sector: str | None, cou
     if entry is None and idn.affiliate not in sc.person_key:
         org = sc.text(idn.affiliate.start, idn.affiliate.end)
         return Found(key=aff, kind="org", sector=sector, reason=why + "->the-group-itself", **{**base, "name": org})
+    if idn.affiliate.start >= role.end:               # "supporters of Imran Khan": named by the role, not the leader
+        base = {**base, "name": sc.text(base["start"], role.end)}
     return Found(key=f"member:{aff}:{sector}", kind="member", affiliation=aff, sector=sector, country=country,
                  reason=why + "->member", **base)
 
