@@ -427,3 +427,16 @@ def test_a_civilian_craft_stands_for_its_countrys_civilians(pipe):
     rec = code(pipe, "Rebels shot down a Ukrainian passenger jet near the border.")
     jet = actor_with(rec, "Ukrainian passenger jet")
     assert (jet.name, jet.country, jet.sector) == ("Ukraine", "UKR", "CVL")
+
+
+def test_a_town_under_siege_is_the_target(pipe):
+    rec = code(pipe, "The Nigerien town of Diffa has been under siege by armed men since May.")
+    town = actor_with(rec, "Nigerien town of Diffa")
+    assert town.country == "NER"
+    assert any(e.target == town.id for e in rec.events)
+
+
+def test_boats_and_sites_acted_on_stand_for_their_country(pipe):
+    rec = code(pipe, "Coast guard ships rammed two Vietnamese fishing boats. The general threatened to hit Iranian sites.")
+    assert actor_with(rec, "two Vietnamese fishing boats").country == "VNM"
+    assert actor_with(rec, "Iranian sites").country == "IRN"

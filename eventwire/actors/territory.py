@@ -18,10 +18,13 @@ TARGET_PREPS = frozenset({"on", "at", "into", "against", "toward", "towards", "t
 SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpoint", "outpost", "post", "convoy",
                         "positions", "position", "neighbourhood", "neighborhood", "suburb", "settlement", "refinery",
                         "facility", "plant", "oilfield", "mosque", "church", "compound", "prison", "stronghold",
-                        "target", "targets", "headquarters", "barracks", "airbase", "terminal"})
+                        "target", "targets", "headquarters", "barracks", "airbase", "terminal", "site",
+                        "boat", "vessel", "ship", "tanker"})
 # Place nouns that, as an object with no country of their own, take the country of where the act happened
 # ("attacked a village in Nigeria's Plateau state"); not "ended a state of emergency in the region".
 SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"})
+# "under attack", "under siege": the subject of the clause is what is attacked.
+UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "assault", "blockade"})
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -52,6 +55,9 @@ def _argument(tok: Token) -> bool:
         return False
     if tok.dep_ in ("dobj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX")
+    if tok.dep_ == "nsubj":      # "Bakhmut has been under constant attack", "the town came under fire"
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in UNDER_WORDS for o in c.children)
+                   for c in tok.head.children)
     if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
         return False
     above = tok.head.head
@@ -67,7 +73,7 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     if h is not None:
         if h.alias is not None or h.label not in ("GPE", "LOC", "FAC"):
             return None                                   # KB names and organisations are actors already
-        country = place_country(sc, sc.text(h.start, h.end))
+        country = place_country(sc, sc.text(h.start, h.end), cities=True)
         return (h.start, h.end, country, f"city:{sc.text(h.start, h.end)}") if country else None
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.dep_ != "compound" \
             and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
