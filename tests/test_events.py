@@ -352,6 +352,16 @@ def test_the_agent_of_the_objects_participle_is_the_target(code):
     assert find(rec, "ASSAULT", source="israeli", target="hezbollah")
 
 
+def test_the_sources_own_border_leads_on_to_the_target(code):
+    rec = code("Azerbaijan moved tanks to its frontier with Armenia on Monday.")
+    assert find(rec, "MOBILIZE", source="azerbaijan", target="armenia")
+
+
+def test_exercises_around_a_country_target_it(code):
+    rec = code("Russia's navy began naval drills around Japan on Tuesday.")
+    assert find(rec, "MOBILIZE", source="russia", target="japan")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

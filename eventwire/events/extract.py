@@ -321,7 +321,7 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
         if cand.pos_ == "NOUN":
             cand = next((c for c in cand.children if c.dep_ == "appos" and actor_for(c) is not None), cand)
         for tok in expand([cand]):
-            for a in _actors_in(tok, actor_for, depth=2):
+            for a in _actors_in(tok, actor_for, depth=2, exclude=exclude):
                 if a not in out and a not in exclude:
                     out.append(a)
         if out:
@@ -329,14 +329,16 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
     return []
 
 
-def _actors_in(tok: Token, actor_for: ActorLookup, depth: int) -> list[str]:
+def _actors_in(tok: Token, actor_for: ActorLookup, depth: int, exclude: list[str] = ()) -> list[str]:
     """tok's actor, else the actors of its of/by/from/with objects ("hundreds of thousands of people"), but
     not through nouns that name someone else ("supporters of Imran Khan" are not Imran Khan)."""
     a = actor_for(tok)
+    if a in exclude:
+        a = None            # "moved troops to its border with Ukraine": the source's own border leads on to Ukraine
     if a is None and tok.lemma_.lower() in OTHER_PARTY_NOUNS:
         return []
     inner = [] if depth == 0 else \
-        [x for o in expand(prep_objects(tok, ("of", "by", "from", "with"))) for x in _actors_in(o, actor_for, depth - 1)]
+        [x for o in expand(prep_objects(tok, ("of", "by", "from", "with"))) for x in _actors_in(o, actor_for, depth - 1, exclude)]
     if a is not None:
         # "the foreign ministers of Russia and Ukraine": the coordinated list says more than the head
         return inner if len(set(inner)) > 1 and a in inner else [a]
