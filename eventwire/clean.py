@@ -198,6 +198,7 @@ def clean_html(html: str, *, title: str | None = None, max_chars: int = 200_000)
     """Main text of a web page (trafilatura drops menus, ads and comments), then the text rules."""
     import trafilatura  # imported here: it costs half a second and plain-text runs never need it
 
+    html = _CONTROL.sub("", no_surrogates(html))  # lxml refuses control characters anywhere in a page
     try:
         out = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False,
                                   include_tables=False, favor_precision=False, deduplicate=False)

@@ -262,6 +262,7 @@ HTML_BITS = ["<p>", "</p>", "<div>", "</div>", "<script>var a = '<p>';</script>"
 @SLOW
 @given(st.lists(st.one_of(st.sampled_from(HTML_BITS), st.sampled_from(BASE), st.text(max_size=30)), min_size=1,
                 max_size=40).map("".join))
+@example(html="<p><script>var a = '<p>';</script>\x1f")       # once crashed lxml in the HTML fallback
 def test_pipeline_on_broken_html_never_raises(pipeline, html):
     out = list(pipeline.pipe([Article("<fuzz>", html=html)]))[0]
     if isinstance(out, Rejection):
