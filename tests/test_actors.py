@@ -440,3 +440,9 @@ def test_boats_and_sites_acted_on_stand_for_their_country(pipe):
     rec = code(pipe, "Coast guard ships rammed two Vietnamese fishing boats. The general threatened to hit Iranian sites.")
     assert actor_with(rec, "two Vietnamese fishing boats").country == "VNM"
     assert actor_with(rec, "Iranian sites").country == "IRN"
+
+
+def test_the_presidential_palace_is_the_government(pipe):
+    rec = code(pipe, "Protesters stormed the presidential palace in Lima on Sunday.")
+    palace = actor_with(rec, "presidential palace")
+    assert (palace.name, palace.country, palace.sector) == ("Peru", "PER", "GOV")

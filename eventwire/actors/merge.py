@@ -23,6 +23,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # The focus country needs at least this weight (ties go to the country named first).
 FOCUS_MIN = 1
 STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
+# Premises that stand for the government that sits there.
+GOVERNMENT_SEATS = frozenset({"presidential palace", "government building", "government headquarters",
+                              "presidential residence"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "UNO", "EUR", "MNC", "ISM"})
 
 
@@ -91,6 +94,9 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
             f.key = f"group:{focus}:{f.sector}" if focus else f"group:?:{f.sector}"
             if focus and f.sector == "GOV":       # "officials said" in a Sudan story: Sudan's government
                 f.key = keys.get(f"country:{focus}", f"country:{focus}")
+                entry = kb.entries.get(f.key)
+                if entry is not None and f.role in GOVERNMENT_SEATS:   # "stormed the presidential palace": the state
+                    f.name, f.kb_id = entry.name, entry.kb_id
             f.reason += f"+focus-country:{focus}" if focus else ""
     drafts: dict[str, Draft] = {}
     for f in sorted((f for f in found if f.key), key=lambda f: f.start):
