@@ -14,6 +14,9 @@ from eventwire.settings import Settings
 # Dependents of a noun that can carry its identity ("Libyan" army, "Haftar's" militias, "UN-backed" …).
 _NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+# How far back (tokens) `actors_for` looks for a pronoun's antecedent (resolve_pronouns looks 2 sentences back).
+_ANTECEDENT_REACH = 120
 
 
 @dataclass
@@ -45,6 +48,36 @@ class Analysis:
             if t.i in self.token_actor:
                 return self.token_actor[t.i]
             frontier.extend(c for c in t.children if c.dep_ in _NP_MODIFIERS)
+        return None
+
+
+    def actors_for(self, tok: Token) -> list[str]:
+        """All actors a syntactic argument refers to, for arguments that name more than one without being
+        coordinated themselves (`actor_for` gives the first):
+          - coordinated identities on one head: "French and Indian navies", "Israeli and Hamas leaders";
+          - a plural pronoun whose antecedent is coordinated: "Germany and France said they would …".
+        Coordinated arguments ("Turkey and Russia") are still one token each: callers expand those."""
+        first = self.actor_for(tok)
+        if first is None:
+            return []
+        out = [first]
+        if tok.lower_ in _PLURAL_PRONOUNS:
+            ante = self._antecedent(tok, first)
+            if ante is not None and ante.conjuncts:      # in the text's order: Germany, then France
+                out = [a for u in sorted([ante, *ante.conjuncts], key=lambda u: u.i)
+                       if (a := self.actor_for(u)) is not None] + out
+        else:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.token_actor:
+                    out += [a for u in c.conjuncts if (a := self.token_actor.get(u.i)) is not None]
+        return list(dict.fromkeys(out))
+
+    def _antecedent(self, tok: Token, aid: str) -> Token | None:
+        """The nearest earlier head token (not a pronoun) of the actor a pronoun was resolved to."""
+        for j in range(tok.i - 1, max(tok.i - _ANTECEDENT_REACH, -1), -1):
+            t = tok.doc[j]
+            if self.token_actor.get(j) == aid and t.pos_ in ("PROPN", "NOUN"):
+                return t.head if t.dep_ in ("compound", "flat") else t
         return None
 
 

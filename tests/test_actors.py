@@ -446,3 +446,27 @@ def test_the_presidential_palace_is_the_government(pipe):
     rec = code(pipe, "Protesters stormed the presidential palace in Lima on Sunday.")
     palace = actor_with(rec, "presidential palace")
     assert (palace.name, palace.country, palace.sector) == ("Peru", "PER", "GOV")
+
+
+# ---- several actors behind one argument (Analysis.actors_for) -------------------------------------------------
+def _analysis(pipe, text):
+    from eventwire.analysis import Analysis
+    doc = pipe.nlp(text)
+    an = Analysis(record=Record(doc_id="t", text=text), doc=doc, settings=pipe.settings)
+    next(s for s in pipe.stages if s.name == "actors")(an)
+    return an, doc
+
+
+def test_a_pronoun_for_coordinated_states_names_them_all(pipe):
+    an, doc = _analysis(pipe, "Spain and Portugal said they would not attend the summit.")
+    they = next(t for t in doc if t.lower_ == "they")
+    names_ = [next(a.name for a in an.record.actors if a.id == i) for i in an.actors_for(they)]
+    assert names_ == ["Spain", "Portugal"]
+    assert an.actor_for(they) in an.actors_for(they)
+
+
+def test_coordinated_identities_on_one_noun_name_them_all(pipe):
+    an, doc = _analysis(pipe, "Kenyan and Ethiopian police shared intelligence.")
+    police = next(t for t in doc if t.lower_ == "police")
+    countries = [next(a.country for a in an.record.actors if a.id == i) for i in an.actors_for(police)]
+    assert countries == ["KEN", "ETH"]
