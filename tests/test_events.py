@@ -362,6 +362,11 @@ def test_exercises_around_a_country_target_it(code):
     assert find(rec, "MOBILIZE", source="russia", target="japan")
 
 
+def test_a_target_inside_the_nouns_of_phrase(code):
+    rec = code("Algeria announced the suspension of trade talks with Morocco on Friday.")
+    assert find(rec, "SANCTION", source="algeria", target="morocco")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

@@ -243,7 +243,7 @@ def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...], pati
     if not r.sources:
         r.sources = [noun]          # "Russian air strikes", "US sanctions": the actor is a modifier
         r.rule = "nominal, modifier source"
-    r.targets = prep_objects(noun, to)
+    r.targets = prep_objects(noun, to) + of_targets(noun, to)
     between = prep_objects(noun, ("between", "among"))
     if not between and noun.dep_ == "nsubj":      # "clashes broke out in Mogadishu between X and Y"
         between = prep_objects(noun.head, ("between", "among"))
@@ -260,7 +260,7 @@ def light_noun_roles(noun: Token, verb: Token, *, to: tuple[str, ...], from_: tu
     r.rule = "light verb " + verb.lemma_.lower()
     # the noun's own "on X"/"to X" first; the verb's object only if it is not the measure of the noun
     # ("announced a package of assistance to Ukraine")
-    r.targets = prep_objects(noun, to) + [t for t in r.targets if t not in noun.ancestors]
+    r.targets = prep_objects(noun, to) + [t for t in r.targets if t not in noun.ancestors] + of_targets(noun, to)
     if inverse:
         # the subject is on the receiving end; the doer is in "by"/"from" ("suffered attacks by X")
         r.targets = [t for t in ([own_subject(verb) or own_passive_subject(verb)] + r.sources) if t is not None][:1]
@@ -268,6 +268,12 @@ def light_noun_roles(noun: Token, verb: Token, *, to: tuple[str, ...], from_: tu
         r.rule += ", inverse"
     r.hops = max(r.hops, 2)
     return r
+
+
+def of_targets(noun: Token, to: tuple[str, ...]) -> list[Token]:
+    """A fallback target inside the noun's "of" phrase: "the suspension of talks with Washington",
+    "the closure of the border with Chad"."""
+    return [t for o in prep_objects(noun, ("of",)) for t in prep_objects(o, to)]
 
 
 def expand(tokens: list[Token]) -> list[Token]:
