@@ -470,3 +470,14 @@ def test_coordinated_identities_on_one_noun_name_them_all(pipe):
     police = next(t for t in doc if t.lower_ == "police")
     countries = [next(a.country for a in an.record.actors if a.id == i) for i in an.actors_for(police)]
     assert countries == ["KEN", "ETH"]
+
+
+def test_people_an_act_is_done_to_are_civilians(pipe):
+    rec = code(pipe, "Ghana's president pardoned hundreds of people jailed after the riots.")
+    people = actor_with(rec, "people")
+    assert (people.country, people.sector) == ("GHA", "CVL")
+
+
+def test_people_killed_in_a_passive_stay_a_count(pipe):
+    rec = code(pipe, "Hundreds of people have been killed in the fighting.")
+    assert "people" not in names(rec)

@@ -140,7 +140,7 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return _anaphor(head, plural, idn, why, base)
     if role.role.collective:
         return _collective(sc, head, role.role.collective, why, base)
-    if role.role.subject_only and not _is_subject(head) and idn.country is None:
+    if role.role.subject_only and not (_is_subject(head) or _is_object(head)) and idn.country is None:
         return None                                   # "1,000 people have been killed": victims, counted elsewhere
     country = role.role.country or idn.country
     if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
@@ -281,6 +281,14 @@ def _audience(head: Token) -> bool:
     if head.dep_ in ("dobj", "dative") and head.head.lemma_ == "tell":
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in ("say", "speak", "talk")
+
+
+def _is_object(head: Token) -> bool:
+    """"pardoned hundreds of people", "police detained 40 people": the people an act is done to (a passive
+    subject, "1,000 people have been killed", stays a count)."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS:
+        head = head.head.head
+    return head.dep_ == "dobj" and head.head.pos_ == "VERB"
 
 
 def _is_subject(head: Token) -> bool:
