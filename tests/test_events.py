@@ -367,6 +367,18 @@ def test_a_target_inside_the_nouns_of_phrase(code):
     assert find(rec, "SANCTION", source="algeria", target="morocco")
 
 
+def test_a_list_parsed_as_apposition_gives_each_member(code):
+    rec = code("Togo, Burkina Faso and Benin announced their withdrawal from the African Union on Monday.")
+    for country in ("togo", "burkina", "benin"):
+        assert find(rec, "SANCTION", source=country, target="union"), country
+
+
+def test_brokers_act_towards_the_parties_between_whom_they_broker(code):
+    rec = code("Kenya and Ethiopia brokered a pause in fighting between Sudan and South Sudan.")
+    assert find(rec, "AGREE", source="kenya", target="sudan")
+    assert not find(rec, "AGREE", source="kenya", target="ethiopia")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

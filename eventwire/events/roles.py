@@ -222,6 +222,9 @@ def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) 
     out += [o for c in children(obj, {"acl"}) if c.tag_ == "VBN" for o in prep_objects(c, ("by",))]
     for h in [verb] + children(verb, {"xcomp"}):
         out += [o for o in prep_objects(h, to) if o not in out]
+    # "brokered a pause in fighting between Israel and Hamas": the parties of the object's act
+    inner = [obj] + [o for p in children(obj, {"prep"}) for o in children(p, {"pobj"})]
+    out += [o for h in inner for o in prep_objects(h, ("between", "among")) if o not in out]
     return out
 
 
@@ -280,7 +283,9 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Coordinated arguments each count: "Turkey and Russia" → [Turkey, Russia]."""
     out: list[Token] = []
     for t in tokens:
-        for u in (t, *t.conjuncts):
+        # "Mali, Burkina Faso and Niger" is often parsed Mali ← appos Faso ← conj Niger: a list, not a name
+        listed = [a for a in t.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)]
+        for u in (t, *t.conjuncts, *[m for a in listed for m in (a, *a.conjuncts)]):
             if u not in out:
                 out.append(u)
     return out
