@@ -97,3 +97,11 @@ def test_hostile_filter_values_are_data_not_sql(db, capsys):
     assert code == 0 and json.loads(out) == []
     code, out, _ = run(capsys, "query", "--db", db, "--place", "%", "--format", "json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_control_characters_in_a_filter_are_refused():
+    from eventwire.store import EventFilter
+    from eventwire.store.filters import FilterError
+
+    with pytest.raises(FilterError, match="control characters"):
+        EventFilter(place="\x00x")
