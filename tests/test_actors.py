@@ -481,3 +481,15 @@ def test_people_an_act_is_done_to_are_civilians(pipe):
 def test_people_killed_in_a_passive_stay_a_count(pipe):
     rec = code(pipe, "Hundreds of people have been killed in the fighting.")
     assert "people" not in names(rec)
+
+
+def test_a_coalition_led_by_a_state_is_that_states(pipe):
+    rec = code(pipe, "The French-led coalition struck rebel positions near the border.")
+    coalition = actor_with(rec, "French-led coalition")
+    assert coalition.country == "FRA"
+    assert any(e.source == coalition.id for e in rec.events)
+
+
+def test_a_group_anaphor_with_a_nationality_still_points_back(pipe):
+    rec = code(pipe, "Hamas fired rockets at Israel. The group said the attack was a response.")
+    assert actor_with(rec, "group").name == "Hamas"

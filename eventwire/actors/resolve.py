@@ -136,7 +136,7 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return Found(key=key_of(sc, named), kind="org", sector=sector, reason=why + "+apposition", **base)
     if idn.affiliate is not None:                     # "al-Shabaab militants", "Haftar's militias"
         return _affiliated(sc, idn, role, sector, role.role.country or idn.country, why, base)
-    if role.role.anaphor:
+    if role.role.anaphor and not (idn.country and _led_by(head)):   # "the Saudi-led coalition" is Saudi Arabia's
         return _anaphor(head, plural, idn, why, base)
     if role.role.collective:
         return _collective(sc, head, role.role.collective, why, base)
@@ -148,6 +148,11 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if country is not None:
         return _of_country(sc, role, country, sector, why, base)
     return _bare(head, role, sector, why, base)
+
+
+def _led_by(head: Token) -> bool:
+    """"the Saudi-led coalition", "a Kenyan-led mission"."""
+    return any(c.lower_ == "led" and c.dep_ == "amod" for c in head.children)
 
 
 def _anaphor(head: Token, plural: bool, idn: Identity, why: str, base: dict) -> Found | None:

@@ -113,6 +113,8 @@ def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
     idn = Identity()
     doc = sc.doc
     mods = [c for i in tokens for c in doc[i].children if c.i not in tokens and c.dep_ in IDENTITY_DEPS]
+    # "the Saudi-led coalition", "a Kenyan-led mission": the leader's country is the group's
+    mods += [g for c in mods if c.lower_ == "led" for g in c.children if g.dep_ in ("npadvmod", "compound", "amod")]
     top = doc[tokens[-1]] if len(tokens) == 1 else doc[tokens[0]:tokens[-1] + 1].root
     if top.dep_ == "compound" and top.head.i not in sc.name_at:     # "Chinese coast guard ships"
         mods += [c for c in top.head.children if c.i < tokens[0] and c.dep_ in ("amod", "poss", "compound")]
