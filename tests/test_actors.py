@@ -493,3 +493,9 @@ def test_a_coalition_led_by_a_state_is_that_states(pipe):
 def test_a_group_anaphor_with_a_nationality_still_points_back(pipe):
     rec = code(pipe, "Hamas fired rockets at Israel. The group said the attack was a response.")
     assert actor_with(rec, "group").name == "Hamas"
+
+
+def test_a_site_struck_near_a_city_takes_the_citys_country(pipe):
+    rec = code(pipe, "Rebel drones struck fuel tankers near Riyadh airport on Monday.")
+    tankers = actor_with(rec, "fuel tankers")
+    assert tankers.country == "SAU"

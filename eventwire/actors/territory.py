@@ -156,7 +156,7 @@ def _verb_place_country(sc: Scene, verb: Token) -> tuple[str | None, str]:
     """The country of where the act happened, for a site with none of its own: "struck targets in Gaza",
     "attacked a village in Nigeria's Plateau state" (the place attached to the verb)."""
     for p in verb.children:
-        if p.dep_ != "prep" or p.lower_ != "in":
+        if p.dep_ != "prep" or p.lower_ not in ("in", "near", "outside"):
             continue
         for obj in p.children:
             if obj.dep_ != "pobj":
@@ -164,15 +164,15 @@ def _verb_place_country(sc: Scene, verb: Token) -> tuple[str | None, str]:
             h = sc.name_at.get(obj.i)
             if h is not None:
                 if sc.is_countryish(h):
-                    return sc.entry_code(h)[0], f"in:{obj.text}"
+                    return sc.entry_code(h)[0], f"{p.lower_}:{obj.text}"
                 if h.alias is None and h.label in ("GPE", "LOC", "FAC"):
                     country = place_country(sc, sc.text(h.start, h.end))
                     if country:
-                        return country, f"in:{sc.text(h.start, h.end)}"
+                        return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
             elif obj.lemma_.lower() in PLACE_NOUNS:
                 country, why = _modifier_country(sc, obj)
                 if country:
-                    return country, f"in:{why}"
+                    return country, f"{p.lower_}:{why}"
     return None, ""
 
 
