@@ -379,6 +379,13 @@ def test_brokers_act_towards_the_parties_between_whom_they_broker(code):
     assert not find(rec, "AGREE", source="kenya", target="ethiopia")
 
 
+def test_one_argument_standing_for_several_actors_gives_each(code):
+    rec = code("Spain and Portugal said they would not recognise the election results.")
+    assert find(rec, "REJECT", source="spain") and find(rec, "REJECT", source="portugal")
+    rec = code("Japanese and Australian navies held joint exercises in the Coral Sea.")
+    assert find(rec, "COOPERATE", target="australian") or find(rec, "COOPERATE", target="japanese")
+
+
 # ---- the seed gate -----------------------------------------------------------------------------
 
 def test_seed_events_gate(seed_record, tmp_path):

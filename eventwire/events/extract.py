@@ -20,6 +20,7 @@ from eventwire.events.roles import (Roles, expand, is_passive, light_noun_roles,
                                    verb_roles)
 
 ActorLookup = Callable[[Token], "str | None"]
+ManyLookup = Callable[[Token], "list[str]"]
 
 # Types where coordinated subjects act on each other when no target is named ("X and Y held talks").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
@@ -185,15 +186,18 @@ class EventFinder:
                           borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
                           obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
 
-    def find(self, doc: Doc, actor_for: ActorLookup) -> list[FoundEvent]:
+    def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None) -> list[FoundEvent]:
+        """`actors_for` (optional) gives every actor one argument token stands for ("they" → Germany and
+        France, "French and Indian navies" → both)."""
         out: list[FoundEvent] = []
         trigs = self.triggers(doc)
         types = {t.head.i: t.entry.type for t in trigs}
         for t in trigs:
-            out += self._events_for(t, actor_for, types)
+            out += self._events_for(t, actor_for, types, actors_for)
         return out
 
-    def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str]) -> list[FoundEvent]:
+    def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str],
+                    actors_for: ManyLookup | None = None) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
@@ -204,8 +208,8 @@ class EventFinder:
             # only the noun's own modifiers ("Russian strikes"): its "of" names the target ("invasion of Ukraine")
             sources = [a for a in [actor_for(t.head)] if a is not None]
         else:
-            sources = _first_actors(r.sources, actor_for)
-        targets = _first_actors(r.targets, actor_for, exclude=sources)
+            sources = _first_actors(r.sources, actor_for, many=actors_for)
+        targets = _first_actors(r.targets, actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:
             return []
         mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
@@ -309,7 +313,8 @@ def _descriptive(tok: Token) -> bool:
     return tok.tag_ in ("VBZ", "VBP") and len(tenses) == 1
 
 
-def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list[str] = ()) -> list[str]:
+def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list[str] = (),
+                  many: ManyLookup | None = None) -> list[str]:
     """The actors of the first candidate argument that names any, with its coordinated partners.
 
     A candidate with no actor of its own may name one inside it: "positions of the PKK", "a plan by
@@ -321,7 +326,10 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
         if cand.pos_ == "NOUN":
             cand = next((c for c in cand.children if c.dep_ == "appos" and actor_for(c) is not None), cand)
         for tok in expand([cand]):
-            for a in _actors_in(tok, actor_for, depth=2, exclude=exclude):
+            found = _actors_in(tok, actor_for, depth=2, exclude=exclude)
+            if many is not None and actor_for(tok) in found:
+                found += many(tok)          # the other actors the same token stands for
+            for a in found:
                 if a not in out and a not in exclude:
                     out.append(a)
         if out:

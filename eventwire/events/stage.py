@@ -41,7 +41,7 @@ class EventStage:
         self.finder = EventFinder(nlp.vocab, self.lexicon, load_modality())
 
     def __call__(self, an: Analysis) -> None:
-        found = [f for f in self.finder.find(an.doc, an.actor_for) if keep(f)]
+        found = [f for f in self.finder.find(an.doc, an.actor_for, an.actors_for) if keep(f)]
         found = drop_duplicates(found, lead_end(an.record))
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
