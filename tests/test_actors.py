@@ -499,3 +499,14 @@ def test_a_site_struck_near_a_city_takes_the_citys_country(pipe):
     rec = code(pipe, "Rebel drones struck fuel tankers near Riyadh airport on Monday.")
     tankers = actor_with(rec, "fuel tankers")
     assert tankers.country == "SAU"
+
+
+def test_a_journalist_an_act_is_done_to_is_the_storys_press(pipe):
+    rec = code(pipe, "Niger's junta said it would arrest any journalist who criticised the army.")
+    reporter = actor_with(rec, "journalist")
+    assert (reporter.country, reporter.sector) == ("NER", "JRN")
+
+
+def test_a_spokesman_alone_is_nobody(pipe):
+    rec = code(pipe, "Police in Lagos detained two men, a spokesman said.")
+    assert "spokesman" not in names(rec)

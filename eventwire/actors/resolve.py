@@ -30,6 +30,8 @@ from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT
 # Modifiers that make a craft civilian ("passenger jet", "cargo plane"): its country's civilians, not its forces.
 CIVIL_CRAFT = frozenset({"passenger", "cargo", "civilian", "commercial", "private", "airliner", "transport",
                          "fishing", "merchant", "supply", "aid", "medical", "rescue"})
+# Sectors whose members, named by a bare role as an act's object, are that story's people ("arrested a journalist").
+VICTIM_SECTORS = frozenset({"JRN", "CVL", "MED", "EDU", "REL", "LAB", "OPP"})
 # A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
 AROUND = frozenset({"around", "near", "over", "outside", "toward", "towards", "across"})
 
@@ -226,7 +228,8 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
     if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL for c in head.children):
         return Found(key=f"group:?:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
-    if sector is not None and (base["plural"] or not (role.role.person or indefinite)):
+    victim = sector in VICTIM_SECTORS and _is_object(head)      # "would arrest any journalist", "detained an activist"
+    if sector is not None and (base["plural"] or victim or not (role.role.person or indefinite)):
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
     return None
