@@ -37,11 +37,9 @@ class EventFilter:
             v = getattr(self, f.name)
             if v is not None and not isinstance(v, str):
                 raise FilterError(f"filter {f.name} must be text, not {type(v).__name__}")
-            if isinstance(v, str) and any(ord(ch) < 32 for ch in v):
-                # SQLite stops reading a bound string at NUL: "\x00x" would match everything
-                raise FilterError(f"filter {f.name} contains control characters")
             if isinstance(v, str) and f.name != "doc_id":      # ids are exact; typed words are trimmed
-                v = v.strip()
+                # and lose control characters: SQLite's LIKE stops at a NUL, so "\x00x" matched everything
+                v = "".join(ch for ch in v if ord(ch) >= 32).strip()
                 setattr(self, f.name, v or None)
         if self.type:
             types = [t.strip().upper() for t in self.type.split(",") if t.strip()]
