@@ -398,3 +398,27 @@ def test_seed_events_gate(seed_record, tmp_path):
     assert ("ASSAULT", "made gains against") in by_type and ("ASSAULT", "under attack") in by_type
     assert ("REQUEST", "called on") in by_type and ("REQUEST", "urged") in by_type
     assert events["precision"] >= 0.7 and events["recall"] >= 0.6
+
+
+# ---- weapons as subjects, exchanges of fire, restored ties ----------------------------------------
+def test_weapons_hitting_a_city_are_their_owners_assault(code):
+    rec = code("Russian drones hit Odesa overnight, the Ukrainian air force said.")
+    (ev,) = claims(rec, "ASSAULT")
+    assert "russian" in words(rec, ev.source) and rec.actor(ev.target).country == "UKR"
+
+
+def test_hit_without_a_weapon_is_no_assault(code):
+    assert claims(code("Inflation hit a record high in Turkey in March."), "ASSAULT") == []
+
+
+def test_an_exchange_of_fire_goes_both_ways(code):
+    rec = code("India and Pakistan exchanged artillery fire across the Line of Control.")
+    assert find(rec, "ASSAULT", "india", "pakistan") and find(rec, "ASSAULT", "pakistan", "india")
+
+
+def test_restored_ties_go_both_ways(code):
+    rec = code("Ethiopia and Eritrea restored diplomatic ties after two decades.")
+    types = {e.type for e in claims(rec)}
+    assert len(types) == 1
+    t = types.pop()
+    assert find(rec, t, "ethiopia", "eritrea") and find(rec, t, "eritrea", "ethiopia")
