@@ -422,3 +422,9 @@ def test_restored_ties_go_both_ways(code):
     assert len(types) == 1
     t = types.pop()
     assert find(rec, t, "ethiopia", "eritrea") and find(rec, t, "eritrea", "ethiopia")
+
+
+def test_the_owner_named_by_an_of_phrase_is_the_target(code):
+    rec = code("The European Union froze the assets of three Iranian officials.")
+    (ev,) = claims(rec, "SANCTION")
+    assert rec.actor(ev.target).country == "IRN"

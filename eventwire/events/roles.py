@@ -198,8 +198,11 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         if not r.targets and held and not theme and owner_target:
             # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
             # (not "its"/"their": a possessive pronoun points back at the subject)
-            r.targets = [c for c in children(held[0], {"poss", "amod", "compound", "nmod"}) if c.tag_ != "PRP$"] + \
-                prep_objects(held[0], ("by", "from"))
+            # The held noun may itself name the target ("summoned the Japanese ambassador"), or its "of"
+            # phrase may ("froze the assets of three Iranian officials").
+            r.targets = [held[0]] + \
+                [c for c in children(held[0], {"poss", "amod", "compound", "nmod"}) if c.tag_ != "PRP$"] + \
+                prep_objects(held[0], ("by", "from", "of"))
             r.rule += ", target owns the object"
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)
