@@ -38,6 +38,12 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask)")
 
 
+def add_db_option(p: argparse.ArgumentParser, *, creates: bool = False) -> None:
+    """--db FILE, the same flag on ingest, query, export and serve."""
+    p.add_argument("--db", type=Path, required=True, metavar="FILE",
+                   help="SQLite store (created if missing)" if creates else "SQLite store written by `eventwire ingest`")
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     s = Settings(debug=getattr(args, "debug", False))
     s.actor_files = s.actor_files + list(getattr(args, "actors", []) or [])

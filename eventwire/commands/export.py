@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from eventwire.commands.query import add_filter_options, filters_from_args
+from eventwire.commands.common import add_db_option
 from eventwire.errors import UsageError
 from eventwire.export import FORMATS, export_events
 from eventwire.store import Store
@@ -22,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                    "event record; CSV and Parquet have dyadic columns (source_*, target_*), "
                                    "the evidence sentence and its character offsets.",
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", type=Path, required=True, metavar="FILE", help="SQLite store written by `eventwire ingest`")
+    add_db_option(p)
     p.add_argument("--format", choices=FORMATS, required=True, help="output format")
     p.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout, except for parquet)")
     add_filter_options(p)

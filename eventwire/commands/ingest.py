@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
-from pathlib import Path
 
-from eventwire.commands.common import add_input_options, articles_from_args, report_rejection, settings_from_args
+from eventwire.commands.common import (add_db_option, add_input_options, articles_from_args, report_rejection,
+                                       settings_from_args)
 from eventwire.engine import code_articles
 from eventwire.errors import UsageError
 from eventwire.store import Store
@@ -18,11 +18,6 @@ EXAMPLE = """example:
   eventwire query --db corpus.db --type ASSAULT"""
 
 
-def add_db_option(p: argparse.ArgumentParser, *, must_exist: bool) -> None:
-    p.add_argument("--db", type=Path, required=True, metavar="FILE",
-                   help="SQLite store" + ("" if must_exist else " (created if missing)"))
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="code articles into a SQLite store (resumable, idempotent)",
                        description="Code articles and store each one, with its whole record, in one transaction. "
@@ -31,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                    "2 usage error.",
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_input_options(p)
-    add_db_option(p, must_exist=False)
+    add_db_option(p, creates=True)
     p.add_argument("--replace", action="store_true",
                    help="code stored articles again and replace them (after a pipeline or dictionary update)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")

@@ -5,8 +5,8 @@ import argparse
 import json
 import shutil
 import sys
-from pathlib import Path
 
+from eventwire.commands.common import add_db_option
 from eventwire.errors import UsageError
 from eventwire.export import write_csv
 from eventwire.store import EventFilter, Store
@@ -46,7 +46,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("query", help="query stored events (table, JSON or CSV)",
                        description="Query the events stored by `eventwire ingest`.",
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", type=Path, required=True, metavar="FILE", help="SQLite store written by `eventwire ingest`")
+    add_db_option(p)
     add_filter_options(p)
     p.add_argument("--fused", action="store_true", help="one row per fused event (the same event across articles)")
     p.add_argument("--limit", type=int, default=None,

@@ -5,8 +5,8 @@ import argparse
 import ipaddress
 import socket
 import sys
-from pathlib import Path
 
+from eventwire.commands.common import add_db_option
 from eventwire.errors import UsageError
 
 EXAMPLE = """example:
@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                    "with their evidence highlighted, and see the actor network, a map and a "
                                    "timeline. Nothing is fetched from outside.",
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", required=True, type=Path, metavar="FILE", help="the store (SQLite file) to serve")
+    add_db_option(p)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=port_number, default=8000, help="port to listen on (default 8000)")
