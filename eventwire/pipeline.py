@@ -87,8 +87,8 @@ class Pipeline:
         return rec
 
     def _run_batch(self, batch: list[tuple[str, Record | Rejection]]) -> Iterator[Record | Rejection]:
-        todo = [r for _, r in batch if isinstance(r, Record) and r.language in ("en", None) or
-                isinstance(r, Record) and self.settings.force_language]
+        todo = [r for _, r in batch
+                if isinstance(r, Record) and (self.settings.force_language or r.language in ("en", None))]
         docs = dict(zip((id(r) for r in todo), self.nlp.pipe((r.text for r in todo), batch_size=self.settings.batch_size)))
         for origin, item in batch:
             if isinstance(item, Record) and id(item) in docs:
