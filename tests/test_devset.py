@@ -29,6 +29,7 @@ def _load(name: str) -> ModuleType:
 
 
 devset = _load("devset")
+causes = _load("miss_causes")
 build = _load("devset_build")
 
 
@@ -198,6 +199,22 @@ def test_compare_lists_what_a_change_lost(built, tmp_path):
     report = devset.compare(devset.evaluate(pred=good, docs=docs), devset.evaluate(pred=bad, docs=docs))
     assert "events     F1 1.000 -> 0.000" in report
     assert "now missed:" in report and "Kharkiv" in report and "now found:" not in report
+
+
+@needs_scorer
+def test_miss_causes_name_the_first_condition_that_fails(built):
+    """A perfect record has no miss; dropping its target is 'no-target' and an invented event is a false alarm."""
+    texts = {a["id"]: a["text"] for a in built.articles}
+    one = [g for g in built.golds if g["doc_id"] == "dev-as-001"]
+    scorer = devset.load_scorer()
+    perfect = _oracle(one[0], texts["dev-as-001"])
+    assert causes.classify(scorer, one, [perfect]) == []
+    first = dict(perfect["events"][0], target=None)
+    extra = dict(perfect["events"][0], type="AID")
+    rows = causes.classify(scorer, one, [dict(perfect, events=[first, extra] + perfect["events"][1:])])
+    assert ("no-target", ["ASSAULT"]) in [(r["cause"], r["type"]) for r in rows]
+    assert any(r["cause"] == "fp-mismatch" and r["type"] == "AID" for r in rows)
+    assert "no-target     1" in causes.table(rows)
 
 
 @needs_scorer

@@ -7,6 +7,8 @@
     .venv/bin/python tools/devset.py --pred preds.jsonl         # score saved records instead of coding
     .venv/bin/python tools/devset.py --doc dev-hc-013           # one document: text, gold vs predicted
     .venv/bin/python tools/devset.py --against before.jsonl     # what a change lost and gained
+    .venv/bin/python tools/devset.py --causes         # misses and false alarms counted by cause
+    .venv/bin/python tools/devset.py --causes no-target          # ... and that cause's items listed
     .venv/bin/python tools/devset.py pin              # raise tests/gold/baseline.json to today's figures
 
 Scoring is done by shared/eval/score.py itself (imported by path), never re-implemented here. Per-type
@@ -56,6 +58,7 @@ class DevsetResult:
     rejected: list[dict[str, str]] = field(default_factory=list)   # {origin, reason} per rejected article
     per_tag: dict[str, dict[str, Any]] = field(default_factory=dict)  # hard-case tag → events figures
     seconds: float = 0.0
+    records: list[dict[str, Any]] = field(default_factory=list, repr=False)  # the scored records (not in --json)
 
 
 def load_scorer(path: Path = SCORER) -> ModuleType:
@@ -150,7 +153,8 @@ def evaluate(*, scorer_path: Path = SCORER, gold: Path = GOLD, articles: Path = 
     sections = {k: v for k, v in full["scores"].items() if isinstance(v, dict)}
     extras = {k: v for k, v in full["scores"].items() if not isinstance(v, dict)}
     return DevsetResult(full["documents"], sections, extras, per_type, full["missed"], false_alarms(golds, preds),
-                        rejected=rejected, per_tag=per_tag, seconds=round(time.perf_counter() - t0, 1))
+                        rejected=rejected, per_tag=per_tag, seconds=round(time.perf_counter() - t0, 1),
+                        records=preds)
 
 
 def by_tag(scorer: ModuleType, golds: list[dict], preds: list[dict], tag: str, tmp: Path) -> dict[str, Any]:
@@ -264,6 +268,18 @@ def pin(res: DevsetResult, *, allow_lower: bool, reason: str | None, path: Path 
     return [f"{s}: {old.get(s, '-')} -> {v}" for s, v in new.items()]
 
 
+def causes_report(args: argparse.Namespace, res: DevsetResult) -> str:
+    """The miss/false-alarm table of tools/miss_causes.py on the records just coded (or --pred)."""
+    import miss_causes  # tools/ is on sys.path when this file runs as a script
+
+    docs = set(args.doc) if args.doc else None
+    golds = [g for g in read_jsonl(GOLD) if docs is None or g["doc_id"] in docs]
+    rows = miss_causes.classify(load_scorer(args.score), golds, res.records)
+    out = [summary(res).splitlines()[-1], miss_causes.table(rows)]
+    out += [json.dumps(r, ensure_ascii=False) for r in rows if args.causes and r["cause"] == args.causes]
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  epilog="example: .venv/bin/python tools/devset.py --type REQUEST --verbose")
@@ -278,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc", action="append", metavar="ID", help="only this document (repeatable); shows "
                     "its text, gold and predicted events side by side")
     ap.add_argument("--verbose", action="store_true", help="list missed gold items and unexpected events")
+    ap.add_argument("--causes", nargs="?", const="", metavar="CAUSE",
+                    help="count event misses and unmatched predictions by cause (tools/miss_causes.py); "
+                         "with a cause name, also list its items")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--allow-lower", action="store_true", help="pin: allow a pin to go down (needs --reason)")
     ap.add_argument("--reason", help="pin: why the pins change (recorded in baseline.json)")
@@ -295,11 +314,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.against:
         print(compare(evaluate(scorer_path=args.score, pred=args.against, docs=docs), res))
         return 0
+    if args.causes is not None:
+        print(causes_report(args, res))
+        return 0
     if args.command == "pin":
         print("\n".join(pin(res, allow_lower=args.allow_lower, reason=args.reason)))
         return 0
     if args.json:
         out = asdict(res)
+        del out["records"]
         if not args.verbose:
             out["missed"], out["false_alarms"] = len(res.missed), len(res.false_alarms)
         print(json.dumps(out, ensure_ascii=False))
