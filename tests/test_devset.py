@@ -55,6 +55,16 @@ def test_jsonl_files_are_built_from_the_yaml_sources(built):
     assert devset.GOLD.read_text(encoding="utf-8") == build.as_jsonl(built.golds)
 
 
+def test_heldout_jsonl_files_are_built_from_its_yaml_sources():
+    """tests/gold/heldout/*.yaml → `tools/devset_build.py --heldout`; well formed, and never mixed into the dev set."""
+    held = build.build(build.HELDOUT_DIR)
+    assert held.problems == [] and len(held.articles) >= 40
+    assert (build.HELDOUT_DIR / "articles.jsonl").read_text(encoding="utf-8") == build.as_jsonl(held.articles)
+    assert (build.HELDOUT_DIR / "gold.jsonl").read_text(encoding="utf-8") == build.as_jsonl(held.golds)
+    dev_texts = {a["text"] for a in build.build().articles}
+    assert not dev_texts & {a["text"] for a in held.articles}
+
+
 def test_every_plover_type_has_ten_required_positive_items(built):
     n = {t: 0 for t in build.PLOVER_TYPES}
     for g in built.golds:

@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/devset_build.py          # tests/gold/src/*.yaml → dev_articles.jsonl + dev_gold.jsonl
     .venv/bin/python tools/devset_build.py --check  # only validate; exit 1 and list the problems if any
+    .venv/bin/python tools/devset_build.py --heldout  # tests/gold/heldout/*.yaml → its articles.jsonl + gold.jsonl
 
 The YAML files are what people edit (one document per item, short-hand actor constraints); the two JSONL
 files are what `eventwire code` and shared/eval/score.py read. The expansion is purely mechanical, so the
@@ -25,6 +26,7 @@ GOLD_DIR = ROOT / "tests" / "gold"
 SRC_DIR = GOLD_DIR / "src"
 ARTICLES = GOLD_DIR / "dev_articles.jsonl"
 GOLD = GOLD_DIR / "dev_gold.jsonl"
+HELDOUT_DIR = GOLD_DIR / "heldout"  # same conventions, its own sources and outputs (never tuned on)
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -243,17 +245,20 @@ def stats(b: Built) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="validate only; write nothing")
+    ap.add_argument("--heldout", action="store_true", help="build the held-out check set instead")
     args = ap.parse_args(argv)
-    b = build()
+    src, articles, gold = ((HELDOUT_DIR, HELDOUT_DIR / "articles.jsonl", HELDOUT_DIR / "gold.jsonl")
+                           if args.heldout else (SRC_DIR, ARTICLES, GOLD))
+    b = build(src)
     for p in b.problems:
         print("problem:", p, file=sys.stderr)
     print(stats(b))
     if b.problems:
         return 1
     if not args.check:
-        ARTICLES.write_text(as_jsonl(b.articles), encoding="utf-8")
-        GOLD.write_text(as_jsonl(b.golds), encoding="utf-8")
-        print(f"wrote {ARTICLES.relative_to(ROOT)} and {GOLD.relative_to(ROOT)}")
+        articles.write_text(as_jsonl(b.articles), encoding="utf-8")
+        gold.write_text(as_jsonl(b.golds), encoding="utf-8")
+        print(f"wrote {articles.relative_to(ROOT)} and {gold.relative_to(ROOT)}")
     return 0
 
 
