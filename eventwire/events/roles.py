@@ -68,7 +68,7 @@ def counted(tok: Token) -> Token:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ) and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ) and verb.head != verb:
         return is_passive(verb.head)       # "was arrested and charged"
     # reduced relative: "a truce brokered by Turkey", "militias backed by Russia"
     return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
@@ -96,7 +96,7 @@ def controller(verb: Token) -> tuple[Token | None, int]:
     while hops < 4:
         hops += 1
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head == cur:
             return None, hops
         if dep == "conj":
             subj = own_subject(head)
@@ -131,7 +131,7 @@ def controller(verb: Token) -> tuple[Token | None, int]:
             return own_subject(head.head), hops + 1    # "defied a curfew to protest": a purpose, not a noun's
         if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, hops
-        if dep in ("acomp", "oprd") and head is not cur:
+        if dep in ("acomp", "oprd") and head != cur:
             subj = own_subject(head)        # "Arnor is about to restore ties", "is ready to talk"
             if subj is not None:
                 return subj, hops
@@ -179,7 +179,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         objs = [o for o in children(verb, OBJ) if not _is(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
         if objs and objs[0].dep_ != "attr" and not theme:
             r.targets = [antecedent(objs[0])] + fallback_targets(verb, objs[0], to, owner_target)
-        elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head is verb:
+        elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head == verb:
             r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
         held = [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
