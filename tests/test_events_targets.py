@@ -36,3 +36,9 @@ def find(rec: Record, etype: str, source: str | None = None, target: str | None 
 def test_relative_clause_object_is_the_antecedent(code):
     rec = code("Kenya's government said it would deport foreign journalists it accused of spreading false reports.")
     assert find(rec, "ACCUSE", source="kenya", target="journalists")
+
+
+def test_target_phrase_naming_nobody_falls_back_to_the_objects_owner(code):
+    # "in protest" is a target phrase of the verb but names nobody; the object's "from Russia" does
+    rec = code("Poland recalled its ambassador from Russia on Friday in protest over the missile strike.")
+    assert find(rec, "SANCTION", source="poland", target="russia")

@@ -189,21 +189,22 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
+        # every holder's target phrases, nearest holder first: the caller takes the first that names an
+        # actor, so "recalled its ambassador from Israel in protest" does not stop at "protest"
         for h in [verb] + held + children(verb, {"xcomp"}):
-            found = prep_objects(h, to)
-            if found:
-                r.targets = found
-                r.hops = max(r.hops, 2)
-                break
-        if not r.targets and held and not theme and owner_target:
+            r.targets += [o for o in prep_objects(h, to) if o not in r.targets]
+        if r.targets:
+            r.hops = max(r.hops, 2)
+        if held and not theme and owner_target:
             # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
             # (not "its"/"their": a possessive pronoun points back at the subject)
             # The held noun may itself name the target ("summoned the Japanese ambassador"), or its "of"
             # phrase may ("froze the assets of three Iranian officials").
-            r.targets = [held[0]] + \
+            owner = [held[0]] + \
                 [c for c in children(held[0], {"poss", "amod", "compound", "nmod"}) if c.tag_ != "PRP$"] + \
                 prep_objects(held[0], ("by", "from", "of"))
-            r.rule += ", target owns the object"
+            r.targets += [o for o in owner if o not in r.targets]
+            r.rule += ", or the object's owner"
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)
         if r.targets:
