@@ -42,3 +42,18 @@ def test_target_phrase_naming_nobody_falls_back_to_the_objects_owner(code):
     # "in protest" is a target phrase of the verb but names nobody; the object's "from Russia" does
     rec = code("Poland recalled its ambassador from Russia on Friday in protest over the missile strike.")
     assert find(rec, "SANCTION", source="poland", target="russia")
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan accused each other of violating the ceasefire.",
+    "India and Pakistan each accused the other side of firing first.",
+])
+def test_reciprocal_object_makes_coordinated_subjects_act_on_each_other(code, text):
+    rec = code(text)
+    assert find(rec, "ACCUSE", source="india", target="pakistan")
+    assert find(rec, "ACCUSE", source="pakistan", target="india")
+
+
+def test_the_other_side_with_one_subject_names_nobody(code):
+    rec = code("Russia accused the other side of attacking the power plant.")
+    assert [e.target for e in find(rec, "ACCUSE", source="russia")] == [None]
