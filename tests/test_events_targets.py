@@ -57,3 +57,8 @@ def test_reciprocal_object_makes_coordinated_subjects_act_on_each_other(code, te
 def test_the_other_side_with_one_subject_names_nobody(code):
     rec = code("Russia accused the other side of attacking the power plant.")
     assert [e.target for e in find(rec, "ACCUSE", source="russia")] == [None]
+
+
+def test_subject_of_a_gerund_object_is_the_target(code):
+    rec = code("Greece agreed on Monday to drop its objections to North Macedonia joining the European Union.")
+    assert find(rec, "AGREE", source="greece", target="macedonia")

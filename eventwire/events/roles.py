@@ -50,10 +50,15 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for p in tok.children:
         if p.dep_ in PREP and p.lower_ in preps:
-            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [counted(o)]
+            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [*gerund_subject(o), counted(o)]
                     if a.ent_type_ not in _NOT_ACTOR]
     # after the head and nearest first: "Turkey on Tuesday called on all powers" → powers
     return sorted(out, key=lambda o: (o.i < tok.i, abs(o.i - tok.i)))
+
+
+def gerund_subject(tok: Token) -> list[Token]:
+    """The subject of a gerund clause stands for the clause: "objections to Finland joining NATO" → Finland."""
+    return children(tok, {"nsubj"}) if tok.dep_ == "pcomp" and tok.tag_ == "VBG" else []
 
 
 def counted(tok: Token) -> Token:
