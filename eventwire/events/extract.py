@@ -210,9 +210,13 @@ class EventFinder:
         else:
             sources = _first_actors(r.sources, actor_for, many=actors_for)
         targets = _first_actors(r.targets, actor_for, exclude=sources, many=actors_for)
-        if e.needs_target and not targets:
+        # "Armenia and Azerbaijan accused each other": the coordinated subjects act on one another
+        reciprocal = len(sources) > 1 and bool(r.targets) and _reciprocal(r.targets[0], self.words)
+        if reciprocal:
+            targets = []
+        if e.needs_target and not targets and not reciprocal:
             return []
-        mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
+        mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule or reciprocal
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
                            nominal=e.kind == "noun", hops=r.hops)
         start, end = _trigger_span(t)
@@ -235,6 +239,11 @@ def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: boo
             return [(sources[0], sources[1]), (sources[1], sources[0])]
         return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
     return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
+
+
+def _reciprocal(tok: Token, words: ModalityWords) -> bool:
+    """ "each other", "one another", "the other side": an object that stands for the subjects themselves."""
+    return tok.doc[tok.left_edge.i:tok.i + 1].text.lower() in words.reciprocals    # not its "of" phrase
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:

@@ -34,6 +34,7 @@ class ModalityWords:
     joint_words: frozenset[str]
     crowd_nouns: frozenset[str]
     background_marks: frozenset[str]
+    reciprocals: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

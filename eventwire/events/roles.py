@@ -50,10 +50,15 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for p in tok.children:
         if p.dep_ in PREP and p.lower_ in preps:
-            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [counted(o)]
+            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [*gerund_subject(o), counted(o)]
                     if a.ent_type_ not in _NOT_ACTOR]
     # after the head and nearest first: "Turkey on Tuesday called on all powers" → powers
     return sorted(out, key=lambda o: (o.i < tok.i, abs(o.i - tok.i)))
+
+
+def gerund_subject(tok: Token) -> list[Token]:
+    """The subject of a gerund clause stands for the clause: "objections to Finland joining NATO" → Finland."""
+    return children(tok, {"nsubj"}) if tok.dep_ == "pcomp" and tok.tag_ == "VBG" else []
 
 
 def counted(tok: Token) -> Token:
@@ -68,7 +73,7 @@ def counted(tok: Token) -> Token:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ) and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ) and verb.head != verb:
         return is_passive(verb.head)       # "was arrested and charged"
     # reduced relative: "a truce brokered by Turkey", "militias backed by Russia"
     return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
@@ -96,7 +101,7 @@ def controller(verb: Token) -> tuple[Token | None, int]:
     while hops < 4:
         hops += 1
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head == cur:
             return None, hops
         if dep == "conj":
             subj = own_subject(head)
@@ -131,7 +136,7 @@ def controller(verb: Token) -> tuple[Token | None, int]:
             return own_subject(head.head), hops + 1    # "defied a curfew to protest": a purpose, not a noun's
         if dep in ("acl", "relcl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, hops
-        if dep in ("acomp", "oprd") and head is not cur:
+        if dep in ("acomp", "oprd") and head != cur:
             subj = own_subject(head)        # "Arnor is about to restore ties", "is ready to talk"
             if subj is not None:
                 return subj, hops
@@ -179,7 +184,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         objs = [o for o in children(verb, OBJ) if not _is(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
         if objs and objs[0].dep_ != "attr" and not theme:
             r.targets = [antecedent(objs[0])] + fallback_targets(verb, objs[0], to, owner_target)
-        elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head is verb:
+        elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head == verb:
             r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
         held = [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
@@ -189,21 +194,22 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
+        # every holder's target phrases, nearest holder first: the caller takes the first that names an
+        # actor, so "recalled its ambassador from Israel in protest" does not stop at "protest"
         for h in [verb] + held + children(verb, {"xcomp"}):
-            found = prep_objects(h, to)
-            if found:
-                r.targets = found
-                r.hops = max(r.hops, 2)
-                break
-        if not r.targets and held and not theme and owner_target:
+            r.targets += [o for o in prep_objects(h, to) if o not in r.targets]
+        if r.targets:
+            r.hops = max(r.hops, 2)
+        if held and not theme and owner_target:
             # whose call, plan or offer it was: "rejected calls by the U.S.", "turned down Beijing's offer"
             # (not "its"/"their": a possessive pronoun points back at the subject)
             # The held noun may itself name the target ("summoned the Japanese ambassador"), or its "of"
             # phrase may ("froze the assets of three Iranian officials").
-            r.targets = [held[0]] + \
+            owner = [held[0]] + \
                 [c for c in children(held[0], {"poss", "amod", "compound", "nmod"}) if c.tag_ != "PRP$"] + \
                 prep_objects(held[0], ("by", "from", "of"))
-            r.rule += ", target owns the object"
+            r.targets += [o for o in owner if o not in r.targets]
+            r.rule += ", or the object's owner"
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)
         if r.targets:

@@ -1,0 +1,64 @@
+"""Events: targets named inside or near the event's object phrase (owner, nationality, place, reciprocal).
+
+News-style sentences written for these tests. Actors are judged by the words of their name and mentions,
+as shared/eval/score.py does.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.record import Record
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str) -> Record:
+        return pipeline.code(text, published="2024-03-05")
+    return run
+
+
+def words(rec: Record, actor_id: str | None) -> set[str]:
+    a = rec.actor(actor_id)
+    if a is None:
+        return set()
+    said = " ".join([a.name] + [m.text for m in a.mentions]).lower()
+    return set(re.findall(r"\w+", said))
+
+
+def find(rec: Record, etype: str, source: str | None = None, target: str | None = None):
+    return [e for e in rec.events if e.type == etype
+            and (source is None or source in words(rec, e.source))
+            and (target is None or target in words(rec, e.target))]
+
+
+def test_relative_clause_object_is_the_antecedent(code):
+    rec = code("Kenya's government said it would deport foreign journalists it accused of spreading false reports.")
+    assert find(rec, "ACCUSE", source="kenya", target="journalists")
+
+
+def test_target_phrase_naming_nobody_falls_back_to_the_objects_owner(code):
+    # "in protest" is a target phrase of the verb but names nobody; the object's "from Russia" does
+    rec = code("Poland recalled its ambassador from Russia on Friday in protest over the missile strike.")
+    assert find(rec, "SANCTION", source="poland", target="russia")
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan accused each other of violating the ceasefire.",
+    "India and Pakistan each accused the other side of firing first.",
+])
+def test_reciprocal_object_makes_coordinated_subjects_act_on_each_other(code, text):
+    rec = code(text)
+    assert find(rec, "ACCUSE", source="india", target="pakistan")
+    assert find(rec, "ACCUSE", source="pakistan", target="india")
+
+
+def test_the_other_side_with_one_subject_names_nobody(code):
+    rec = code("Russia accused the other side of attacking the power plant.")
+    assert [e.target for e in find(rec, "ACCUSE", source="russia")] == [None]
+
+
+def test_subject_of_a_gerund_object_is_the_target(code):
+    rec = code("Greece agreed on Monday to drop its objections to North Macedonia joining the European Union.")
+    assert find(rec, "AGREE", source="greece", target="macedonia")
