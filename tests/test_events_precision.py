@@ -46,3 +46,19 @@ def test_participle_keeps_the_verbs_own_target(code):
     assaults = claims(rec, "ASSAULT")
     assert len(assaults) == 1
     assert "russian" in words(rec, assaults[0].source)
+
+
+def test_fighting_between_two_sides_is_one_clash(code):
+    rec = code("Fighting between Ethiopia's army and Fano militiamen spread to the town of Gondar on Monday.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_talks_between_two_sides_go_both_ways(code):
+    rec = code("Serbia and Kosovo held talks in Brussels on Monday.")
+    assert len(claims(rec, "CONSULT")) == 2
+
+
+def test_will_not_stand_by_without_an_object_is_no_refusal(code):
+    rec = code('Poland\'s president warned that Warsaw "will not stand by" if Belarusian troops crossed the border.')
+    assert not claims(rec, "REJECT")
+    assert not claims(rec, "SUPPORT")

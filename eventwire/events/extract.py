@@ -237,18 +237,29 @@ class EventFinder:
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words))
-                for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"))]
+                for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
+                                   two_sided=_two_sided(code.type, r.rule))]
 
 
-def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool) -> list[tuple[str | None, str | None]]:
+def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool,
+           two_sided: bool = False) -> list[tuple[str | None, str | None]]:
     """One event per (source, target); coordinated parties of a mutual act act on each other ("Russia and
     China held talks": both directions), except passive agents, who did it to someone else ("a truce
-    brokered by Turkey and Russia": Turkey → Russia, as one event)."""
+    brokered by Turkey and Russia": Turkey → Russia, as one event), and two-sided fighting, one clash."""
     if not targets and len(sources) > 1 and mutual:
-        if len(sources) == 2 and not passive and BOTH_DIRECTIONS:
+        if len(sources) == 2 and not passive and not two_sided and BOTH_DIRECTIONS:
             return [(sources[0], sources[1]), (sources[1], sources[0])]
         return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
     return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
+
+
+# Types whose "between X and Y" names two sides of one clash, coded once with either side as source
+# ("fighting between the army and the RSF"), unlike talks, which each side holds with the other.
+TWO_SIDED_TYPES = {"ASSAULT"}
+
+
+def _two_sided(etype: str, rule: str) -> bool:
+    return etype in TWO_SIDED_TYPES and "between" in rule
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
