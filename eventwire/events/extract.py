@@ -59,6 +59,8 @@ class FoundEvent:
     nominal: bool
     reason: str
     background: bool = False        # inside a scene-setting temporal clause (see _background)
+    group: int = -1                 # which trigger gave it (one trigger may give several events)
+    retells: int | None = None      # the group whose act this participle tells again (see _retold)
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Trigger:
     words: list[Token]              # every token of the trigger phrase
     light: Token | None = None      # light verb carrying an event noun ("held" talks)
     under: bool = False             # "under attack"
+    retells: int | None = None      # token index of the trigger whose act this participle tells again
 
 
 class EventFinder:
@@ -100,7 +103,11 @@ class EventFinder:
             if trig is not None:
                 (verbs if kind == "VERB" else nouns).append(trig)
         by_head = {t.head.i: t.entry.type for t in verbs}
-        verbs = [t for t in verbs if not _retold(t, by_head) and not _promise_of_act(t, by_head)]
+        # the light verb of an event noun tells its act too ("carried out air strikes, killing …")
+        told = by_head | {t.light.i: t.entry.type for t in nouns if t.light is not None and not t.under}
+        for t in verbs:
+            t.retells = _retold(t, told)
+        verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)]
         verb_types = {t.head.i: t.entry.type for t in verbs}
         verb_words = {w.i for t in verbs for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)]
@@ -189,11 +196,18 @@ class EventFinder:
     def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None) -> list[FoundEvent]:
         """`actors_for` (optional) gives every actor one argument token stands for ("they" → Germany and
         France, "French and Indian navies" → both)."""
-        out: list[FoundEvent] = []
         trigs = self.triggers(doc)
         types = {t.head.i: t.entry.type for t in trigs}
-        for t in trigs:
-            out += self._events_for(t, actor_for, types, actors_for)
+        at = {}
+        for i, t in enumerate(trigs):
+            at[t.head.i] = i
+            if t.light is not None and not t.under:
+                at[t.light.i] = i
+        out: list[FoundEvent] = []
+        for i, t in enumerate(trigs):
+            for f in self._events_for(t, actor_for, types, actors_for):
+                f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None
+                out.append(f)
         return out
 
     def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str],
@@ -227,15 +241,17 @@ class EventFinder:
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words))
-                for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"))]
+                for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
+                                   two_sided=_two_sided(code.type, r.rule))]
 
 
-def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool) -> list[tuple[str | None, str | None]]:
+def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool,
+           two_sided: bool = False) -> list[tuple[str | None, str | None]]:
     """One event per (source, target); coordinated parties of a mutual act act on each other ("Russia and
     China held talks": both directions), except passive agents, who did it to someone else ("a truce
-    brokered by Turkey and Russia": Turkey → Russia, as one event)."""
+    brokered by Turkey and Russia": Turkey → Russia, as one event), and two-sided fighting, one clash."""
     if not targets and len(sources) > 1 and mutual:
-        if len(sources) == 2 and not passive and BOTH_DIRECTIONS:
+        if len(sources) == 2 and not passive and not two_sided and BOTH_DIRECTIONS:
             return [(sources[0], sources[1]), (sources[1], sources[0])]
         return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
     return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
@@ -244,6 +260,15 @@ def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: boo
 def _reciprocal(tok: Token, words: ModalityWords) -> bool:
     """ "each other", "one another", "the other side": an object that stands for the subjects themselves."""
     return tok.doc[tok.left_edge.i:tok.i + 1].text.lower() in words.reciprocals    # not its "of" phrase
+
+
+# Types whose "between X and Y" names two sides of one clash, coded once with either side as source
+# ("fighting between the army and the RSF"), unlike talks, which each side holds with the other.
+TWO_SIDED_TYPES = {"ASSAULT"}
+
+
+def _two_sided(etype: str, rule: str) -> bool:
+    return etype in TWO_SIDED_TYPES and "between" in rule
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
@@ -368,11 +393,38 @@ def _judged(verb: Token) -> bool:
     return any(c.dep_ == "oprd" for c in verb.children)
 
 
-def _retold(t: Trigger, by_head: dict[int, str]) -> bool:
+def _retold(t: Trigger, by_head: dict[int, str]) -> int | None:
     """ "shelled the city, killing three civilians": a participle of the same type as the verb it hangs
-    from tells the same act again."""
+    from tells the same act again, also after another participle ("raided a village, burning homes and
+    abducting women"). Returns the index of the verb (or light verb) it hangs from."""
     tok = t.head
-    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and by_head.get(tok.head.i) == t.entry.type
+    if tok.tag_ != "VBG":
+        return None
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.tag_ == "VBG" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ in ("advcl", "conj") and by_head.get(cur.head.i) == t.entry.type:
+        return cur.head.i
+    return None
+
+
+# How many clause steps (reported speech, coordination) may separate a verb from the event noun whose
+# relative clause it sits in.
+MAX_RELATIVE_CLIMB = 3
+
+
+def _told_by_noun(t: Trigger, lexicon: Lexicon) -> bool:
+    """ "a raid that killed 274 people", "an attack which officials said wounded ten": a verb in the
+    relative clause of an event noun of its own type tells that noun's act again."""
+    cur = t.head
+    for _ in range(MAX_RELATIVE_CLIMB):
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            return noun.pos_ == "NOUN" and any(e.type == t.entry.type for e in lexicon.nouns.get(noun.lemma_.lower(), []))
+        if cur.dep_ not in ("ccomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:

@@ -41,7 +41,8 @@ class EventStage:
         self.finder = EventFinder(nlp.vocab, self.lexicon, load_modality())
 
     def __call__(self, an: Analysis) -> None:
-        found = [f for f in self.finder.find(an.doc, an.actor_for, an.actors_for) if keep(f)]
+        found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for), an.record)
+        found = [f for f in found if keep(f)]
         found = drop_duplicates(found, lead_end(an.record))
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
@@ -57,6 +58,40 @@ def keep(f: FoundEvent) -> bool:
     if f.background and not KEEP_BACKGROUND:
         return False
     return True
+
+
+def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
+    """A participle that tells its verb's act again ("shelled the city, killing three civilians") gives
+    one event, not two. The verb's events are kept unless the participle names the victims better: the
+    verb has no target, or only a state, often reached through a place ("attacked a village in Nigeria,
+    killing 21 people" → the people, Nigerian civilians; "a U.S. base, killing three American soldiers")."""
+    groups: dict[int, list[FoundEvent]] = {}
+    for f in found:
+        groups.setdefault(f.group, []).append(f)
+    dropped: set[int] = set()
+    for g, evs in groups.items():
+        main = evs[0].retells
+        if main is None or main not in groups or main in dropped:
+            continue
+        dropped.add(main if _names_victims_better(evs, groups[main], rec) else g)
+    return [f for f in found if f.group not in dropped]
+
+
+def _names_victims_better(part: list[FoundEvent], main: list[FoundEvent], rec: Record) -> bool:
+    actors = {a.id: a for a in rec.actors}
+    theirs = [actors[f.target] for f in part if f.target in actors]
+    ours = [actors[f.target] for f in main if f.target in actors]
+    if not theirs:
+        return False
+    if not ours:
+        return True
+    return all(_state_only(a) for a in ours) and \
+        any(not _state_only(b) and b.country == a.country for a in ours for b in theirs)
+
+
+def _state_only(a) -> bool:
+    """A country named as a whole ("Nigeria", "U.S."), not one of its people or bodies."""
+    return a.sector is None or (a.kb_id or "").startswith("country:")
 
 
 def lead_end(rec: Record) -> int:

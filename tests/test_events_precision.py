@@ -1,0 +1,64 @@
+"""Events that are not new acts: participles and clauses that tell an act again, background mentions,
+states and hypotheticals. News-style sentences written for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.record import Record
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str) -> Record:
+        return pipeline.code(text, published="2024-03-05")
+    return run
+
+
+def words(rec: Record, actor_id: str | None) -> set[str]:
+    a = rec.actor(actor_id)
+    if a is None:
+        return set()
+    return set(re.findall(r"\w+", " ".join([a.name] + [m.text for m in a.mentions]).lower()))
+
+
+def claims(rec: Record, etype: str | None = None):
+    return [e for e in rec.events if not e.negated and not e.hypothetical and (etype is None or e.type == etype)]
+
+
+def test_participle_after_light_verb_is_one_event_with_the_victims(code):
+    rec = code("Sudan's army carried out air strikes on a market in Omdurman, killing at least 15 civilians.")
+    assaults = claims(rec, "ASSAULT")
+    assert len(assaults) == 1
+    assert "army" in words(rec, assaults[0].source)
+    assert "civilians" in words(rec, assaults[0].target)
+
+
+def test_second_participle_of_a_chain_tells_the_raid_again(code):
+    rec = code("Al-Shabaab fighters raided a police station in Somalia's Lower Shabelle region, "
+               "looting weapons and kidnapping six officers.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_participle_keeps_the_verbs_own_target(code):
+    rec = code("Russian forces shelled the Ukrainian army's positions near Bakhmut, wounding several soldiers.")
+    assaults = claims(rec, "ASSAULT")
+    assert len(assaults) == 1
+    assert "russian" in words(rec, assaults[0].source)
+
+
+def test_fighting_between_two_sides_is_one_clash(code):
+    rec = code("Fighting between Ethiopia's army and Fano militiamen spread to the town of Gondar on Monday.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_talks_between_two_sides_go_both_ways(code):
+    rec = code("Serbia and Kosovo held talks in Brussels on Monday.")
+    assert len(claims(rec, "CONSULT")) == 2
+
+
+def test_will_not_stand_by_without_an_object_is_no_refusal(code):
+    rec = code('Poland\'s president warned that Warsaw "will not stand by" if Belarusian troops crossed the border.')
+    assert not claims(rec, "REJECT")
+    assert not claims(rec, "SUPPORT")
