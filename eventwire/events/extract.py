@@ -24,6 +24,8 @@ ManyLookup = Callable[[Token], "list[str]"]
 
 # Types where coordinated subjects act on each other when no target is named ("X and Y held talks").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Types that a "joint"/"together" marker makes reciprocal ("jointly condemned X" keeps X as its target).
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Types whose target, when the verb has none, is the target of the act they announce ("threatened to
 # impose sanctions on Iran" → Iran).
 BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE"}
@@ -223,14 +225,14 @@ class EventFinder:
             sources = [a for a in [actor_for(t.head)] if a is not None]
         else:
             sources = _first_actors(r.sources, actor_for, many=actors_for)
-        targets = _first_actors(r.targets, actor_for, exclude=sources, many=actors_for)
-        # "Armenia and Azerbaijan accused each other": the coordinated subjects act on one another
-        reciprocal = len(sources) > 1 and bool(r.targets) and _reciprocal(r.targets[0], self.words)
-        if reciprocal:
-            targets = []
-        if e.needs_target and not targets and not reciprocal:
+        reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
+        target_tokens = [g for g in r.targets if _partner(g, t, r, self.words)] if reciprocal else r.targets
+        if code.type == "COOPERATE" and e.type != "COOPERATE":
+            target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
+        targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)
+        if e.needs_target and not targets:
             return []
-        mutual = e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule or reciprocal
+        mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
                            nominal=e.kind == "noun", hops=r.hops)
         start, end = _trigger_span(t)
@@ -244,6 +246,55 @@ class EventFinder:
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
                                    two_sided=_two_sided(code.type, r.rule))]
 
+    def _reciprocal(self, t: Trigger, etype: str) -> bool:
+        """Coordinated subjects act on each other: the entry says so ("exchanged prisoners", "signed an
+        accord"), the type is a mutual one ("held talks", "cooperated"), a cooperative act is marked joint
+        ("launched a joint operation", "patrolled together"), or the object points back at the subjects
+        ("accused each other")."""
+        if t.entry.mutual or etype in MUTUAL_TYPES:
+            return True
+        heads = [t.head] + ([t.light] if t.light is not None else [])
+        near = [c for h in heads for c in h.children] + [w for w in t.words if w not in heads]
+        if etype in COOPERATIVE_TYPES and any(c.lower_ in self.words.reciprocal_words for c in near):
+            return True
+        return any(_phrase(o) in self.words.reciprocal_objects
+                   for h in heads for o in h.children if o.dep_ in ("dobj", "dative", "pobj", "prep"))
+
+
+def _phrase(tok: Token) -> str:
+    """The words of an object phrase ("each other", "the other side"); a preposition stands for its object."""
+    if tok.dep_ == "prep":
+        tok = next((o for o in tok.children if o.dep_ == "pobj"), tok)
+    words = [w for w in tok.subtree if w.i == tok.i or (w.head.i == tok.i and w.dep_ in ("det", "amod", "nummod"))]
+    return " ".join(w.lower_ for w in words)       # not its "of" phrase or relative clause
+
+
+def _joint_partners(t: Trigger, words: ModalityWords) -> list[Token]:
+    """The partners of an exercise or operation recoded as joint (COOPERATE): its "with"/"alongside"
+    phrase, never the operation's own object ("against armed groups", "near the border")."""
+    heads = [t.head] + ([t.light] if t.light is not None else [])
+    return [o for h in heads for o in prep_objects(h, tuple(words.partner_preps))]
+
+
+def _partner(tok: Token, t: Trigger, r: Roles, words: ModalityWords) -> bool:
+    """Whether a target candidate of a reciprocal act is a further party to it rather than what the act
+    is about: the verb's own object ("met Iran's envoy"), a "with"/"between" phrase ("exchanged prisoners
+    with Russia"), or a target phrase of the trigger other than an aim ("against armed groups"). Owners
+    of the held object ("exchanged Russian prisoners") and clauses further down ("intelligence that led
+    to the arrest of X") are not parties; nor is the target of an act embedded in a promise kept out."""
+    if "threatened act" in r.rule:
+        return True
+    heads = {t.head.i} | ({t.light.i} if t.light is not None else set())
+    if tok.dep_ in ("dobj", "dative") and tok.head.i in heads and tok not in t.words:
+        return True
+    prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
+    if prep is None:
+        return False
+    if prep.lower_ in words.partner_preps:
+        return True
+    return prep.head.i in heads | {w.i for w in t.words} and prep.lower_ in t.entry.to \
+        and prep.lower_ not in words.aim_preps
+
 
 def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool,
            two_sided: bool = False) -> list[tuple[str | None, str | None]]:
@@ -255,11 +306,6 @@ def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: boo
             return [(sources[0], sources[1]), (sources[1], sources[0])]
         return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
     return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
-
-
-def _reciprocal(tok: Token, words: ModalityWords) -> bool:
-    """ "each other", "one another", "the other side": an object that stands for the subjects themselves."""
-    return tok.doc[tok.left_edge.i:tok.i + 1].text.lower() in words.reciprocals    # not its "of" phrase
 
 
 # Types whose "between X and Y" names two sides of one clash, coded once with either side as source

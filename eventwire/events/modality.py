@@ -34,7 +34,10 @@ class ModalityWords:
     joint_words: frozenset[str]
     crowd_nouns: frozenset[str]
     background_marks: frozenset[str]
-    reciprocals: frozenset[str]
+    reciprocal_words: frozenset[str]
+    reciprocal_objects: frozenset[str]
+    partner_preps: frozenset[str]
+    aim_preps: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

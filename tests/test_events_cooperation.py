@@ -1,0 +1,79 @@
+"""Events stage, cooperative side: reciprocal acts of coordinated parties and targets of cooperation.
+
+Sentences written for these tests. Actors are judged by the words of their name and mentions, as in
+tests/test_events.py.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.record import Record
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str) -> Record:
+        return pipeline.code(text, published="2024-03-05")
+    return run
+
+
+def words(rec: Record, actor_id: str | None) -> set[str]:
+    a = rec.actor(actor_id)
+    if a is None:
+        return set()
+    said = " ".join([a.name] + [m.text for m in a.mentions]).lower()
+    return set(re.findall(r"\w+", said))
+
+
+def pairs(rec: Record, etype: str) -> set[tuple[str, str]]:
+    """(source word, target word) of the asserted events of a type, using the first word of each name."""
+    out = set()
+    for e in rec.events:
+        if e.type != etype or e.negated or e.hypothetical:
+            continue
+        s, t = rec.actor(e.source), rec.actor(e.target)
+        out.add((s.name.split()[0].lower() if s else None, t.name.split()[0].lower() if t else None))
+    return out
+
+
+# ---- reciprocal acts: one event each way between the coordinated parties ------------------------
+
+def test_prisoner_exchange_pairs_the_parties_not_the_prisoners(code):
+    rec = code("Armenia and Azerbaijan exchanged 32 detainees on Sunday.")
+    assert pairs(rec, "RETREAT") == {("armenia", "azerbaijan"), ("azerbaijan", "armenia")}
+
+
+def test_exchange_with_a_named_partner(code):
+    rec = code("Ukraine exchanged 48 prisoners with Russia on Friday.")
+    assert pairs(rec, "RETREAT") == {("ukraine", "russia")}
+
+
+def test_joint_operation_against_a_third_party_is_cooperation_between_the_partners(code):
+    rec = code("Niger and Chad launched a joint military operation against jihadist groups on Thursday.")
+    assert pairs(rec, "COOPERATE") == {("niger", "chad"), ("chad", "niger")}
+
+
+def test_joint_operation_with_a_partner_targets_the_partner(code):
+    rec = code("Benin launched a joint military operation with Nigeria against smugglers on Tuesday.")
+    assert pairs(rec, "COOPERATE") == {("benin", "nigeria")}
+
+
+def test_shared_intelligence_is_between_the_coordinated_forces(code):
+    rec = code("Tanzanian and Mozambican police shared intelligence that led to the capture of a militant commander.")
+    found = {(frozenset(words(rec, e.source)), frozenset(words(rec, e.target)))
+             for e in rec.events if e.type == "COOPERATE"}
+    assert found, rec.events
+    for s, t in found:
+        assert ("tanzanian" in s and "mozambican" in t) or ("mozambican" in s and "tanzanian" in t)
+
+
+def test_accusing_each_other_pairs_the_accusers(code):
+    rec = code("Serbia and Kosovo accused each other of stoking tensions in the north.")
+    assert pairs(rec, "ACCUSE") == {("serbia", "kosovo"), ("kosovo", "serbia")}
+
+
+def test_jointly_condemning_a_third_party_keeps_it_as_target(code):
+    rec = code("Britain and Canada jointly condemned Iran on Monday.")
+    assert pairs(rec, "ACCUSE") == {("britain", "iran"), ("canada", "iran")}
