@@ -120,14 +120,16 @@ class Lexicon:
 
     def _names_over_demonyms(self, doc: Doc, hits: list[NameHit]) -> list[NameHit]:
         """A nationality word inside a longer recognised name is part of that name ("Georgian Dream",
-        "Turkish Airlines"), unless the name ends in a role ("Libyan Army" stays Libyan + army)."""
+        "Turkish Airlines"), unless the name ends in a role ("Libyan Army" stays Libyan + army). A name that is
+        only the nationality word ("Sri Lankan" tagged PERSON before a title) is the nationality word."""
         drop = set()
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PERSON", "FAC") or self._roles.get(ent[-1].lower_) is not None \
                     or self._roles.get(ent[-1].lemma_.lower()) is not None:
                 continue
             for h in hits:
-                if h.form == "demonym" and ent.start <= h.start and h.end <= ent.end and ent.end - ent.start > 1:
+                longer = (ent.start, ent.end) != (h.start, h.end) and ent.end - ent.start > 1
+                if h.form == "demonym" and ent.start <= h.start and h.end <= ent.end and longer:
                     drop.add(h)
         return [h for h in hits if h not in drop]
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.kb import ARMED_SECTORS
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 from eventwire.actors.people import add_bare_surnames, person_keys, person_mentions, person_of_title
-from eventwire.actors.territory import find_territories
+from eventwire.actors.territory import find_territories, place_country
 from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT_LOCAL, NOT_OWNED, QUANTITY_NOUNS,
                                     TOPIC_NOUNS,
                                     Found, Identity, Scene, effective, identity, key_of, locative,
@@ -32,6 +32,9 @@ CIVIL_CRAFT = frozenset({"passenger", "cargo", "civilian", "commercial", "privat
                          "fishing", "merchant", "supply", "aid", "medical", "rescue"})
 # Sectors whose members, named by a bare role as an act's object, are that story's people ("arrested a journalist").
 VICTIM_SECTORS = frozenset({"JRN", "CVL", "MED", "EDU", "REL", "LAB", "OPP"})
+# Sectors of the public: a group of them acting in a named place is that place's people ("people rallied in Amman").
+PUBLIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
+ACT_PLACE_PREPS = frozenset({"in", "at", "outside", "across", "throughout"})
 # A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
 AROUND = frozenset({"around", "near", "over", "outside", "toward", "towards", "across"})
 
@@ -141,12 +144,14 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if role.role.anaphor and not (idn.country and _led_by(head)):   # "the Saudi-led coalition" is Saudi Arabia's
         return _anaphor(head, plural, idn, why, base)
     if role.role.collective:
-        return _collective(sc, head, role.role.collective, why, base)
+        return _collective(sc, head, role.role.collective, idn.country, why, base)
     if role.role.subject_only and not (_is_subject(head) or _is_object(head)) and idn.country is None:
         return None                                   # "1,000 people have been killed": victims, counted elsewhere
     country = role.role.country or idn.country
     if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
         country, why = owner[0], why + owner[1]
+    if country is None and sector in PUBLIC_SECTORS and (where := _where_public_acts(sc, head)) is not None:
+        country, why = where[0], why + where[1]
     if country is not None:
         return _of_country(sc, role, country, sector, why, base)
     return _bare(head, role, sector, why, base)
@@ -171,13 +176,17 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "con
 MAX_COLLECTIVE_TOKENS = 12
 
 
-def _collective(sc: Scene, head: Token, kind: str, why: str, base: dict) -> Found | None:
-    """"the two sides" → the story's conflict parties (country decided in merge.py); "all powers supporting
-    Haftar" → those states, no country, named by their phrase. Only plural arguments of a verb count."""
+def _collective(sc: Scene, head: Token, kind: str, country: str | None, why: str, base: dict) -> Found | None:
+    """"the two sides" → the story's conflict parties (country decided in merge.py, or named: "Yemen's warring
+    parties"); "all powers supporting Haftar" → those states, no country, named by their phrase. Only plural
+    arguments of a verb count."""
     if not base["plural"] or head.dep_ not in _ARGUMENT_DEPS:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None                                   # "both sides of the border", "countries of the region"
+    if kind == "sides" and country is not None:
+        return Found(key=f"group:{country}:None", kind="group", country=country, reason=why + "+conflict-parties",
+                     **base)
     if kind == "sides":
         return Found(key="pending:group:sides", kind="group", pending="focus", reason=why + "+conflict-parties",
                      **base)
@@ -225,7 +234,7 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
                      reason=why + "+the-government", **base)
     if _audience(head) or (role.role.owned and not _is_subject(head)):
         return None                                   # "told reporters", "supplied drones"
-    if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL for c in head.children):
+    if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c) for c in head.children):
         return Found(key=f"group:?:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
     victim = sector in VICTIM_SECTORS and _is_object(head)      # "would arrest any journalist", "detained an activist"
@@ -233,6 +242,13 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
     return None
+
+
+def _place_preposition(word: Token) -> bool:
+    """"rallied outside parliament": "outside" before a bare singular noun is the preposition the tagger
+    read as an adjective (a place, not "outside powers")."""
+    head = word.head
+    return word.lower_ == "outside" and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children)
 
 
 def _conjoined(sc: Scene, f: Found, consumed: set[NameHit]) -> list[Found]:
@@ -281,6 +297,32 @@ def _owner_in_context(sc: Scene, head: Token) -> tuple[str, str] | None:
             h = sc.name_at.get(subj.i) if subj.dep_ == "nsubj" else None
             if h is not None and sc.is_countryish(h):
                 return sc.entry_code(h)[0], f"+object-of:{sc.text(h.start, h.end)}"
+    return None
+
+
+def _where_public_acts(sc: Scene, head: Token) -> tuple[str, str] | None:
+    """"Thousands of people rallied in Amman": members of the public acting in a named place are its people
+    (a better guess than the story's country when the story is about somewhere else). Subjects only: captives
+    "held in Gaza" or tourists are not the place's people."""
+    if not _is_subject(head):
+        return None
+    if head.dep_ == "pobj":                           # "thousands of people": the quantity is the subject
+        head = head.head.head
+    for p in head.head.children:
+        if p.dep_ != "prep" or p.lower_ not in ACT_PLACE_PREPS:
+            continue
+        for obj in p.children:
+            h = sc.name_at.get(obj.i) if obj.dep_ == "pobj" else None
+            if h is None:
+                continue
+            if sc.is_countryish(h):
+                country = sc.entry_code(h)[0]
+            elif h.alias is None and h.label in ("GPE", "LOC", "FAC"):
+                country = place_country(sc, sc.text(h.start, h.end), cities=True)
+            else:
+                country = None
+            if country:
+                return country, f"+acts-in:{sc.text(h.start, h.end)}"
     return None
 
 
@@ -368,13 +410,21 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
                  plural=entry.kind == "group" and entry.name.endswith("s"))
 
 
+def _situated_in_country(sc: Scene, root: Token) -> bool:
+    """"the village of Solhan in northern Burkina Faso": the text places the town in a country, so the city
+    list's namesake elsewhere (a Solhan in Turkey) says nothing about where the story is."""
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(
+        o.dep_ == "pobj" and (m := sc.name_at.get(o.i)) is not None and sc.is_countryish(m) for o in p.children)
+        for p in root.children)
+
+
 def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None:
     """A name the KB does not know: organisations are actors; cities, regions and adjectives are not."""
     country = sc.lex.city_country(text)
     at_place = locative(root)
     if h.label == "GPE" or named_place(root) or (country and (h.label != "PERSON" or at_place)) \
             or (h.label != "PERSON" and at_place):
-        if country and at_place:
+        if country and at_place and not _situated_in_country(sc, root):
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
     if h.label == "NORP":

@@ -25,6 +25,12 @@ SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpo
 SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"})
 # "under attack", "under siege": the subject of the clause is what is attacked.
 UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "assault", "blockade"})
+# Who a place stands for when it is attacked or acted on, by its noun: villages, homes, markets and places of
+# worship are their civilians, bases and positions the military; towns and cities, like regions and named
+# places ("the city of Kharkiv", "Russia's Kursk region"), stand for their country with no sector.
+CIVIL_SITES = frozenset({"village", "neighbourhood", "neighborhood", "suburb", "settlement", "camp",
+                         "hospital", "school", "market", "mosque", "church"})
+MILITARY_SITES = frozenset({"base", "checkpoint", "outpost", "positions", "position", "barracks", "airbase"})
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -41,13 +47,27 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
         start, end, country, why = hit
         if any(i in taken for i in range(start, end)):
             continue
-        # the place stands for its country's people there: one actor per country, named after the country
+        # the place stands for its country's people there: one actor per country (and sector), named after the
+        # country
         entry = sc.lex.kb.entries.get(f"country:{country}")
         name = entry.name if entry is not None else sc.text(start, end)
-        out.append(Found(key=f"territory:{country}", start=start, end=end, name=name, kind="group",
-                         country=country, reason=f"target-place:{why}:{sc.text(start, end)}"))
+        sector = _site_sector(tok)
+        out.append(Found(key=f"territory:{country}:{sector}", start=start, end=end, name=name, kind="group",
+                         country=country, sector=sector, reason=f"target-place:{why}:{sc.text(start, end)}"))
         taken.update(range(start, end))
     return out
+
+
+def _site_sector(tok: Token) -> str | None:
+    """"raided a village" → civilians, "overran army positions" → the military; a named place → none."""
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in CIVIL_SITES or tok.lower_ in CIVIL_SITES:
+        return "CVL"
+    if lemma in MILITARY_SITES or tok.lower_ in MILITARY_SITES:
+        return "MIL"
+    return None
 
 
 def _argument(tok: Token) -> bool:
