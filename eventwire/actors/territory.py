@@ -6,6 +6,10 @@ Pure function over the scene; resolve.py adds what it returns to the document's 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 from spacy.tokens import Token
 
 from eventwire.actors.scene import PLACE_NOUNS, Found, Scene
@@ -44,8 +48,10 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
         # the place stands for its country's people there: one actor per country, named after the country
         entry = sc.lex.kb.entries.get(f"country:{country}")
         name = entry.name if entry is not None else sc.text(start, end)
-        out.append(Found(key=f"territory:{country}", start=start, end=end, name=name, kind="group",
-                         country=country, reason=f"target-place:{why}:{sc.text(start, end)}"))
+        sector = site_sector(tok)
+        key = f"territory:{country}" + (f":{sector}" if sector else "")
+        out.append(Found(key=key, start=start, end=end, name=name, kind="group", country=country, sector=sector,
+                         reason=f"target-place:{why}:{sc.text(start, end)}" + (f"+site:{sector}" if sector else "")))
         taken.update(range(start, end))
     return out
 
@@ -185,3 +191,27 @@ def place_country(sc: Scene, name: str, *, cities: bool = False) -> str | None:
     kinds = ("region", "city") if cities else ("region",)
     countries = {c.entry.country for c in gazetteer().lookup(name) if c.entry.kind in kinds and c.main_name}
     return countries.pop() if len(countries) == 1 else None
+
+
+_SITES = Path(__file__).resolve().parent.parent / "data" / "actors" / "target_sites.yaml"
+
+
+@lru_cache(maxsize=1)
+def _site_sectors() -> tuple[dict[str, str], frozenset[str]]:
+    data = yaml.safe_load(_SITES.read_text(encoding="utf-8")) or {}
+    not_civilian = frozenset(str(w).lower() for w in data.pop("not_civilian", None) or [])
+    return {str(w).lower(): sector for sector, words in data.items() for w in words or []}, not_civilian
+
+
+def site_sector(tok: Token) -> str | None:
+    """Who an attacked site stands for (target_sites.yaml): "raided a village", "attacked a church" → its
+    country's civilians (CVL); "stormed an army checkpoint", "shelled a military base" → its military (MIL).
+    Cities, towns and regions stand for the whole country (None)."""
+    sectors, not_civilian = _site_sectors()
+    sector = sectors.get(tok.lemma_.lower()) or sectors.get(tok.lower_)
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if sector == "CVL" and mods & not_civilian:
+        return "MIL" if mods & {"military", "army", "naval", "air"} else None
+    if sector == "COP" and "police" not in mods:
+        return None             # "a power station", "a petrol station" are not police
+    return sector

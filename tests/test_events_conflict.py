@@ -1,0 +1,43 @@
+"""Conflict events (ASSAULT, PROTEST, COERCE, MOBILIZE): rules added for issue 4, on sentences written for
+these tests. Actors are judged by country and sector, as shared/eval/score.py does."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.record import Record
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str) -> Record:
+        return pipeline.code(text, published="2024-03-05")
+    return run
+
+
+def claims(rec: Record, etype: str):
+    return [e for e in rec.events if e.type == etype and not e.negated and not e.hypothetical]
+
+
+def side(rec: Record, actor_id: str | None) -> tuple[str | None, str | None]:
+    a = rec.actor(actor_id)
+    return (a.country, a.sector) if a is not None else (None, None)
+
+
+def test_attacked_village_is_the_countrys_civilians(code):
+    rec = code("Armed bandits attacked a village in Niger's Tillaberi region on Friday.")
+    assert any(side(rec, e.target) == ("NER", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_attacked_mosque_is_civilians(code):
+    rec = code("Gunmen attacked a mosque in Burkina Faso's Sahel region during Friday prayers.")
+    assert any(side(rec, e.target) == ("BFA", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_attacked_military_base_is_the_military(code):
+    rec = code("Militants stormed a military base in Mali's Mopti region on Tuesday.")
+    assert any(side(rec, e.target) == ("MLI", "MIL") for e in claims(rec, "ASSAULT"))
+
+
+def test_shelled_city_stays_the_country(code):
+    rec = code("Russian forces shelled the Ukrainian city of Sumy on Monday.")
+    assert any(side(rec, e.target) == ("UKR", None) for e in claims(rec, "ASSAULT"))
