@@ -41,3 +41,18 @@ def test_attacked_military_base_is_the_military(code):
 def test_shelled_city_stays_the_country(code):
     rec = code("Russian forces shelled the Ukrainian city of Sumy on Monday.")
     assert any(side(rec, e.target) == ("UKR", None) for e in claims(rec, "ASSAULT"))
+
+
+def test_passive_hit_by_owned_missiles(code):
+    rec = code("The Ukrainian city of Zaporizhzhia was hit by Russian missiles on Sunday.")
+    assert any(side(rec, e.source)[0] == "RUS" and side(rec, e.target)[0] == "UKR" for e in claims(rec, "ASSAULT"))
+
+
+def test_nominal_bombardment_with_demonym_owner(code):
+    rec = code("The Russian bombardment of the Ukrainian port of Kherson has cut power to thousands of homes.")
+    assert any(side(rec, e.source)[0] == "RUS" and side(rec, e.target)[0] == "UKR" for e in claims(rec, "ASSAULT"))
+
+
+def test_unowned_missiles_name_nobody(code):
+    rec = code("Missiles hit the Ukrainian city of Lviv overnight, officials said.")
+    assert all(e.source is None for e in claims(rec, "ASSAULT"))

@@ -29,6 +29,10 @@ SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpo
 SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"})
 # "under attack", "under siege": the subject of the clause is what is attacked.
 UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "assault", "blockade"})
+# Attack nouns whose "of"/"on"/"against" object is the place attacked ("the bombardment of Mariupol", "a
+# missile strike on Odesa", "the offensive against Kherson").
+ATTACK_NOUNS = UNDER_WORDS | {"attack", "strike", "airstrike", "raid", "offensive", "invasion", "incursion",
+                              "bombing", "shelling", "onslaught"}
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -64,6 +68,8 @@ def _argument(tok: Token) -> bool:
     if tok.dep_ == "nsubj":      # "Bakhmut has been under constant attack", "the town came under fire"
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in UNDER_WORDS for o in c.children)
                    for c in tok.head.children)
+    if tok.dep_ == "pobj" and _attacked_by_noun(tok):
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
         return False
     above = tok.head.head
@@ -73,13 +79,21 @@ def _argument(tok: Token) -> bool:
     return above.dep_ == "dobj" and above.head.pos_ == "VERB"
 
 
+def _attacked_by_noun(tok: Token) -> bool:
+    prep = tok.head
+    return prep.lower_ in ("of", "on", "against", "at") and prep.head.lemma_.lower() in ATTACK_NOUNS \
+        and prep.head.pos_ == "NOUN"
+
+
 def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     """(start, end, country, reason) of a place phrase headed by `tok`, or None."""
     h = sc.name_at.get(tok.i)
     if h is not None:
-        if h.alias is not None or h.label not in ("GPE", "LOC", "FAC"):
-            return None                                   # KB names and organisations are actors already
+        if h.alias is not None:
+            return None                                   # KB names are actors already
         country = place_country(sc, sc.text(h.start, h.end), cities=True)
+        if h.label not in ("GPE", "LOC", "FAC") and not (country and _attacked_by_noun(tok)):
+            return None               # organisations are actors; a known city mistagged ORG after "attack on" is not
         return (h.start, h.end, country, f"city:{sc.text(h.start, h.end)}") if country else None
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.dep_ != "compound" \
             and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):

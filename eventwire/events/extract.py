@@ -113,7 +113,7 @@ class EventFinder:
                 continue
             if e.not_obj and any(_is(c, e.not_obj) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
                 continue
-            if e.subj and not any(_is(c, e.subj) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
                 continue
             if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
                 return None         # "occupied territories", "powers backing Haftar": a state, not an act
@@ -289,6 +289,13 @@ def _trigger_span(t: Trigger) -> tuple[int, int]:
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
     return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
+
+
+def _subject_words(verb: Token) -> list[Token]:
+    """The verb's subjects, and the "by" agent of a passive: "missiles hit the port" and "the port was hit by
+    missiles" both have missiles doing the hitting."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def _is_time_prep(prep: Token) -> bool:
