@@ -56,3 +56,14 @@ def test_nominal_bombardment_with_demonym_owner(code):
 def test_unowned_missiles_name_nobody(code):
     rec = code("Missiles hit the Ukrainian city of Lviv overnight, officials said.")
     assert all(e.source is None for e in claims(rec, "ASSAULT"))
+
+
+def test_fighting_between_two_parties_is_one_event(code):
+    rec = code("Fighting between the Ethiopian army and Fano militiamen spread to the town of Lalibela on Monday.")
+    fights = [e for e in claims(rec, "ASSAULT") if e.trigger.text.lower() == "fighting"]
+    assert len(fights) == 1 and {side(rec, fights[0].source)[0], side(rec, fights[0].target)[0]} == {"ETH"}
+
+
+def test_fighting_flared_between_parties_parsed_as_a_clause(code):
+    rec = code("Fighting flared in Khartoum on Sunday between soldiers loyal to the army chief and fighters of a rival militia.")
+    assert any(e.source and e.target for e in claims(rec, "ASSAULT"))

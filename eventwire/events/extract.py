@@ -207,6 +207,8 @@ class EventFinder:
         if r.rule == "nominal, modifier source":
             # only the noun's own modifiers ("Russian strikes"): its "of" names the target ("invasion of Ukraine")
             sources = [a for a in [actor_for(t.head)] if a is not None]
+        elif "between" in r.rule:
+            sources = _each_party(r.sources, actor_for, actors_for)
         else:
             sources = _first_actors(r.sources, actor_for, many=actors_for)
         targets = _first_actors(r.targets, actor_for, exclude=sources, many=actors_for)
@@ -223,7 +225,8 @@ class EventFinder:
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words))
-                for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"))]
+                for s, g in _pairs(sources, targets, mutual=mutual,
+                                   passive=r.rule.startswith("passive") or _one_fight(code.type, r.rule, e))]
 
 
 def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: bool) -> list[tuple[str | None, str | None]]:
@@ -235,6 +238,24 @@ def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: boo
             return [(sources[0], sources[1]), (sources[1], sources[0])]
         return [(sources[0], g) for g in sources[1:]][:MAX_PAIRS]
     return [(s, g) for s in (sources or [None]) for g in (targets or [None]) if s is None or s != g][:MAX_PAIRS]
+
+
+def _each_party(parties: list[Token], actor_for: ActorLookup, many: ManyLookup | None) -> list[str]:
+    """Every party a "between" phrase names: the first with its coordinated partners, then any the parser
+    hung inside the first one's phrase (see roles.between_parties)."""
+    out = _first_actors(parties[:1], actor_for, many=many)
+    for p in parties[1:]:       # a party found inside the first one's phrase: its own actor only
+        a = actor_for(p)
+        if a is not None and a not in out:
+            out.append(a)
+    return out
+
+
+def _one_fight(etype: str, rule: str, e: Entry) -> bool:
+    """ "Fighting between the army and the RSF", "clashes between X and Y": one fight, coded once with the
+    first-named party as source (the dev gold codes it once; either order is accepted). Entries marked
+    `mutual` ("exchanged fire") keep both directions."""
+    return etype == "ASSAULT" and "between" in rule and not e.mutual
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
@@ -402,7 +423,11 @@ def _background(tok: Token, words: ModalityWords) -> bool:
 
 def _gerund(tok: Token) -> bool:
     """ "Fighting between the army and the RSF spread": a verb form used as a noun."""
-    return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return True
+    # "Fighting flared in Tripoli …" misparsed with the gerund as the root and the real verb as its clause
+    return tok.tag_ == "VBG" and tok.dep_ == "ROOT" and tok.i == tok.sent.start \
+        and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
 
 
 # Confidence: start high for a verb with both sides named, take off for what is missing or far.
