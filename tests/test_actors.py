@@ -391,7 +391,8 @@ def test_a_civilian_craft_is_not_the_military(pipe):
 def test_a_village_in_an_admin_region_takes_the_regions_country(pipe):
     rec = code(pipe, "Armed men raided a village in Borno state overnight.")
     village = actor_with(rec, "village")
-    assert (village.country, village.sector) == ("NGA", "CVL")     # a raided village is its civilians
+    # an attacked village stands for the country's civilians (target_sites.yaml)
+    assert (village.country, village.sector) == ("NGA", "CVL")
 
 
 def test_a_site_takes_the_country_of_where_the_act_happened(pipe):

@@ -81,6 +81,7 @@ class Role:
     plural: bool = True                    # generate plural forms
     subject_only: bool = False             # an actor only as the subject of a verb ("people marched")
     owned: bool = False                    # equipment or premises: an actor with an owner or as a subject
+    owner_only: bool = False               # weapons and strikes: an actor only with an owner ("Russian missiles")
     anaphor: bool = False                  # "the group", "the alliance": the last named organisation
     collective: str | None = None          # "sides" (parties to the story's conflict) | "powers" (states
                                            # defined by their phrase: "all powers supporting Haftar")
@@ -165,7 +166,7 @@ def entries_from_yaml(items: list[dict]) -> KB:
 
 
 def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
-    """{SECTOR: {people: [...], bodies: [...], subjects: [...], things: [...]}, anaphors: [...],
+    """{SECTOR: {people: [...], bodies: [...], subjects: [...], things: [...], arms: [...]}, anaphors: [...],
     collectives: {sides: [...], powers: [...]}} → roles."""
     kb = KB()
     data = dict(data)
@@ -175,10 +176,12 @@ def roles_from_yaml(data: dict, source: str = "roles.yaml") -> KB:
         for text in words or []:
             kb.roles.append(Role(str(text).lower(), None, False, source=source, collective=str(kind)))
     for sector, groups in data.items():
-        for key, person in (("people", True), ("bodies", False), ("subjects", False), ("things", False)):
+        for key, person in (("people", True), ("bodies", False), ("subjects", False), ("things", False),
+                            ("arms", False)):
             for text in (groups or {}).get(key) or []:
                 kb.roles.append(Role(str(text).lower(), sector, person, source=source,
-                                     subject_only=key == "subjects", owned=key == "things"))
+                                     subject_only=key == "subjects", owned=key in ("things", "arms"),
+                                     owner_only=key == "arms"))
     return kb
 
 

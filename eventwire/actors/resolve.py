@@ -118,7 +118,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
         return None                                   # "a police mission", "in police custody": no actor
     civil = role.role.owned and any(c.lower_ in CIVIL_CRAFT for c in head.children if c.dep_ in ("compound", "amod"))
-    idn = identity(sc, range(role.start, role.end))
+    # a weapon's or strike's "of"/"on" phrase names its target, not its owner ("the bombardment of Mariupol")
+    idn = identity(sc, range(role.start, role.end), preps=not role.role.owner_only)
     if civil:                                         # "a Ukrainian passenger jet": its country's civilians
         if idn.country is None or idn.affiliate is not None:
             return None
@@ -232,6 +233,8 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
     if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
         return Found(key="pending:government", kind="government", sector="GOV", pending="government",
                      reason=why + "+the-government", **base)
+    if role.role.owner_only:
+        return None                                   # "missiles hit Kyiv": whose missiles, the text does not say
     if _audience(head) or (role.role.owned and not _is_subject(head)):
         return None                                   # "told reporters", "supplied drones"
     if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c) for c in head.children):

@@ -6,6 +6,10 @@ Pure function over the scene; resolve.py adds what it returns to the document's 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 from spacy.tokens import Token
 
 from eventwire.actors.scene import PLACE_NOUNS, Found, Scene
@@ -25,12 +29,10 @@ SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpo
 SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"})
 # "under attack", "under siege": the subject of the clause is what is attacked.
 UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "assault", "blockade"})
-# Who a place stands for when it is attacked or acted on, by its noun: villages, homes, markets and places of
-# worship are their civilians, bases and positions the military; towns and cities, like regions and named
-# places ("the city of Kharkiv", "Russia's Kursk region"), stand for their country with no sector.
-CIVIL_SITES = frozenset({"village", "neighbourhood", "neighborhood", "suburb", "settlement", "camp",
-                         "hospital", "school", "market", "mosque", "church"})
-MILITARY_SITES = frozenset({"base", "checkpoint", "outpost", "positions", "position", "barracks", "airbase"})
+# Attack nouns whose "of"/"on"/"against" object is the place attacked ("the bombardment of Mariupol", "a
+# missile strike on Odesa", "the offensive against Kherson").
+ATTACK_NOUNS = UNDER_WORDS | {"attack", "strike", "airstrike", "raid", "offensive", "invasion", "incursion",
+                              "bombing", "shelling", "onslaught"}
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -51,23 +53,12 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
         # country
         entry = sc.lex.kb.entries.get(f"country:{country}")
         name = entry.name if entry is not None else sc.text(start, end)
-        sector = _site_sector(tok)
-        out.append(Found(key=f"territory:{country}:{sector}", start=start, end=end, name=name, kind="group",
-                         country=country, sector=sector, reason=f"target-place:{why}:{sc.text(start, end)}"))
+        sector = site_sector(tok)
+        key = f"territory:{country}" + (f":{sector}" if sector else "")
+        out.append(Found(key=key, start=start, end=end, name=name, kind="group", country=country, sector=sector,
+                         reason=f"target-place:{why}:{sc.text(start, end)}" + (f"+site:{sector}" if sector else "")))
         taken.update(range(start, end))
     return out
-
-
-def _site_sector(tok: Token) -> str | None:
-    """"raided a village" → civilians, "overran army positions" → the military; a named place → none."""
-    if tok.ent_type_ or tok.pos_ == "PROPN":
-        return None
-    lemma = tok.lemma_.lower()
-    if lemma in CIVIL_SITES or tok.lower_ in CIVIL_SITES:
-        return "CVL"
-    if lemma in MILITARY_SITES or tok.lower_ in MILITARY_SITES:
-        return "MIL"
-    return None
 
 
 def _argument(tok: Token) -> bool:
@@ -78,6 +69,8 @@ def _argument(tok: Token) -> bool:
     if tok.dep_ == "nsubj":      # "Bakhmut has been under constant attack", "the town came under fire"
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in UNDER_WORDS for o in c.children)
                    for c in tok.head.children)
+    if tok.dep_ == "pobj" and _attacked_by_noun(tok):
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
         return False
     above = tok.head.head
@@ -87,13 +80,21 @@ def _argument(tok: Token) -> bool:
     return above.dep_ == "dobj" and above.head.pos_ == "VERB"
 
 
+def _attacked_by_noun(tok: Token) -> bool:
+    prep = tok.head
+    return prep.lower_ in ("of", "on", "against", "at") and prep.head.lemma_.lower() in ATTACK_NOUNS \
+        and prep.head.pos_ == "NOUN"
+
+
 def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     """(start, end, country, reason) of a place phrase headed by `tok`, or None."""
     h = sc.name_at.get(tok.i)
     if h is not None:
-        if h.alias is not None or h.label not in ("GPE", "LOC", "FAC"):
-            return None                                   # KB names and organisations are actors already
+        if h.alias is not None:
+            return None                                   # KB names are actors already
         country = place_country(sc, sc.text(h.start, h.end), cities=True)
+        if h.label not in ("GPE", "LOC", "FAC") and not (country and _attacked_by_noun(tok)):
+            return None               # organisations are actors; a known city mistagged ORG after "attack on" is not
         return (h.start, h.end, country, f"city:{sc.text(h.start, h.end)}") if country else None
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.dep_ != "compound" \
             and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
@@ -205,3 +206,29 @@ def place_country(sc: Scene, name: str, *, cities: bool = False) -> str | None:
     kinds = ("region", "city") if cities else ("region",)
     countries = {c.entry.country for c in gazetteer().lookup(name) if c.entry.kind in kinds and c.main_name}
     return countries.pop() if len(countries) == 1 else None
+
+
+_SITES = Path(__file__).resolve().parent.parent / "data" / "actors" / "target_sites.yaml"
+
+
+@lru_cache(maxsize=1)
+def _site_sectors() -> tuple[dict[str, str], frozenset[str]]:
+    data = yaml.safe_load(_SITES.read_text(encoding="utf-8")) or {}
+    not_civilian = frozenset(str(w).lower() for w in data.pop("not_civilian", None) or [])
+    return {str(w).lower(): sector for sector, words in data.items() for w in words or []}, not_civilian
+
+
+def site_sector(tok: Token) -> str | None:
+    """Who an attacked site stands for (target_sites.yaml): "raided a village", "attacked a church" → its
+    country's civilians (CVL); "stormed an army checkpoint", "shelled a military base" → its military (MIL).
+    Cities, towns and regions stand for the whole country (None)."""
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return None             # a named place ("Camp David") stands for its country
+    sectors, not_civilian = _site_sectors()
+    sector = sectors.get(tok.lemma_.lower()) or sectors.get(tok.lower_)
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if sector == "CVL" and mods & not_civilian:
+        return "MIL" if mods & {"military", "army", "naval", "air"} else None
+    if sector == "COP" and "police" not in mods:
+        return None             # "a power station", "a petrol station" are not police
+    return sector

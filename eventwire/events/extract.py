@@ -122,7 +122,7 @@ class EventFinder:
                 continue
             if e.not_obj and any(_is(c, e.not_obj) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
                 continue
-            if e.subj and not any(_is(c, e.subj) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
                 continue
             if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
                 return None         # "occupied territories", "powers backing Haftar": a state, not an act
@@ -223,6 +223,8 @@ class EventFinder:
         if r.rule == "nominal, modifier source":
             # only the noun's own modifiers ("Russian strikes"): its "of" names the target ("invasion of Ukraine")
             sources = [a for a in [actor_for(t.head)] if a is not None]
+        elif "between" in r.rule:
+            sources = _each_party(r.sources, actor_for, actors_for)
         else:
             sources = _first_actors(r.sources, actor_for, many=actors_for)
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
@@ -244,7 +246,7 @@ class EventFinder:
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words))
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
-                                   two_sided=_two_sided(code.type, r.rule))]
+                                   two_sided=_two_sided(code.type, r.rule, e))]
 
     def _reciprocal(self, t: Trigger, etype: str) -> bool:
         """Coordinated subjects act on each other: the entry says so ("exchanged prisoners", "signed an
@@ -313,8 +315,20 @@ def _pairs(sources: list[str], targets: list[str], *, mutual: bool, passive: boo
 TWO_SIDED_TYPES = {"ASSAULT"}
 
 
-def _two_sided(etype: str, rule: str) -> bool:
-    return etype in TWO_SIDED_TYPES and "between" in rule
+def _two_sided(etype: str, rule: str, e: Entry) -> bool:
+    """One clash, coded once; entries marked `mutual` ("exchanged fire") keep both directions."""
+    return etype in TWO_SIDED_TYPES and "between" in rule and not e.mutual
+
+
+def _each_party(parties: list[Token], actor_for: ActorLookup, many: ManyLookup | None) -> list[str]:
+    """Every party a "between" phrase names: the first with its coordinated partners, then any the parser
+    hung inside the first one's phrase (see roles.between_parties)."""
+    out = _first_actors(parties[:1], actor_for, many=many)
+    for p in parties[1:]:       # a party found inside the first one's phrase: its own actor only
+        a = actor_for(p)
+        if a is not None and a not in out:
+            out.append(a)
+    return out
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
@@ -369,6 +383,13 @@ def _trigger_span(t: Trigger) -> tuple[int, int]:
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
     return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
+
+
+def _subject_words(verb: Token) -> list[Token]:
+    """The verb's subjects, and the "by" agent of a passive: "missiles hit the port" and "the port was hit by
+    missiles" both have missiles doing the hitting."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def _is_time_prep(prep: Token) -> bool:
@@ -502,7 +523,11 @@ def _background(tok: Token, words: ModalityWords) -> bool:
 
 def _gerund(tok: Token) -> bool:
     """ "Fighting between the army and the RSF spread": a verb form used as a noun."""
-    return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return True
+    # "Fighting flared in Tripoli …" misparsed with the gerund as the root and the real verb as its clause
+    return tok.tag_ == "VBG" and tok.dep_ == "ROOT" and tok.i == tok.sent.start \
+        and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
 
 
 # Confidence: start high for a verb with both sides named, take off for what is missing or far.

@@ -256,13 +256,28 @@ def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...], pati
         r.sources = [noun]          # "Russian air strikes", "US sanctions": the actor is a modifier
         r.rule = "nominal, modifier source"
     r.targets = prep_objects(noun, to) + of_targets(noun, to)
-    between = prep_objects(noun, ("between", "among"))
-    if not between and noun.dep_ == "nsubj":      # "clashes broke out in Mogadishu between X and Y"
-        between = prep_objects(noun.head, ("between", "among"))
+    between = between_parties(noun)
     if between and not poss:
         r.sources = between
         r.rule = "nominal, between"
     return r
+
+
+def between_parties(noun: Token) -> list[Token]:
+    """The parties of a fight or talks named by "between"/"among": on the noun ("fighting between X and Y"),
+    on the verb it is the subject of ("clashes broke out in Mogadishu between X and Y"), or on the clause
+    the parser hung from it ("Fighting flared in Tripoli between X and Y", misparsed as noun + acl)."""
+    between = prep_objects(noun, ("between", "among"))
+    if not between and noun.dep_ == "nsubj":
+        between = prep_objects(noun.head, ("between", "among"))
+    if not between:
+        between = [o for c in children(noun, {"acl", "relcl"}) for o in prep_objects(c, ("between", "among"))]
+    if len(between) == 1 and not between[0].conjuncts:
+        # "between militias loyal to the government and forces of a rival administration": the parser hung
+        # the second party on a word inside the first one's phrase; "between" needs two
+        inner = [t for t in between[0].subtree if t.dep_ == "conj" and t.i > between[0].i and t.pos_ in ("NOUN", "PROPN")]
+        between += inner[:1]
+    return between
 
 
 def light_noun_roles(noun: Token, verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...],

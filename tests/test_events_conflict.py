@@ -1,0 +1,69 @@
+"""Conflict events (ASSAULT, PROTEST, COERCE, MOBILIZE): rules added for issue 4, on sentences written for
+these tests. Actors are judged by country and sector, as shared/eval/score.py does."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.record import Record
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str) -> Record:
+        return pipeline.code(text, published="2024-03-05")
+    return run
+
+
+def claims(rec: Record, etype: str):
+    return [e for e in rec.events if e.type == etype and not e.negated and not e.hypothetical]
+
+
+def side(rec: Record, actor_id: str | None) -> tuple[str | None, str | None]:
+    a = rec.actor(actor_id)
+    return (a.country, a.sector) if a is not None else (None, None)
+
+
+def test_attacked_village_is_the_countrys_civilians(code):
+    rec = code("Armed bandits attacked a village in Niger's Tillaberi region on Friday.")
+    assert any(side(rec, e.target) == ("NER", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_attacked_mosque_is_civilians(code):
+    rec = code("Gunmen attacked a mosque in Burkina Faso's Sahel region during Friday prayers.")
+    assert any(side(rec, e.target) == ("BFA", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_attacked_military_base_is_the_military(code):
+    rec = code("Militants stormed a military base in Mali's Mopti region on Tuesday.")
+    assert any(side(rec, e.target) == ("MLI", "MIL") for e in claims(rec, "ASSAULT"))
+
+
+def test_shelled_city_stays_the_country(code):
+    rec = code("Russian forces shelled the Ukrainian city of Sumy on Monday.")
+    assert any(side(rec, e.target) == ("UKR", None) for e in claims(rec, "ASSAULT"))
+
+
+def test_passive_hit_by_owned_missiles(code):
+    rec = code("The Ukrainian city of Zaporizhzhia was hit by Russian missiles on Sunday.")
+    assert any(side(rec, e.source)[0] == "RUS" and side(rec, e.target)[0] == "UKR" for e in claims(rec, "ASSAULT"))
+
+
+def test_nominal_bombardment_with_demonym_owner(code):
+    rec = code("The Russian bombardment of the Ukrainian port of Kherson has cut power to thousands of homes.")
+    assert any(side(rec, e.source)[0] == "RUS" and side(rec, e.target)[0] == "UKR" for e in claims(rec, "ASSAULT"))
+
+
+def test_unowned_missiles_name_nobody(code):
+    rec = code("Missiles hit the Ukrainian city of Lviv overnight, officials said.")
+    assert all(e.source is None for e in claims(rec, "ASSAULT"))
+
+
+def test_fighting_between_two_parties_is_one_event(code):
+    rec = code("Fighting between the Ethiopian army and Fano militiamen spread to the town of Lalibela on Monday.")
+    fights = [e for e in claims(rec, "ASSAULT") if e.trigger.text.lower() == "fighting"]
+    assert len(fights) == 1 and {side(rec, fights[0].source)[0], side(rec, fights[0].target)[0]} == {"ETH"}
+
+
+def test_fighting_flared_between_parties_parsed_as_a_clause(code):
+    rec = code("Fighting flared in Khartoum on Sunday between soldiers loyal to the army chief and fighters of a rival militia.")
+    assert any(e.source and e.target for e in claims(rec, "ASSAULT"))
