@@ -62,3 +62,12 @@ def test_the_other_side_with_one_subject_names_nobody(code):
 def test_subject_of_a_gerund_object_is_the_target(code):
     rec = code("Greece agreed on Monday to drop its objections to North Macedonia joining the European Union.")
     assert find(rec, "AGREE", source="greece", target="macedonia")
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli warplanes fired missiles at what the military called a Hezbollah weapons depot.",
+    "Israeli warplanes struck what the military described as a Hezbollah weapons depot.",
+])
+def test_free_relative_names_the_target(code, text):
+    rec = code(text)
+    assert find(rec, "ASSAULT", source="israeli", target="hezbollah")

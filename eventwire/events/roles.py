@@ -50,15 +50,29 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for p in tok.children:
         if p.dep_ in PREP and p.lower_ in preps:
-            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [*gerund_subject(o), counted(o)]
+            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [*stand_ins(o), counted(o)]
                     if a.ent_type_ not in _NOT_ACTOR]
     # after the head and nearest first: "Turkey on Tuesday called on all powers" → powers
     return sorted(out, key=lambda o: (o.i < tok.i, abs(o.i - tok.i)))
 
 
-def gerund_subject(tok: Token) -> list[Token]:
-    """The subject of a gerund clause stands for the clause: "objections to Finland joining NATO" → Finland."""
-    return children(tok, {"nsubj"}) if tok.dep_ == "pcomp" and tok.tag_ == "VBG" else []
+def stand_ins(tok: Token) -> list[Token]:
+    """What a clause after a preposition stands for: a gerund's subject ("objections to Finland joining
+    NATO" → Finland), a free relative's named thing ("fired at what they called an Israeli spy base" → base)."""
+    if tok.dep_ != "pcomp":
+        return []
+    if tok.tag_ == "VBG":
+        return children(tok, {"nsubj"})
+    return free_relative(tok)
+
+
+def free_relative(clause: Token) -> list[Token]:
+    """The thing a free relative names: "what they called an Israeli spy headquarters", "what the army
+    described as a Hezbollah depot" → headquarters, depot."""
+    if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in clause.children):
+        return []
+    return children(clause, {"oprd", "attr"}) + \
+        [o for p in children(clause, {"prep"}) if p.lower_ == "as" for o in children(p, {"pobj"})]
 
 
 def counted(tok: Token) -> Token:
@@ -182,6 +196,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         r.sources = [subj] if subj is not None else []
         r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
         objs = [o for o in children(verb, OBJ) if not _is(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
+        if not objs:    # "struck what Israel called a Hamas command centre"
+            objs = [o for c in children(verb, {"ccomp"}) for o in free_relative(c)]
         if objs and objs[0].dep_ != "attr" and not theme:
             r.targets = [antecedent(objs[0])] + fallback_targets(verb, objs[0], to, owner_target)
         elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head == verb:
