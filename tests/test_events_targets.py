@@ -77,3 +77,12 @@ def test_settlement_under_attack_is_the_target(code):
     # "the town of X": any spelling of a known city will do; the subject of "under attack" is what is attacked
     rec = code("The town of Vuhledar has been under heavy attack by Russian troops for weeks.")
     assert find(rec, "ASSAULT", source="russian", target="ukraine")
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing banned Japanese seafood imports on Thursday.",
+    "Beijing halted imports of Japanese seafood on Thursday.",
+])
+def test_nationality_of_banned_goods_names_the_target(code, text):
+    rec = code(text)
+    assert find(rec, "SANCTION", source="china", target="japan") or find(rec, "SANCTION", source="beijing", target="japan")

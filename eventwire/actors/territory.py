@@ -33,6 +33,10 @@ UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "
 # missile strike on Odesa", "the offensive against Kherson").
 ATTACK_NOUNS = UNDER_WORDS | {"attack", "strike", "airstrike", "raid", "offensive", "invasion", "incursion",
                               "bombing", "shelling", "onslaught"}
+# Traded goods whose nationality stands for the country that trades them: "banned Russian oil imports",
+# "blocked imports of Lithuanian goods" (the country is what a ban or a boycott is aimed at).
+TRADE_NOUNS = frozenset({"import", "imports", "export", "exports", "goods", "product", "products", "oil", "gas",
+                         "grain", "steel", "coal", "seafood", "beef", "wine", "shipments", "produce"})
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -114,6 +118,8 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
         country = place_country(sc, tok.text, cities=True)
         return (tok.i, tok.i + 1, country, f"town:{tok.text}") if country else None
     lemma = tok.lemma_.lower()
+    if lemma in TRADE_NOUNS or tok.lower_ in TRADE_NOUNS:
+        return _trade_country(sc, tok)
     if lemma not in PLACE_NOUNS and lemma not in SITE_NOUNS:
         return None
     if any(c.lower_ in NOT_SITES for c in tok.children) or _of_a_thing(tok):
@@ -174,6 +180,21 @@ def _modifier_country(sc: Scene, tok: Token) -> tuple[str | None, str]:
         if country:
             return country, f"{c.dep_}:{name}"
     return None, ""
+
+
+def _trade_country(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
+    """The country named by a country or demonym modifier of traded goods, or of the goods in their "of"
+    phrase ("imports of Lithuanian goods"); a city or region modifier is not enough ("Moscow exchange")."""
+    goods = [tok] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                     if o.dep_ == "pobj" and (o.lemma_.lower() in TRADE_NOUNS or o.lower_ in TRADE_NOUNS)]
+    for g in goods:
+        for c in g.children:
+            h = sc.name_at.get(c.i)
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and h is not None and sc.is_countryish(h):
+                det = [d.i for d in tok.lefts if d.dep_ in ("det", "predet")]
+                start = max(det) + 1 if det else tok.left_edge.i
+                return start, g.right_edge.i + 1, sc.entry_code(h)[0], f"goods:{c.text}"
+    return None
 
 
 def _of_a_thing(tok: Token) -> bool:
