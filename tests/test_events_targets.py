@@ -86,3 +86,13 @@ def test_settlement_under_attack_is_the_target(code):
 def test_nationality_of_banned_goods_names_the_target(code, text):
     rec = code(text)
     assert find(rec, "SANCTION", source="china", target="japan") or find(rec, "SANCTION", source="beijing", target="japan")
+
+
+def test_place_inside_the_objects_of_phrase_is_the_target(code):
+    rec = code("The ICC opened a probe into allegations of war crimes in Sudan's Darfur region.")
+    assert find(rec, "ACCUSE", target="sudan")
+
+
+def test_place_on_the_object_itself_is_a_venue_not_a_target(code):
+    rec = code("Xi Jinping and Dina Boluarte discussed trade ties in Lima.")
+    assert find(rec, "CONSULT", source="xi", target="boluarte")

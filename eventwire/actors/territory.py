@@ -77,6 +77,8 @@ def _argument(tok: Token) -> bool:
         return False
     if tok.dep_ == "pobj" and _attacked_by_noun(tok):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _inside_argument(tok.head.head):
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
         return False
     above = tok.head.head
@@ -84,6 +86,23 @@ def _argument(tok: Token) -> bool:
         return True
     # "fired rockets at Sderot": the preposition hangs off the verb's object
     return above.dep_ == "dobj" and above.head.pos_ == "VERB"
+
+
+def _inside_argument(noun: Token) -> bool:
+    """A noun inside an argument's "of" phrase ("an investigation into reports of killings in Ethiopia's Amhara
+    region"): the place there is what the act is about. Not a place on the argument itself, often the venue
+    ("discussed trade ties in Lima")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    for _ in range(3):
+        if noun.pos_ != "NOUN":
+            return False
+        if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in TARGET_PREPS):
+            return _argument(noun)
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "in"):
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _attacked_by_noun(tok: Token) -> bool:

@@ -13,6 +13,7 @@ from typing import Callable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
 from eventwire.events.recode import FUTURE_AS_AGREE, recode
@@ -438,20 +439,29 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
     return []
 
 
-def _actors_in(tok: Token, actor_for: ActorLookup, depth: int, exclude: list[str] = ()) -> list[str]:
+def _actors_in(tok: Token, actor_for: ActorLookup, depth: int, exclude: list[str] = (), nested: bool = False) -> list[str]:
     """tok's actor, else the actors of its of/by/from/with objects ("hundreds of thousands of people"), but
-    not through nouns that name someone else ("supporters of Imran Khan" are not Imran Khan)."""
+    not through nouns that name someone else ("supporters of Imran Khan" are not Imran Khan). Inside an "of"
+    phrase, also the place it is in ("reports of killings in Ethiopia's Amhara region"); not on the
+    argument itself, where "in" is often the venue ("discussed trade ties in Lima")."""
     a = actor_for(tok)
     if a in exclude:
         a = None            # "moved troops to its border with Ukraine": the source's own border leads on to Ukraine
     if a is None and tok.lemma_.lower() in OTHER_PARTY_NOUNS:
         return []
     inner = [] if depth == 0 else \
-        [x for o in expand(prep_objects(tok, ("of", "by", "from", "with"))) for x in _actors_in(o, actor_for, depth - 1, exclude)]
+        [x for o in expand(prep_objects(tok, ("of", "by", "from", "with")) + (_places_in(tok) if nested else []))
+         for x in _actors_in(o, actor_for, depth - 1, exclude, nested=True)]
     if a is not None:
         # "the foreign ministers of Russia and Ukraine": the coordinated list says more than the head
         return inner if len(set(inner)) > 1 and a in inner else [a]
     return inner
+
+
+def _places_in(tok: Token) -> list[Token]:
+    """A place the noun is in, as the actor it is about: "reports of killings in Ethiopia's Amhara region"
+    (not "the vote in parliament": only places)."""
+    return [o for o in prep_objects(tok, ("in",)) if o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in PLACE_NOUNS]
 
 
 def _judged(verb: Token) -> bool:
