@@ -96,3 +96,17 @@ def test_place_inside_the_objects_of_phrase_is_the_target(code):
 def test_place_on_the_object_itself_is_a_venue_not_a_target(code):
     rec = code("Xi Jinping and Dina Boluarte discussed trade ties in Lima.")
     assert find(rec, "CONSULT", source="xi", target="boluarte")
+
+
+def test_western_names_the_west_as_target(code):
+    rec = code("Beijing dismissed Western demands to release the activists.")
+    assert find(rec, "REJECT", target="western")
+
+
+@pytest.mark.parametrize("text", [
+    "Niger rejected a plan by the West African bloc to send troops.",
+    "Protests spread across Western Europe on Saturday.",
+])
+def test_west_inside_a_longer_name_is_not_the_west(code, text):
+    rec = code(text)
+    assert not any(a.name == "the West" for a in rec.actors)

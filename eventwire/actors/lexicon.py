@@ -105,7 +105,7 @@ class Lexicon:
             alias = self._pick(sp.label_, published)
             if alias is not None:
                 hits.append(NameHit(sp.start, sp.end, alias, "KB"))
-        hits = self._names_over_demonyms(doc, hits)
+        hits = [h for h in self._names_over_demonyms(doc, hits) if not _bloc_word_in_a_name(doc, h)]
         taken = {i for h in hits for i in range(h.start, h.end)}
         for ent in doc.ents:
             if ent.label_ not in NER_ACTOR_LABELS:
@@ -177,6 +177,15 @@ class Lexicon:
 
     def city_country(self, text: str) -> str | None:
         return self.cities.get(text.lower())
+
+
+def _bloc_word_in_a_name(doc: Doc, h: NameHit) -> bool:
+    """A grouping with no country ("the West", "Western") before a capitalised word is part of a place or
+    firm's name ("West African", "the West Bank", "Western Europe", "Western Union"), not the grouping."""
+    if h.alias is None or h.alias.entry.country is not None or h.end >= len(doc):
+        return False
+    nxt = doc[h.end]
+    return nxt.is_alpha and nxt.text[:1].isupper()
 
 
 def _trim(ent: Span) -> tuple[int, int]:
