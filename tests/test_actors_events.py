@@ -88,3 +88,30 @@ def test_army_positions_attacked_are_the_military(code):
 def test_a_named_city_shelled_stays_its_country(code):
     rec = code("Russian artillery shelled the city of Kherson overnight.")
     assert actor_with(rec, "Kherson").sector is None
+
+
+def test_a_role_with_lower_case_words_tagged_as_an_organisation_is_a_role(code):
+    rec = code("Turkey's interior ministry banned the rally on Friday.")
+    ministry = actor_with(rec, "Turkey's interior ministry")
+    assert (ministry.country, ministry.sector) == ("TUR", "GOV")
+    rec = code("Egypt's health ministry said 12 people were injured.")
+    assert actor_with(rec, "Egypt's health ministry").country == "EGY"
+
+
+def test_leaders_of_a_body_take_its_sector(code):
+    rec = code("The leaders of parliament in Peru backed the new president on Monday.")
+    leaders = actor_with(rec, "leaders")
+    assert leaders.sector == "LEG"
+
+
+def test_a_delegation_is_what_its_members_are(code):
+    rec = code("The Kenyan president received a delegation of community leaders from Turkana on Tuesday.")
+    delegation = actor_with(rec, "delegation")
+    assert (delegation.country, delegation.sector) == ("KEN", "CVL")
+
+
+def test_religious_and_tribal_leaders_are_not_the_government(code):
+    rec = code("Religious leaders in Kano condemned the killings on Sunday.")
+    assert actor_with(rec, "Religious leaders in Kano").sector == "REL"
+    rec = code("Tribal elders met Afghan officials in Kandahar on Sunday.")
+    assert actor_with(rec, "Tribal elders").sector == "CVL"

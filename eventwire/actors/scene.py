@@ -41,6 +41,8 @@ FORMER = frozenset({"former", "ex", "ex-"})
 NOT_LOCAL = frozenset({"foreign", "international", "western", "unidentified", "unknown", "outside"})
 QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
 GROUP_PREPS = frozenset({"of", "from", "in", "at"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
+# Bodies named after their members: "a delegation of lawmakers" is lawmakers (LEG), whatever "delegation" says.
+MEMBER_BODIES = frozenset({"delegation"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
 
 
@@ -133,7 +135,18 @@ def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
                 for obj in p.children:
                     if obj.dep_ == "pobj":
                         _take_place(sc, idn, obj, p)
+                        if p.lower_ == "of":
+                            _take_body(sc, idn, obj)
     return idn
+
+
+def _take_body(sc: Scene, idn: Identity, obj: Token) -> None:
+    """"the leaders of Congress", "a delegation of lawmakers": the role of the body or members named after
+    "of" gives the sector."""
+    r = sc.role_at.get(obj.i)
+    if r is not None and r.head == obj.i and r.role.sector is not None and idn.role_sector is None:
+        idn.role_sector = r.role.sector
+        idn.reasons.append(f"of:{obj.text}({r.role.sector})")
 
 
 def _take(sc: Scene, idn: Identity, h: NameHit, why: str) -> None:
