@@ -115,3 +115,22 @@ def test_religious_and_tribal_leaders_are_not_the_government(code):
     assert actor_with(rec, "Religious leaders in Kano").sector == "REL"
     rec = code("Tribal elders met Afghan officials in Kandahar on Sunday.")
     assert actor_with(rec, "Tribal elders").sector == "CVL"
+
+
+def test_people_acted_on_by_a_named_doer_are_the_target(code):
+    rec = code("Dozens of people were arrested by Georgian police in Tbilisi on Saturday.")
+    people = actor_with(rec, "people")
+    assert (people.country, people.sector) == ("GEO", "CVL")
+    assert rec.actor(event(rec, "COERCE").target) is people
+
+
+def test_people_killed_with_no_doer_stay_a_count(code):
+    rec = code("At least 30 people were killed in the floods in Kenya, officials said.")
+    assert not [a for a in rec.actors if any(m.text == "people" for m in a.mentions)]
+
+
+def test_the_town_of_a_spelling_variant_under_attack(code):
+    rec = code("The town of Avdiivka came under heavy shelling by Russian troops on Friday.")
+    town = actor_with(rec, "town of Avdiivka")
+    assert town.country == "UKR"
+    assert rec.actor(event(rec, "ASSAULT").target) is town

@@ -153,7 +153,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return _anaphor(head, plural, idn, why, base)
     if role.role.collective:
         return _collective(sc, head, role.role.collective, idn.country, why, base)
-    if role.role.subject_only and not (_is_subject(head) or _is_object(head)) and idn.country is None:
+    if role.role.subject_only and not (_is_subject(head) or _is_object(head) or _done_to_by_someone(sc, head)) \
+            and idn.country is None:
         return None                                   # "1,000 people have been killed": victims, counted elsewhere
     country = role.role.country or idn.country
     if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
@@ -349,6 +350,17 @@ def _is_object(head: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS:
         head = head.head.head
     return head.dep_ == "dobj" and head.head.pos_ == "VERB"
+
+
+def _done_to_by_someone(sc: Scene, head: Token) -> bool:
+    """"hundreds of people were detained by riot police": a passive subject whose doer is named (a name or a
+    role: not "killed by stray bullets") is the people the act is done to."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS:
+        head = head.head.head
+    if head.dep_ != "nsubjpass":
+        return False
+    doers = [o for a in head.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(o.i in sc.name_at or o.i in sc.role_at for o in doers)
 
 
 def _is_subject(head: Token) -> bool:

