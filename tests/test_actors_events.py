@@ -134,3 +134,31 @@ def test_the_town_of_a_spelling_variant_under_attack(code):
     town = actor_with(rec, "town of Avdiivka")
     assert town.country == "UKR"
     assert rec.actor(event(rec, "ASSAULT").target) is town
+
+
+def test_the_country_as_an_owner_is_the_country_named_last(code):
+    rec = code("Spanish troops left Mali on Monday at the request of the country's military rulers.")
+    rulers = actor_with(rec, "rulers")
+    assert rulers.country == "MLI"
+
+
+def test_a_site_with_no_country_is_the_story_countrys(code):
+    rec = code("Government forces battled rebels near Goma in Congo on Monday. Rebel artillery later shelled villages.")
+    villages = actor_with(rec, "villages")
+    assert (villages.country, villages.sector) == ("COD", "CVL")
+
+
+def test_a_countrys_military_drills_are_its_military(code):
+    rec = code("Russia's naval drills in the Baltic Sea began on Monday.")
+    drills = actor_with(rec, "Russia's naval drills")
+    assert (drills.country, drills.sector) == ("RUS", "MIL")
+
+
+def test_a_nationality_leading_a_group_is_no_actor(code):
+    rec = code("The Kurdish-led forces captured the town on Sunday.")
+    assert not [a for a in rec.actors if a.name == "Kurdish"]
+
+
+def test_the_syrian_national_army_is_its_own_group(code):
+    rec = code("The Syrian National Army shelled positions near Manbij.")
+    assert actor_with(rec, "Syrian National Army").name == "Syrian National Army"

@@ -411,7 +411,7 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
             sc.places.append((h.start, country))
             return None                                # "fighting in Libya": a place
         if h.form == "demonym":
-            if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ":
+            if root.dep_ in IDENTITY_DEPS or root.dep_ == "npadvmod" or root.pos_ == "ADJ":   # also "Kurdish-led"
                 sc.refs.append((h.start, country))
                 return None                            # "Libyan" gives its country to the noun it modifies
             if root.tag_ in ("NNS", "NNPS") or text.endswith("s"):
@@ -450,7 +450,7 @@ def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
     if h.label == "NORP":
-        if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ":
+        if root.dep_ in IDENTITY_DEPS or root.dep_ == "npadvmod" or root.pos_ == "ADJ":   # also "Kurdish-led"
             return None
         return Found(key=f"people:{text.lower()}", start=h.start, end=h.end, name=text, kind="people",
                      reason="ner:NORP", plural=True)

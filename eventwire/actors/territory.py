@@ -33,6 +33,9 @@ UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "
 # missile strike on Odesa", "the offensive against Kherson").
 ATTACK_NOUNS = UNDER_WORDS | {"attack", "strike", "airstrike", "raid", "offensive", "invasion", "incursion",
                               "bombing", "shelling", "onslaught"}
+# Verbs of attack whose object site, named with no country, is the story country's ("shelled villages").
+ATTACK_VERBS = frozenset({"attack", "raid", "shell", "bomb", "strike", "hit", "storm", "burn", "torch", "loot",
+                          "overrun", "besiege", "target", "ransack", "destroy", "ambush", "bombard", "seize"})
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -48,6 +51,13 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
             continue
         start, end, country, why = hit
         if any(i in taken for i in range(start, end)):
+            continue
+        if country is None:           # "shelled villages further north": the story country's civilians
+            sector = site_sector(tok)
+            out.append(Found(key=f"pending:group:{sector}", start=start, end=end, name=sc.text(start, end),
+                             kind="group", sector=sector, pending="focus", plural=tok.tag_ == "NNS",
+                             reason=f"target-place:{why}:{sc.text(start, end)}+site:{sector}"))
+            taken.update(range(start, end))
             continue
         # the place stands for its country's people there: one actor per country (and sector), named after the
         # country
@@ -86,8 +96,9 @@ def _attacked_by_noun(tok: Token) -> bool:
         and prep.head.pos_ == "NOUN"
 
 
-def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
-    """(start, end, country, reason) of a place phrase headed by `tok`, or None."""
+def _territory(sc: Scene, tok: Token) -> tuple[int, int, str | None, str] | None:
+    """(start, end, country, reason) of a place phrase headed by `tok`, or None; country None for a site of a
+    known kind that names no country ("shelled villages")."""
     h = sc.name_at.get(tok.i)
     if h is not None:
         if h.alias is not None:
@@ -109,8 +120,10 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     country, why = _country_of(sc, tok)
     if country is None and tok.dep_ == "dobj" and (lemma in SITE_NOUNS or lemma in SETTLEMENTS):
         country, why = _verb_place_country(sc, tok.head)
-    if country is None:
-        return None
+    if country is None and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACK_VERBS and site_sector(tok)
+                                and not any(c.dep_ == "poss" for c in tok.children)):
+        return None                   # a site attacked stays, for the story's country (merge.py): not "their position"
+    why = why or "story-country"
     det = [c.i for c in tok.lefts if c.dep_ in ("det", "predet")]
     start = max(det) + 1 if det else tok.left_edge.i
     return start, tok.right_edge.i + 1 if tok.right_edge.i - tok.i < 6 else tok.i + 1, country, why
