@@ -88,3 +88,77 @@ def test_army_positions_attacked_are_the_military(code):
 def test_a_named_city_shelled_stays_its_country(code):
     rec = code("Russian artillery shelled the city of Kherson overnight.")
     assert actor_with(rec, "Kherson").sector is None
+
+
+def test_a_role_with_lower_case_words_tagged_as_an_organisation_is_a_role(code):
+    rec = code("Turkey's interior ministry banned the rally on Friday.")
+    ministry = actor_with(rec, "Turkey's interior ministry")
+    assert (ministry.country, ministry.sector) == ("TUR", "GOV")
+    rec = code("Egypt's health ministry said 12 people were injured.")
+    assert actor_with(rec, "Egypt's health ministry").country == "EGY"
+
+
+def test_leaders_of_a_body_take_its_sector(code):
+    rec = code("The leaders of parliament in Peru backed the new president on Monday.")
+    leaders = actor_with(rec, "leaders")
+    assert leaders.sector == "LEG"
+
+
+def test_a_delegation_is_what_its_members_are(code):
+    rec = code("The Kenyan president received a delegation of community leaders from Turkana on Tuesday.")
+    delegation = actor_with(rec, "delegation")
+    assert (delegation.country, delegation.sector) == ("KEN", "CVL")
+
+
+def test_religious_and_tribal_leaders_are_not_the_government(code):
+    rec = code("Religious leaders in Kano condemned the killings on Sunday.")
+    assert actor_with(rec, "Religious leaders in Kano").sector == "REL"
+    rec = code("Tribal elders met Afghan officials in Kandahar on Sunday.")
+    assert actor_with(rec, "Tribal elders").sector == "CVL"
+
+
+def test_people_acted_on_by_a_named_doer_are_the_target(code):
+    rec = code("Dozens of people were arrested by Georgian police in Tbilisi on Saturday.")
+    people = actor_with(rec, "people")
+    assert (people.country, people.sector) == ("GEO", "CVL")
+    assert rec.actor(event(rec, "COERCE").target) is people
+
+
+def test_people_killed_with_no_doer_stay_a_count(code):
+    rec = code("At least 30 people were killed in the floods in Kenya, officials said.")
+    assert not [a for a in rec.actors if any(m.text == "people" for m in a.mentions)]
+
+
+def test_the_town_of_a_spelling_variant_under_attack(code):
+    rec = code("The town of Avdiivka came under heavy shelling by Russian troops on Friday.")
+    town = actor_with(rec, "town of Avdiivka")
+    assert town.country == "UKR"
+    assert rec.actor(event(rec, "ASSAULT").target) is town
+
+
+def test_the_country_as_an_owner_is_the_country_named_last(code):
+    rec = code("Spanish troops left Mali on Monday at the request of the country's military rulers.")
+    rulers = actor_with(rec, "rulers")
+    assert rulers.country == "MLI"
+
+
+def test_a_site_with_no_country_is_the_story_countrys(code):
+    rec = code("Government forces battled rebels near Goma in Congo on Monday. Rebel artillery later shelled villages.")
+    villages = actor_with(rec, "villages")
+    assert (villages.country, villages.sector) == ("COD", "CVL")
+
+
+def test_a_countrys_military_drills_are_its_military(code):
+    rec = code("Russia's naval drills in the Baltic Sea began on Monday.")
+    drills = actor_with(rec, "Russia's naval drills")
+    assert (drills.country, drills.sector) == ("RUS", "MIL")
+
+
+def test_a_nationality_leading_a_group_is_no_actor(code):
+    rec = code("The Kurdish-led forces captured the town on Sunday.")
+    assert not [a for a in rec.actors if a.name == "Kurdish"]
+
+
+def test_the_syrian_national_army_is_its_own_group(code):
+    rec = code("The Syrian National Army shelled positions near Manbij.")
+    assert actor_with(rec, "Syrian National Army").name == "Syrian National Army"

@@ -21,8 +21,8 @@ from eventwire.actors.kb import ARMED_SECTORS
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 from eventwire.actors.people import add_bare_surnames, person_keys, person_mentions, person_of_title
 from eventwire.actors.territory import find_territories, place_country
-from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, NOT_LOCAL, NOT_OWNED, QUANTITY_NOUNS,
-                                    TOPIC_NOUNS,
+from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, MEMBER_BODIES, NOT_LOCAL, NOT_OWNED,
+                                    QUANTITY_NOUNS, TOPIC_NOUNS,
                                     Found, Identity, Scene, effective, identity, key_of, locative,
                                     named_place)
 
@@ -52,7 +52,7 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
     """All actor mentions of the document."""
     names = lex.names(doc, published)
     roles = lex.roles(doc, names)                     # roles never cross a KB name
-    names = _drop_role_like_entities(names, roles)
+    names = _drop_role_like_entities(doc, names, roles)
     roles = [r for r in roles if not _inside_name(r, names)]
     names = _trim_titles(names, roles)
     names = add_bare_surnames(doc, names)
@@ -82,10 +82,12 @@ def _inside_name(r: RoleHit, names: list[NameHit]) -> bool:
     return any(h.label != "PERSON" and h.start <= r.start and r.end <= h.end for h in names)
 
 
-def _drop_role_like_entities(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
-    """An unknown NER organisation made of role words ("the Interior Ministry", "Supreme Court") is a role;
-    one with a name of its own ("the Arakan Army") stays an organisation."""
+def _drop_role_like_entities(doc: Doc, names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
+    """An unknown NER organisation made of role words ("the Interior Ministry", "Supreme Court"), or of a role
+    with lower-case words before it ("the justice ministry", "Iran's supreme leader"), is a role; one with a
+    name of its own ("the Arakan Army") stays an organisation."""
     role_tokens = {i for r in roles for i in range(r.start, r.end)}
+    role_ends = {r.end for r in roles}
 
     def crosses(h: NameHit) -> bool:              # "State" tagged ORG in "State Counsellor"
         return any(r.start < h.end and h.start < r.end and not (h.start <= r.start and r.end <= h.end)
@@ -94,7 +96,11 @@ def _drop_role_like_entities(names: list[NameHit], roles: list[RoleHit]) -> list
     def all_roles(h: NameHit) -> bool:
         return all(i in role_tokens for i in range(h.start, h.end))
 
-    return [h for h in names if h.alias is not None or h.label == "PERSON" or not (all_roles(h) or crosses(h))]
+    def common_words_and_role(h: NameHit) -> bool:
+        return h.end in role_ends and all(i in role_tokens or doc[i].is_lower for i in range(h.start, h.end))
+
+    return [h for h in names if h.alias is not None or h.label == "PERSON"
+            or not (all_roles(h) or crosses(h) or common_words_and_role(h))]
 
 
 def _trim_titles(names: list[NameHit], roles: list[RoleHit]) -> list[NameHit]:
@@ -132,7 +138,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     consumed.update(idn.used)
     start = min([role.start] + [h.start for h in idn.used])
     end = max(role.end, idn.place_end or 0)
-    sector = idn.role_sector if role.role.person and idn.role_sector else role.role.sector
+    by_members = role.role.person or role.role.text in MEMBER_BODIES
+    sector = idn.role_sector if by_members and idn.role_sector else role.role.sector
     if any(c.lower_ in FORMER for c in head.children if c.dep_ in ("amod", "advmod")):
         sector = "ELI"                                # CAMEO/PLOVER: former officials are elites
     plural = head.tag_ in ("NNS", "NNPS") or head.lemma_ in ("police", "military", "army", "opposition")
@@ -146,7 +153,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return _anaphor(head, plural, idn, why, base)
     if role.role.collective:
         return _collective(sc, head, role.role.collective, idn.country, why, base)
-    if role.role.subject_only and not (_is_subject(head) or _is_object(head)) and idn.country is None:
+    if role.role.subject_only and not (_is_subject(head) or _is_object(head) or _done_to_by_someone(sc, head)) \
+            and idn.country is None:
         return None                                   # "1,000 people have been killed": victims, counted elsewhere
     country = role.role.country or idn.country
     if country is None and not role.role.owned and (owner := _owner_in_context(sc, head)) is not None:
@@ -344,6 +352,17 @@ def _is_object(head: Token) -> bool:
     return head.dep_ == "dobj" and head.head.pos_ == "VERB"
 
 
+def _done_to_by_someone(sc: Scene, head: Token) -> bool:
+    """"hundreds of people were detained by riot police": a passive subject whose doer is named (a name or a
+    role: not "killed by stray bullets") is the people the act is done to."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS:
+        head = head.head.head
+    if head.dep_ != "nsubjpass":
+        return False
+    doers = [o for a in head.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(o.i in sc.name_at or o.i in sc.role_at for o in doers)
+
+
 def _is_subject(head: Token) -> bool:
     """"people marched", "thousands of people marched"."""
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS:
@@ -392,7 +411,7 @@ def _name_mention(sc: Scene, h: NameHit) -> Found | None:
             sc.places.append((h.start, country))
             return None                                # "fighting in Libya": a place
         if h.form == "demonym":
-            if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ":
+            if root.dep_ in IDENTITY_DEPS or root.dep_ == "npadvmod" or root.pos_ == "ADJ":   # also "Kurdish-led"
                 sc.refs.append((h.start, country))
                 return None                            # "Libyan" gives its country to the noun it modifies
             if root.tag_ in ("NNS", "NNPS") or text.endswith("s"):
@@ -431,7 +450,7 @@ def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
     if h.label == "NORP":
-        if root.dep_ in IDENTITY_DEPS or root.pos_ == "ADJ":
+        if root.dep_ in IDENTITY_DEPS or root.dep_ == "npadvmod" or root.pos_ == "ADJ":   # also "Kurdish-led"
             return None
         return Found(key=f"people:{text.lower()}", start=h.start, end=h.end, name=text, kind="people",
                      reason="ner:NORP", plural=True)

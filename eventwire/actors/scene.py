@@ -5,6 +5,7 @@ Pure functions over the parse and the lexicon hits.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -41,6 +42,11 @@ FORMER = frozenset({"former", "ex", "ex-"})
 NOT_LOCAL = frozenset({"foreign", "international", "western", "unidentified", "unknown", "outside"})
 QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds"})
 GROUP_PREPS = frozenset({"of", "from", "in", "at"})     # "government of Libya", "soldiers from Gondor", "rebels in Ubari"
+# Singular nouns that, with "the", point back to the country named last ("the country's rulers").
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+COUNTRY_WINDOW = 3
+# Bodies named after their members: "a delegation of lawmakers" is lawmakers (LEG), whatever "delegation" says.
+MEMBER_BODIES = frozenset({"delegation"})
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "cabinet"})
 
 
@@ -122,6 +128,9 @@ def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
         h = sc.name_at.get(c.i)
         if h is not None:
             _take(sc, idn, h, f"{c.dep_}:{doc[h.start:h.end].text}")
+        elif (named := the_country(sc, c)) is not None and idn.country is None:
+            idn.country = sc.entry_code(named)[0]        # "the country's military rulers": Niger's
+            idn.reasons.append(f"{c.dep_}:the country={sc.text(named.start, named.end)}")
         elif (r := sc.role_at.get(c.i)) is not None and r.head == c.i and idn.role_sector is None:
             idn.role_sector = r.role.sector
             idn.reasons.append(f"{c.dep_}:{c.text}({r.role.sector})")
@@ -133,7 +142,32 @@ def identity(sc: Scene, tokens: range, *, preps: bool = True) -> Identity:
                 for obj in p.children:
                     if obj.dep_ == "pobj":
                         _take_place(sc, idn, obj, p)
+                        if p.lower_ == "of":
+                            _take_body(sc, idn, obj)
     return idn
+
+
+def _take_body(sc: Scene, idn: Identity, obj: Token) -> None:
+    """"the leaders of Congress", "a delegation of lawmakers": the role of the body or members named after
+    "of" gives the sector."""
+    r = sc.role_at.get(obj.i)
+    if r is not None and r.head == obj.i and r.role.sector is not None and idn.role_sector is None:
+        idn.role_sector = r.role.sector
+        idn.reasons.append(f"of:{obj.text}({r.role.sector})")
+
+
+def the_country(sc: Scene, tok: Token) -> NameHit | None:
+    """"the country", "the nation" (singular, definite) → the country named last before it, within
+    COUNTRY_WINDOW sentences (its name, capital or nationality word): "… left Niger, … the country's rulers"."""
+    if tok.lower_ not in COUNTRY_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    starts = [s.start for s in sc.doc.sents]
+    here = bisect_right(starts, tok.i) - 1
+    for j in range(tok.i - 1, starts[max(0, here - COUNTRY_WINDOW + 1)] - 1, -1):
+        h = sc.name_at.get(j)
+        if h is not None and sc.is_countryish(h):
+            return h
+    return None
 
 
 def _take(sc: Scene, idn: Identity, h: NameHit, why: str) -> None:

