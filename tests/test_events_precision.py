@@ -63,3 +63,18 @@ def test_will_not_stand_by_without_an_object_is_no_refusal(code):
     rec = code('Poland\'s president warned that Warsaw "will not stand by" if Belarusian troops crossed the border.')
     assert not claims(rec, "REJECT")
     assert not claims(rec, "SUPPORT")
+
+
+def test_natural_hazards_are_no_actors(code):
+    rec = code("Heavy floods in southern Brazil have killed at least 80 people, the state governor said.")
+    assert not claims(rec, "ASSAULT")
+    rec = code("The World Bank approved $150 million to rebuild bridges destroyed by Typhoon Rai in the Philippines.")
+    assert not claims(rec, "ASSAULT")
+    rec = code("Gunmen killed at least 12 people in Nigeria's Zamfara state on Sunday.")
+    assert claims(rec, "ASSAULT")
+
+
+def test_acts_named_in_reports_or_allegations_are_alleged(code):
+    rec = code("The African Union suspended Eritrea over reports of killings by its soldiers in Tigray.")
+    assert not claims(rec, "ASSAULT")
+    assert claims(rec, "SANCTION")

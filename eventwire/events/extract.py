@@ -217,6 +217,8 @@ class EventFinder:
                     actors_for: ManyLookup | None = None) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
+        if _natural_cause(t, r, self.words):
+            return []
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
@@ -330,6 +332,17 @@ def _each_party(parties: list[Token], actor_for: ActorLookup, many: ManyLookup |
         if a is not None and a not in out:
             out.append(a)
     return out
+
+
+def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
+    """ "Floods have killed 400 people", "roads destroyed by Cyclone Freddy", "were killed in an
+    earthquake": a natural hazard did it, which is no actor's act."""
+    def natural(tok: Token) -> bool:
+        return tok.lemma_.lower() in words.natural_forces or tok.lower_ in words.natural_forces or \
+            any(c.dep_ == "compound" and c.lower_ in words.natural_forces for c in tok.children)
+    if r.sources:
+        return any(natural(s) for s in expand(r.sources[:1]))
+    return any(natural(o) for o in prep_objects(t.head, ("in", "by")))
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:

@@ -38,6 +38,8 @@ class ModalityWords:
     reciprocal_objects: frozenset[str]
     partner_preps: frozenset[str]
     aim_preps: frozenset[str]
+    natural_forces: frozenset[str]
+    hearsay_nouns: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
@@ -103,6 +105,8 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
                     or cur.dep_ == "advcl" and to_inf) and not _is_finite(cur)
         if embedded and head.i in trigger_types and trigger_types[head.i] in EMBEDDING_TYPES:
             return Modality(negated, True, ", ".join(why + [f"embedded under {trigger_types[head.i]}"]))
+        if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN" and lemma in words.hearsay_nouns:
+            return Modality(negated, True, ", ".join(why + [f"alleged in '{head.text}'"]))
         if embedded and lemma in words.embedders and cur.dep_ != "conj":
             neg = negated or lemma in words.negating_embedders
             return Modality(neg, True, ", ".join(why + [f"embedded under '{head.text}'"]))
