@@ -78,3 +78,19 @@ def test_acts_named_in_reports_or_allegations_are_alleged(code):
     rec = code("The African Union suspended Eritrea over reports of killings by its soldiers in Tigray.")
     assert not claims(rec, "ASSAULT")
     assert claims(rec, "SANCTION")
+
+
+def test_perfect_relative_clause_profiles_its_noun(code):
+    rec = code("The Arakan Army, which has fought Myanmar's military for years, captured the town of Paletwa on Sunday.")
+    assert not [e for e in claims(rec) if e.trigger.text == "fought"]
+    assert claims(rec, "COERCE")
+
+
+def test_past_relative_clause_still_reports(code):
+    rec = code("Niger's generals, who seized power in July, expelled the French ambassador on Friday.")
+    assert claims(rec, "SANCTION")
+
+
+def test_present_passive_alliance_is_a_state(code):
+    rec = code("The Wagner Group is allied with several armed groups in the Central African Republic.")
+    assert not claims(rec, "COOPERATE")

@@ -424,7 +424,10 @@ def _descriptive(tok: Token) -> bool:
     tenses = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.dep_ == "relcl":
         return bool(tenses & {"VBZ", "VBP", "VBG"}) and not tenses & {"VBD", "MD"}
-    # present simple states a standing relation: "Turkey backs rebel groups", "Russia and Iran support Assad"
+    # present simple states a standing relation: "Turkey backs rebel groups", "Russia and Iran support Assad",
+    # and so does the present passive: "the KNU is allied with several militias", "Haftar is backed by Russia"
+    if tok.tag_ == "VBN" and tenses in ({"VBN", "VBZ"}, {"VBN", "VBP"}):
+        return any(c.dep_ == "auxpass" for c in tok.children)
     return tok.tag_ in ("VBZ", "VBP") and len(tenses) == 1
 
 
@@ -532,13 +535,31 @@ def _amount(tok: Token) -> bool:
 
 
 def _background(tok: Token, words: ModalityWords) -> bool:
-    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"): told as
+    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"), or a
+    relative clause that profiles someone ("the KNU, which has fought the military for decades"): told as
     background to the reported event, not reported itself."""
+    if _profile(tok):
+        return True
     cur = tok
     for _ in range(3):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in cur.children):
             return True
         if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _profile(tok: Token) -> bool:
+    """In a relative clause in the present perfect ("which has fought the military for decades", "whose
+    country has been fighting Russia since 2022", "which has applied to join the EU"): the record of
+    the noun it describes, not an act the story reports. A past-tense clause ("who seized power on
+    Monday") can report one."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in cur.children)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
             return False
         cur = cur.head
     return False
