@@ -94,3 +94,14 @@ def test_past_relative_clause_still_reports(code):
 def test_present_passive_alliance_is_a_state(code):
     rec = code("The Wagner Group is allied with several armed groups in the Central African Republic.")
     assert not claims(rec, "COOPERATE")
+
+
+def test_casualties_of_an_act_told_before_are_no_new_event(code):
+    rec = code("Islamic State militants attacked an army post in Syria's Deir ez-Zor province on Friday. "
+               "Six soldiers were killed in the attack, a monitor said.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_what_a_deal_will_see_done_is_not_done_yet(code):
+    rec = code("Egypt mediated an agreement that will see 30 Israeli hostages freed in exchange for prisoners.")
+    assert not claims(rec, "RETREAT")

@@ -41,6 +41,8 @@ OTHER_PARTY_NOUNS = {"supporter", "supporters", "opponent", "opponents", "critic
 # intelligence" the modifier is a kind, not an owner (measured on the dev set: all types but COOPERATE).
 OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
                       "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Determiners of a noun that names an act the story has already told ("killed in the assault").
+TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -185,6 +187,17 @@ class EventFinder:
 
 
     # ---- step 2: roles and flags ---------------------------------------------------------------
+    def _casualty_of_told_act(self, t: Trigger, r: Roles) -> bool:
+        """ "Four policemen were killed in the assault": no doer, and the act is one the story has told
+        already ("the assault", "the raid", "this attack"); its casualties are no new event."""
+        if r.sources or t.light is not None or not is_passive(t.head):
+            return False
+        for o in prep_objects(t.head, ("in", "during")):
+            told = any(c.dep_ == "det" and c.lower_ in TOLD_DETERMINERS or c.dep_ == "poss" for c in o.children)
+            if told and any(e.type == t.entry.type for e in self.lexicon.nouns.get(o.lemma_.lower(), [])):
+                return True
+        return False
+
     def roles(self, t: Trigger) -> Roles:
         e = t.entry
         if t.light is not None:
@@ -217,7 +230,7 @@ class EventFinder:
                     actors_for: ManyLookup | None = None) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
-        if _natural_cause(t, r, self.words):
+        if _natural_cause(t, r, self.words) or self._casualty_of_told_act(t, r):
             return []
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):

@@ -89,6 +89,10 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
             and trigger_types.get(trigger.i) != "PROTEST":
         # a purpose ("deployed troops to fight IS") is intended, not done; a protest purpose is the act
         return Modality(negated, True, ", ".join(why + ["purpose"]))
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.dep_ == "dobj" \
+            and _modal_here(trigger.head.head, words):
+        # "a deal that will see 50 hostages freed": the object's state after a verb not yet realised
+        return Modality(negated, True, ", ".join(why + ["modal"]))
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in trigger.children):
         return Modality(negated, True, ", ".join(why + ["planned or possible"]))   # "a planned rally"
     cur = trigger
