@@ -105,3 +105,9 @@ def test_casualties_of_an_act_told_before_are_no_new_event(code):
 def test_what_a_deal_will_see_done_is_not_done_yet(code):
     rec = code("Egypt mediated an agreement that will see 30 Israeli hostages freed in exchange for prisoners.")
     assert not claims(rec, "RETREAT")
+
+
+def test_two_participles_of_one_shelling_give_one_event(code):
+    rec = code("Russian troops shelled the Ukrainian town of Kupiansk on Friday, killing two civilians and "
+               "wounding five others, the regional governor said.")
+    assert len(claims(rec, "ASSAULT")) == 1
