@@ -111,3 +111,9 @@ def test_two_participles_of_one_shelling_give_one_event(code):
     rec = code("Russian troops shelled the Ukrainian town of Kupiansk on Friday, killing two civilians and "
                "wounding five others, the regional governor said.")
     assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_signed_accord_to_cooperate_is_one_cooperation(code):
+    rec = code("Estonia and Latvia signed an agreement on Monday to share intelligence on cyber threats.")
+    assert not claims(rec, "SUPPORT")
+    assert claims(rec, "COOPERATE")

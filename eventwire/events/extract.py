@@ -112,9 +112,12 @@ class EventFinder:
         told = by_head | {t.light.i: t.entry.type for t in nouns if t.light is not None and not t.under}
         for t in verbs:
             t.retells = _retold(t, told)
-        verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)]
+        signed = [t for t in verbs if _signed_content(t, told)]
+        verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)
+                 and t not in signed]
         verb_types = {t.head.i: t.entry.type for t in verbs}
-        verb_words = {w.i for t in verbs for w in t.words}
+        # the accord of a dropped signing names no act of its own either
+        verb_words = {w.i for t in verbs + signed for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
@@ -539,6 +542,19 @@ def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
     AGREE: a promised sanction is not recoded."""
     return t.entry.type == "AGREE" and any(c.dep_ == "xcomp" and by_head.get(c.i) in FUTURE_AS_AGREE | {"RETREAT"}
                                            for c in t.head.children)
+
+
+# Acts whose to-infinitive after a signed accord is what the accord is about ("signed an agreement to
+# share air-surveillance data"): the act is coded, and signing it would only repeat it.
+SIGNED_CONTENT_TYPES = {"COOPERATE", "AID", "CONSULT"}
+
+
+def _signed_content(t: Trigger, told: dict[int, str]) -> bool:
+    """ "signed a trade accord to expand cooperation": one event, the cooperation the accord sets up."""
+    objs = [w for w in t.words if w is not t.head and w.dep_ in ("dobj", "nsubjpass")]
+    return t.entry.type == "SUPPORT" and bool(t.entry.obj) and any(
+        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and told.get(c.i) in SIGNED_CONTENT_TYPES for o in objs for c in o.children)
 
 
 def _amount(tok: Token) -> bool:
