@@ -117,3 +117,21 @@ def test_signed_accord_to_cooperate_is_one_cooperation(code):
     rec = code("Estonia and Latvia signed an agreement on Monday to share intelligence on cyber threats.")
     assert not claims(rec, "SUPPORT")
     assert claims(rec, "COOPERATE")
+
+
+def test_past_verb_misparsed_as_reduced_relative_is_active():
+    # the small model sometimes parses "Fighters killed 30 villagers, officials said" with "killed" as a
+    # reduced relative of "Fighters"; with a direct object of its own it is no passive
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from eventwire.events.roles import is_passive
+    words = ["Fighters", "killed", "30", "villagers", ",", "officials", "said"]
+    doc = Doc(Vocab(), words=words, heads=[6, 0, 3, 1, 6, 6, 6],
+              deps=["nsubj", "acl", "nummod", "dobj", "punct", "nsubj", "ROOT"],
+              tags=["NNS", "VBN", "CD", "NNS", ",", "NNS", "VBD"],
+              lemmas=["fighter", "kill", "30", "villager", ",", "official", "say"])
+    assert not is_passive(doc[1])
+    doc = Doc(Vocab(), words=["militias", "backed", "by", "Russia"], heads=[0, 0, 1, 2],
+              deps=["ROOT", "acl", "agent", "pobj"], tags=["NNS", "VBN", "IN", "NNP"],
+              lemmas=["militia", "back", "by", "Russia"])
+    assert is_passive(doc[1])
