@@ -135,3 +135,11 @@ def test_past_verb_misparsed_as_reduced_relative_is_active():
               deps=["ROOT", "acl", "agent", "pobj"], tags=["NNS", "VBN", "IN", "NNP"],
               lemmas=["militia", "back", "by", "Russia"])
     assert is_passive(doc[1])
+
+
+def test_participle_after_a_document_is_its_authors_act(code):
+    rec = code("Russia vetoed a United States resolution on Friday calling for a ceasefire in Sudan.")
+    requests = claims(rec, "REQUEST")
+    assert requests and all("russia" not in words(rec, e.source) for e in requests)
+    rec = code("The UN published a report on Monday accusing Russian forces of torturing prisoners.")
+    assert any("un" in words(rec, e.source) or "nations" in words(rec, e.source) for e in claims(rec, "ACCUSE"))

@@ -17,7 +17,7 @@ from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
 from eventwire.events.recode import FUTURE_AS_AGREE, recode
-from eventwire.events.roles import (Roles, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
+from eventwire.events.roles import (Roles, children, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
 
 ActorLookup = Callable[[Token], "str | None"]
@@ -233,6 +233,9 @@ class EventFinder:
                     actors_for: ManyLookup | None = None) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
+        doc_owner = _document_content(t, actor_for, self.words)
+        if doc_owner is not None:
+            r.sources, r.rule = [doc_owner], r.rule + ", the document's owner"
         if _natural_cause(t, r, self.words) or self._casualty_of_told_act(t, r):
             return []
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
@@ -348,6 +351,19 @@ def _each_party(parties: list[Token], actor_for: ActorLookup, many: ManyLookup |
         if a is not None and a not in out:
             out.append(a)
     return out
+
+
+def _document_content(t: Trigger, actor_for: ActorLookup, words: ModalityWords) -> Token | None:
+    """ "Russia vetoed a United States resolution calling for a ceasefire": a participle after an object
+    that is a document tells what the document says (the parser hangs it on the verb), so its author,
+    when the document names one, is the source, not the verb's subject."""
+    tok = t.head
+    if t.light is not None or tok.tag_ != "VBG" or tok.dep_ != "advcl" or children(tok, {"nsubj"}):
+        return None
+    for obj in children(tok.head, {"dobj"}):
+        if obj.i < tok.i and obj.lemma_.lower() in words.document_nouns and actor_for(obj) is not None:
+            return obj
+    return None
 
 
 def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:

@@ -40,6 +40,7 @@ class ModalityWords:
     aim_preps: frozenset[str]
     natural_forces: frozenset[str]
     hearsay_nouns: frozenset[str]
+    document_nouns: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
