@@ -17,7 +17,7 @@ from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
 from eventwire.events.recode import FUTURE_AS_AGREE, recode
-from eventwire.events.roles import (Roles, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
+from eventwire.events.roles import (Roles, children, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
 
 ActorLookup = Callable[[Token], "str | None"]
@@ -41,6 +41,8 @@ OTHER_PARTY_NOUNS = {"supporter", "supporters", "opponent", "opponents", "critic
 # intelligence" the modifier is a kind, not an owner (measured on the dev set: all types but COOPERATE).
 OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
                       "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Determiners of a noun that names an act the story has already told ("killed in the assault").
+TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -110,9 +112,12 @@ class EventFinder:
         told = by_head | {t.light.i: t.entry.type for t in nouns if t.light is not None and not t.under}
         for t in verbs:
             t.retells = _retold(t, told)
-        verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)]
+        signed = [t for t in verbs if _signed_content(t, told)]
+        verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)
+                 and t not in signed]
         verb_types = {t.head.i: t.entry.type for t in verbs}
-        verb_words = {w.i for t in verbs for w in t.words}
+        # the accord of a dropped signing names no act of its own either
+        verb_words = {w.i for t in verbs + signed for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
@@ -185,6 +190,17 @@ class EventFinder:
 
 
     # ---- step 2: roles and flags ---------------------------------------------------------------
+    def _casualty_of_told_act(self, t: Trigger, r: Roles) -> bool:
+        """ "Four policemen were killed in the assault": no doer, and the act is one the story has told
+        already ("the assault", "the raid", "this attack"); its casualties are no new event."""
+        if r.sources or t.light is not None or not is_passive(t.head):
+            return False
+        for o in prep_objects(t.head, ("in", "during")):
+            told = any(c.dep_ == "det" and c.lower_ in TOLD_DETERMINERS or c.dep_ == "poss" for c in o.children)
+            if told and any(e.type == t.entry.type for e in self.lexicon.nouns.get(o.lemma_.lower(), [])):
+                return True
+        return False
+
     def roles(self, t: Trigger) -> Roles:
         e = t.entry
         if t.light is not None:
@@ -217,6 +233,11 @@ class EventFinder:
                     actors_for: ManyLookup | None = None) -> list[FoundEvent]:
         e = t.entry
         r = self.roles(t)
+        doc_owner = _document_content(t, actor_for, self.words)
+        if doc_owner is not None:
+            r.sources, r.rule = [doc_owner], r.rule + ", the document's owner"
+        if _natural_cause(t, r, self.words) or self._casualty_of_told_act(t, r):
+            return []
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
@@ -332,6 +353,30 @@ def _each_party(parties: list[Token], actor_for: ActorLookup, many: ManyLookup |
     return out
 
 
+def _document_content(t: Trigger, actor_for: ActorLookup, words: ModalityWords) -> Token | None:
+    """ "Russia vetoed a United States resolution calling for a ceasefire": a participle after an object
+    that is a document tells what the document says (the parser hangs it on the verb), so its author,
+    when the document names one, is the source, not the verb's subject."""
+    tok = t.head
+    if t.light is not None or tok.tag_ != "VBG" or tok.dep_ != "advcl" or children(tok, {"nsubj"}):
+        return None
+    for obj in children(tok.head, {"dobj"}):
+        if obj.i < tok.i and obj.lemma_.lower() in words.document_nouns and actor_for(obj) is not None:
+            return obj
+    return None
+
+
+def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
+    """ "Floods have killed 400 people", "roads destroyed by Cyclone Freddy", "were killed in an
+    earthquake": a natural hazard did it, which is no actor's act."""
+    def natural(tok: Token) -> bool:
+        return tok.lemma_.lower() in words.natural_forces or tok.lower_ in words.natural_forces or \
+            any(c.dep_ == "compound" and c.lower_ in words.natural_forces for c in tok.children)
+    if r.sources:
+        return any(natural(s) for s in expand(r.sources[:1]))
+    return any(natural(o) for o in prep_objects(t.head, ("in", "by")))
+
+
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
     """An event noun told by a verbal trigger of the same type adds nothing ("brokered a truce", "a truce
     brokered by Turkey"). Of another type it is an event of its own: "praised the Hamas attack on Israel"."""
@@ -411,7 +456,10 @@ def _descriptive(tok: Token) -> bool:
     tenses = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.dep_ == "relcl":
         return bool(tenses & {"VBZ", "VBP", "VBG"}) and not tenses & {"VBD", "MD"}
-    # present simple states a standing relation: "Turkey backs rebel groups", "Russia and Iran support Assad"
+    # present simple states a standing relation: "Turkey backs rebel groups", "Russia and Iran support Assad",
+    # and so does the present passive: "the KNU is allied with several militias", "Haftar is backed by Russia"
+    if tok.tag_ == "VBN" and tenses in ({"VBN", "VBZ"}, {"VBN", "VBP"}):
+        return any(c.dep_ == "auxpass" for c in tok.children)
     return tok.tag_ in ("VBZ", "VBP") and len(tenses) == 1
 
 
@@ -512,6 +560,19 @@ def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
                                            for c in t.head.children)
 
 
+# Acts whose to-infinitive after a signed accord is what the accord is about ("signed an agreement to
+# share air-surveillance data"): the act is coded, and signing it would only repeat it.
+SIGNED_CONTENT_TYPES = {"COOPERATE", "AID", "CONSULT"}
+
+
+def _signed_content(t: Trigger, told: dict[int, str]) -> bool:
+    """ "signed a trade accord to expand cooperation": one event, the cooperation the accord sets up."""
+    objs = [w for w in t.words if w is not t.head and w.dep_ in ("dobj", "nsubjpass")]
+    return t.entry.type == "SUPPORT" and bool(t.entry.obj) and any(
+        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and told.get(c.i) in SIGNED_CONTENT_TYPES for o in objs for c in o.children)
+
+
 def _amount(tok: Token) -> bool:
     """ "three days of", "$500 million in", "a package of": a measure of the event noun that follows."""
     return tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "DATE") or tok.lemma_.lower() in AMOUNT_NOUNS \
@@ -519,13 +580,31 @@ def _amount(tok: Token) -> bool:
 
 
 def _background(tok: Token, words: ModalityWords) -> bool:
-    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"): told as
+    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"), or a
+    relative clause that profiles someone ("the KNU, which has fought the military for decades"): told as
     background to the reported event, not reported itself."""
+    if _profile(tok):
+        return True
     cur = tok
     for _ in range(3):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in cur.children):
             return True
         if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _profile(tok: Token) -> bool:
+    """In a relative clause in the present perfect ("which has fought the military for decades", "whose
+    country has been fighting Russia since 2022", "which has applied to join the EU"): the record of
+    the noun it describes, not an act the story reports. A past-tense clause ("who seized power on
+    Monday") can report one."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in cur.children)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
             return False
         cur = cur.head
     return False

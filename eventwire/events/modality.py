@@ -38,6 +38,9 @@ class ModalityWords:
     reciprocal_objects: frozenset[str]
     partner_preps: frozenset[str]
     aim_preps: frozenset[str]
+    natural_forces: frozenset[str]
+    hearsay_nouns: frozenset[str]
+    document_nouns: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
@@ -87,6 +90,10 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
             and trigger_types.get(trigger.i) != "PROTEST":
         # a purpose ("deployed troops to fight IS") is intended, not done; a protest purpose is the act
         return Modality(negated, True, ", ".join(why + ["purpose"]))
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.dep_ == "dobj" \
+            and _modal_here(trigger.head.head, words):
+        # "a deal that will see 50 hostages freed": the object's state after a verb not yet realised
+        return Modality(negated, True, ", ".join(why + ["modal"]))
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in trigger.children):
         return Modality(negated, True, ", ".join(why + ["planned or possible"]))   # "a planned rally"
     cur = trigger
@@ -103,6 +110,8 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
                     or cur.dep_ == "advcl" and to_inf) and not _is_finite(cur)
         if embedded and head.i in trigger_types and trigger_types[head.i] in EMBEDDING_TYPES:
             return Modality(negated, True, ", ".join(why + [f"embedded under {trigger_types[head.i]}"]))
+        if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN" and lemma in words.hearsay_nouns:
+            return Modality(negated, True, ", ".join(why + [f"alleged in '{head.text}'"]))
         if embedded and lemma in words.embedders and cur.dep_ != "conj":
             neg = negated or lemma in words.negating_embedders
             return Modality(neg, True, ", ".join(why + [f"embedded under '{head.text}'"]))

@@ -21,6 +21,9 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "force", "allow", "per
                   "authorise", "compel", "oblige", "require", "request", "implore", "beg", "advise", "warn",
                   "appeal", "push", "lobby", "get", "want", "expect", "need", "convince", "trust", "train",
                   "prompt", "lead", "cause", "spur", "drive"}
+# Verbs whose passive keeps a direct object ("was granted asylum", "offered a deal").
+DOUBLE_OBJECT_VERBS = {"give", "grant", "award", "offer", "send", "promise", "deny", "hand", "show", "pay", "lend",
+                       "allow", "assign", "issue", "sell", "tell", "teach"}
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -90,7 +93,15 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ) and verb.head != verb:
         return is_passive(verb.head)       # "was arrested and charged"
     # reduced relative: "a truce brokered by Turkey", "militias backed by Russia"
-    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not _misparsed_finite(verb)
+
+
+def _misparsed_finite(verb: Token) -> bool:
+    """ "Jihadist fighters killed 132 civilians, the government said": a past-tense verb the parser took
+    for a reduced relative; a passive participle has no direct object of its own, unless its verb takes
+    two ("Ukraine, granted candidate status in June, …")."""
+    return verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS and any(c.dep_ == "dobj" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def own_subject(verb: Token) -> Token | None:

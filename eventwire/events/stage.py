@@ -68,12 +68,16 @@ def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
     groups: dict[int, list[FoundEvent]] = {}
     for f in found:
         groups.setdefault(f.group, []).append(f)
-    dropped: set[int] = set()
+    retellers: dict[int, list[int]] = {}
     for g, evs in groups.items():
-        main = evs[0].retells
-        if main is None or main not in groups or main in dropped:
-            continue
-        dropped.add(main if _names_victims_better(evs, groups[main], rec) else g)
+        if evs[0].retells is not None and evs[0].retells in groups:
+            retellers.setdefault(evs[0].retells, []).append(g)
+    dropped: set[int] = set()
+    for main, parts in retellers.items():
+        # "killing three civilians and wounding 12 others": the first participle that names the victims
+        # better stands for the act, the rest are dropped with the verb
+        better = next((g for g in parts if _names_victims_better(groups[g], groups[main], rec)), None)
+        dropped |= ({main, *parts} - {better}) if better is not None else set(parts)
     return [f for f in found if f.group not in dropped]
 
 
