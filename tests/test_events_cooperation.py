@@ -77,3 +77,34 @@ def test_accusing_each_other_pairs_the_accusers(code):
 def test_jointly_condemning_a_third_party_keeps_it_as_target(code):
     rec = code("Britain and Canada jointly condemned Iran on Monday.")
     assert pairs(rec, "ACCUSE") == {("britain", "iran"), ("canada", "iran")}
+
+
+# ---- a place stands for the target of aid let in or ground given up -----------------------------
+
+def test_aid_let_into_a_place_targets_its_country(code):
+    rec = code("Turkey allowed 30 aid convoys into Idlib on Sunday.")
+    assert pairs(rec, "RETREAT") == {("turkey", "syria")}
+    target = rec.actor(next(e.target for e in rec.events if e.type == "RETREAT"))
+    assert target.country == "SYR" and [m.text for m in target.mentions] == ["Idlib"]
+
+
+def test_aid_delivered_into_a_known_territory_takes_the_kb_country(code):
+    rec = code("The World Food Programme delivered food aid into Gaza on Monday.")
+    assert any(rec.actor(e.target) is not None and rec.actor(e.target).country == "PSE"
+               for e in rec.events if e.type == "AID")
+
+
+def test_completed_withdrawal_from_a_town_targets_its_country(code):
+    rec = code("The French army finished its pullout from the town of Gao last week.")
+    assert [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events
+            if e.type == "RETREAT"] == [("FRA", "MLI")]
+
+
+def test_withdrawal_from_the_sources_own_country_gets_no_place_target(code):
+    rec = code("Malian troops completed their withdrawal from the town of Gao on Friday.")
+    assert [rec.actor(e.target) for e in rec.events if e.type == "RETREAT"] == [None]
+
+
+def test_participle_retelling_a_withdrawal_adds_no_event(code):
+    rec = code("The last Belgian peacekeepers left Mali on Monday, completing a pullout ordered by the junta.")
+    assert len([e for e in rec.events if e.type == "RETREAT"]) == 1

@@ -40,6 +40,10 @@ OTHER_PARTY_NOUNS = {"supporter", "supporters", "opponent", "opponents", "critic
 # intelligence" the modifier is a kind, not an owner (measured on the dev set: all types but COOPERATE).
 OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
                       "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Types whose target, when no actor is named, is the country of the place the act goes to or leaves:
+# aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine.
+PLACE_TARGET_TYPES = {"AID", "RETREAT"}
+PlaceLookup = Callable[[Token], bool]
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -63,6 +67,7 @@ class FoundEvent:
     background: bool = False        # inside a scene-setting temporal clause (see _background)
     group: int = -1                 # which trigger gave it (one trigger may give several events)
     retells: int | None = None      # the group whose act this participle tells again (see _retold)
+    target_place: int | None = None  # token of a place standing for the missing target (see _place_target)
 
 
 @dataclass
@@ -112,7 +117,8 @@ class EventFinder:
         verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)]
         verb_types = {t.head.i: t.entry.type for t in verbs}
         verb_words = {w.i for t in verbs for w in t.words}
-        kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)]
+        kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)
+                and not _retold_by_light_verb(t, verb_types)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
@@ -195,9 +201,11 @@ class EventFinder:
                           borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
                           obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
 
-    def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None) -> list[FoundEvent]:
+    def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None,
+             is_place: PlaceLookup | None = None) -> list[FoundEvent]:
         """`actors_for` (optional) gives every actor one argument token stands for ("they" → Germany and
-        France, "French and Indian navies" → both)."""
+        France, "French and Indian navies" → both); `is_place` (optional) tells place names, for targets
+        given by a place (`FoundEvent.target_place`, turned into an actor by the caller)."""
         trigs = self.triggers(doc)
         types = {t.head.i: t.entry.type for t in trigs}
         at = {}
@@ -207,7 +215,10 @@ class EventFinder:
                 at[t.light.i] = i
         out: list[FoundEvent] = []
         for i, t in enumerate(trigs):
-            for f in self._events_for(t, actor_for, types, actors_for):
+            found = self._events_for(t, actor_for, types, actors_for)
+            if is_place is not None:
+                _place_target(t, found, self.roles(t), is_place)
+            for f in found:
                 f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None
                 out.append(f)
         return out
@@ -269,6 +280,26 @@ def _phrase(tok: Token) -> str:
         tok = next((o for o in tok.children if o.dep_ == "pobj"), tok)
     words = [w for w in tok.subtree if w.i == tok.i or (w.head.i == tok.i and w.dep_ in ("det", "amod", "nummod"))]
     return " ".join(w.lower_ for w in words)       # not its "of" phrase or relative clause
+
+
+def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceLookup) -> None:
+    """Aid sent into a place, or ground given up, with no actor on the receiving end: the place's token
+    stands for the target ("allowed 200 trucks of aid into Gaza", "completed the withdrawal of its forces
+    from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
+    if not found or any(f.target is not None or f.type not in PLACE_TARGET_TYPES for f in found):
+        return
+    place = next((p for c in expand(r.targets) for p in _phrase_places(c, is_place)), None)
+    for f in found:
+        f.target_place = None if place is None else place.i
+
+
+def _phrase_places(tok: Token, is_place: PlaceLookup, depth: int = 3) -> list[Token]:
+    """The token itself if it names a place, else places in its "of"/"near"/"in" phrases, nearest first."""
+    if is_place(tok):
+        return [tok]
+    if depth == 0:
+        return []
+    return [p for o in prep_objects(tok, ("of", "near", "in", "outside", "around")) for p in _phrase_places(o, is_place, depth - 1)]
 
 
 def _joint_partners(t: Trigger, words: ModalityWords) -> list[Token]:
@@ -492,6 +523,14 @@ def _told_by_noun(t: Trigger, lexicon: Lexicon) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _retold_by_light_verb(t: Trigger, verb_types: dict[int, str]) -> bool:
+    """ "left Niger on Friday, completing a withdrawal": an event noun carried by a participle that hangs
+    from a verbal trigger of the same type tells that act again (as `_retold` does for verbs)."""
+    light = t.light
+    return light is not None and not t.under and light.tag_ == "VBG" and light.dep_ in ("advcl", "conj") \
+        and verb_types.get(light.head.i) == t.entry.type
 
 
 def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
