@@ -108,3 +108,31 @@ def test_withdrawal_from_the_sources_own_country_gets_no_place_target(code):
 def test_participle_retelling_a_withdrawal_adds_no_event(code):
     rec = code("The last Belgian peacekeepers left Mali on Monday, completing a pullout ordered by the junta.")
     assert len([e for e in rec.events if e.type == "RETREAT"]) == 1
+
+
+# ---- cooperation triggers ------------------------------------------------------------------------
+
+def test_resumed_direct_flights_is_cooperation_both_ways(code):
+    rec = code("Qatar and the United Arab Emirates resumed direct flights on Monday.")
+    assert pairs(rec, "COOPERATE") == {("qatar", "united"), ("united", "qatar")}
+
+
+def test_flights_to_a_country_target_it(code):
+    rec = code("Russia resumed flights to Egypt after a six-year pause.")
+    assert pairs(rec, "COOPERATE") == {("russia", "egypt")}
+
+
+def test_joint_patrols_with_the_joint_word_on_a_compound(code):
+    rec = code("Malaysia and Indonesia conducted joint coast guard patrols in the Strait of Malacca.")
+    assert pairs(rec, "COOPERATE") == {("malaysia", "indonesia"), ("indonesia", "malaysia")}
+
+
+def test_joint_air_force_drills_are_cooperation_not_mobilisation(code):
+    rec = code("Pakistan and Turkey held joint air force drills last week.")
+    assert pairs(rec, "COOPERATE") == {("pakistan", "turkey"), ("turkey", "pakistan")}
+    assert not [e for e in rec.events if e.type == "MOBILIZE"]
+
+
+def test_disbursed_funds_are_aid_to_the_recipient(code):
+    rec = code("The World Bank disbursed 700 million dollars to Pakistan on Friday.")
+    assert pairs(rec, "AID") == {("world", "pakistan")}

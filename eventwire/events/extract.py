@@ -163,8 +163,7 @@ class EventFinder:
         for e in _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
             words = [tok]
             if e.mods:
-                mod = next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and
-                            c.lemma_.lower() in e.mods), None)
+                mod = next((c for c in _modifier_chain(tok) if c.lemma_.lower() in e.mods), None)
                 if mod is None:
                     continue
                 words.append(mod)
@@ -300,6 +299,17 @@ def _phrase_places(tok: Token, is_place: PlaceLookup, depth: int = 3) -> list[To
     if depth == 0:
         return []
     return [p for o in prep_objects(tok, ("of", "near", "in", "outside", "around")) for p in _phrase_places(o, is_place, depth - 1)]
+
+
+def _modifier_chain(noun: Token) -> list[Token]:
+    """A noun's modifiers, nearest level first, then their own modifiers before the noun: "joint" in
+    "joint coast guard patrols", where the parser hangs it on "guard"."""
+    out, level = [], [noun]
+    while level:
+        level = [c for h in level for c in h.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                 or (h.i == noun.i and c.dep_ in ("compound", "amod", "nmod"))]
+        out += level
+    return out
 
 
 def _joint_partners(t: Trigger, words: ModalityWords) -> list[Token]:
