@@ -136,3 +136,8 @@ def test_joint_air_force_drills_are_cooperation_not_mobilisation(code):
 def test_disbursed_funds_are_aid_to_the_recipient(code):
     rec = code("The World Bank disbursed 700 million dollars to Pakistan on Friday.")
     assert pairs(rec, "AID") == {("world", "pakistan")}
+
+
+def test_refusal_takes_the_target_of_the_refused_act(code):
+    rec = code("Georgia refused to recognise Abkhazia's declaration of independence.")
+    assert pairs(rec, "REJECT") == {("georgia", "abkhazia")}

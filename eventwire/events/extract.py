@@ -28,7 +28,7 @@ MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Types whose target, when the verb has none, is the target of the act they announce ("threatened to
 # impose sanctions on Iran" → Iran).
-BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE"}
+BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
 # Nouns that measure an event noun after "of"/"in" ("a package of military assistance").
 AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tranche", "day", "week", "month",
                 "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}
