@@ -141,3 +141,29 @@ def test_disbursed_funds_are_aid_to_the_recipient(code):
 def test_refusal_takes_the_target_of_the_refused_act(code):
     rec = code("Georgia refused to recognise Abkhazia's declaration of independence.")
     assert pairs(rec, "REJECT") == {("georgia", "abkhazia")}
+
+
+# ---- acts done by signing a document -------------------------------------------------------------
+
+def test_signed_order_rejoining_a_body_is_support_by_the_signer(code):
+    rec = code("Chile's president signed an order rejoining the Escazu agreement and the World Trade Organization.")
+    found = [e for e in rec.events if e.type == "SUPPORT" and not e.hypothetical]
+    assert found
+    assert all("president" in words(rec, e.source) for e in found)
+    assert {rec.actor(e.target).name for e in found} == {"World Trade Organization"}
+
+
+def test_adopted_resolution_demanding_is_a_request_that_happened(code):
+    rec = code("The African Union adopted a resolution demanding an immediate halt to the fighting in Sudan.")
+    assert [(e.hypothetical, "african" in words(rec, e.source)) for e in rec.events if e.type == "REQUEST"] == \
+        [(False, True)]
+
+
+def test_a_bill_only_introduced_stays_hypothetical(code):
+    rec = code("Lawmakers in Kenya introduced a bill banning foreign funding of charities.")
+    assert all(e.hypothetical for e in rec.events if e.type == "COERCE")
+
+
+def test_a_city_naming_an_agreement_is_not_its_party(code):
+    rec = code("Brazil rejoined the Paris agreement on Monday.")
+    assert not any(rec.actor(e.target) is not None and rec.actor(e.target).country == "FRA" for e in rec.events)

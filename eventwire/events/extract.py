@@ -7,7 +7,7 @@ conventions (recode.py) → one event per (source, target) pair.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from spacy.matcher import Matcher
@@ -230,13 +230,16 @@ class EventFinder:
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
         code = recode(e, t.head, mod, self.words, expand(r.sources))
+        if code.hypothetical and not code.negated and _enacted(t, self.words):
+            code = replace(code, hypothetical=False, note=code.note + "; enacted by the document")
         if r.rule == "nominal, modifier source":
             # only the noun's own modifiers ("Russian strikes"): its "of" names the target ("invasion of Ukraine")
             sources = [a for a in [actor_for(t.head)] if a is not None]
         elif "between" in r.rule:
             sources = _each_party(r.sources, actor_for, actors_for)
         else:
-            sources = _first_actors(r.sources, actor_for, many=actors_for)
+            sources = _first_actors(r.sources, actor_for, many=actors_for) or \
+                _first_actors(_document_signer(t, r), actor_for, many=actors_for)
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
         target_tokens = [g for g in r.targets if _partner(g, t, r, self.words)] if reciprocal else r.targets
         if code.type == "COOPERATE" and e.type != "COOPERATE":
@@ -310,6 +313,32 @@ def _modifier_chain(noun: Token) -> list[Token]:
                  or (h.i == noun.i and c.dep_ in ("compound", "amod", "nmod"))]
         out += level
     return out
+
+
+def _enacted(t: Trigger, words: ModalityWords) -> bool:
+    """ "signed orders rejoining the WHO", "adopted a resolution demanding a ceasefire": the act of a
+    participle on a document that was signed, issued or adopted is done by the signing, not planned (the
+    document noun would otherwise embed it as hypothetical). Not "will sign a bill banning …"."""
+    if t.head.dep_ != "acl" or t.head.tag_ != "VBG":
+        return False
+    doc_noun = t.head.head
+    verb = doc_noun.head
+    if doc_noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in words.enacting_verbs:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux and all(a.lemma_.lower() in ("have", "be") for a in aux))
+
+
+def _document_signer(t: Trigger, r: Roles) -> list[Token]:
+    """ "signed orders rejoining the Paris accord", "issued a decree granting amnesty": a participle on a
+    document names no doer of its own; whoever signed or issued the document (the subject of the verb
+    that holds it) does the act."""
+    if not r.sources or t.head.dep_ != "acl" or t.head.tag_ != "VBG":
+        return []
+    doc_noun = r.sources[0]
+    if doc_noun.i != t.head.head.i or doc_noun.dep_ not in ("dobj", "nsubjpass") or doc_noun.head.pos_ != "VERB":
+        return []
+    return [s for s in doc_noun.head.children if s.dep_ == "nsubj"]
 
 
 def _joint_partners(t: Trigger, words: ModalityWords) -> list[Token]:
