@@ -167,3 +167,20 @@ def test_a_bill_only_introduced_stays_hypothetical(code):
 def test_a_city_naming_an_agreement_is_not_its_party(code):
     rec = code("Brazil rejoined the Paris agreement on Monday.")
     assert not any(rec.actor(e.target) is not None and rec.actor(e.target).country == "FRA" for e in rec.events)
+
+
+# ---- an aid convoy that arrives --------------------------------------------------------------------
+
+def test_aid_convoy_reaching_a_country_is_aid_to_it(code):
+    rec = code("A World Food Programme aid convoy reached eastern Chad on Saturday.")
+    assert [(rec.actor(e.target).country) for e in rec.events if e.type == "AID"] == ["TCD"]
+
+
+def test_aid_convoy_arriving_in_a_territory_targets_its_country(code):
+    rec = code("A Red Cross aid convoy arrived in Gaza on Monday.")
+    assert [(rec.actor(e.target).country) for e in rec.events if e.type == "AID"] == ["PSE"]
+
+
+def test_an_attacked_aid_convoy_is_no_aid_event(code):
+    rec = code("Gunmen attacked a UN aid convoy in Darfur on Sunday.")
+    assert not [e for e in rec.events if e.type == "AID"]

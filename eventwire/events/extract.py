@@ -118,7 +118,7 @@ class EventFinder:
         verb_types = {t.head.i: t.entry.type for t in verbs}
         verb_words = {w.i for t in verbs for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)
-                and not _retold_by_light_verb(t, verb_types)]
+                and not _retold_by_light_verb(t, verb_types) and not _idle(t)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
@@ -242,6 +242,7 @@ class EventFinder:
                 _first_actors(_document_signer(t, r), actor_for, many=actors_for)
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
         target_tokens = [g for g in r.targets if _partner(g, t, r, self.words)] if reciprocal else r.targets
+        target_tokens = target_tokens + _acting_targets(t)
         if code.type == "COOPERATE" and e.type != "COOPERATE":
             target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
         targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)
@@ -290,7 +291,7 @@ def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: Place
     from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
     if not found or any(f.target is not None or f.type not in PLACE_TARGET_TYPES for f in found):
         return
-    place = next((p for c in expand(r.targets) for p in _phrase_places(c, is_place)), None)
+    place = next((p for c in expand(r.targets + _acting_targets(t)) for p in _phrase_places(c, is_place)), None)
     for f in found:
         f.target_place = None if place is None else place.i
 
@@ -313,6 +314,20 @@ def _modifier_chain(noun: Token) -> list[Token]:
                  or (h.i == noun.i and c.dep_ in ("compound", "amod", "nmod"))]
         out += level
     return out
+
+
+def _idle(t: Trigger) -> bool:
+    """An `acting` noun that does nothing: "gunmen attacked an aid convoy" reports no aid delivered."""
+    verb = t.head.head
+    return t.entry.acting and not (t.head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != t.head.i)
+
+
+def _acting_targets(t: Trigger) -> list[Token]:
+    """Where an `acting` noun's verb takes it: "an aid convoy reached northwest Syria", "… arrived in Gaza"."""
+    if not t.entry.acting or t.head.dep_ != "nsubj":
+        return []
+    verb = t.head.head
+    return [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("to", "into", "in"))
 
 
 def _enacted(t: Trigger, words: ModalityWords) -> bool:
