@@ -184,3 +184,10 @@ def test_aid_convoy_arriving_in_a_territory_targets_its_country(code):
 def test_an_attacked_aid_convoy_is_no_aid_event(code):
     rec = code("Gunmen attacked a UN aid convoy in Darfur on Sunday.")
     assert not [e for e in rec.events if e.type == "AID"]
+
+
+def test_mediation_between_two_parties_is_one_event_per_mediator(code):
+    rec = code("Kenya and Tanzania brokered a truce between Sudan and South Sudan on Friday.")
+    found = [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events if e.type == "AGREE"]
+    assert sorted(s for s, _ in found) == ["KEN", "TZA"]
+    assert all(t in ("SDN", "SSD") for _, t in found)

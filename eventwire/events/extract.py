@@ -246,6 +246,8 @@ class EventFinder:
         if code.type == "COOPERATE" and e.type != "COOPERATE":
             target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
         targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)
+        if len(targets) > 1 and _mediation(t, self.words):
+            targets = targets[:1]       # one event per broker: the parties are one side of the act
         if e.needs_target and not targets:
             return []
         mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
@@ -314,6 +316,14 @@ def _modifier_chain(noun: Token) -> list[Token]:
                  or (h.i == noun.i and c.dep_ in ("compound", "amod", "nmod"))]
         out += level
     return out
+
+
+def _mediation(t: Trigger, words: ModalityWords) -> bool:
+    """ "Egypt and Qatar brokered a truce between Israel and Hamas": a third party's mediation is coded
+    once per mediator, whose target is the parties together (the labelling conventions); the first named
+    party stands for them."""
+    return t.head.lemma_.lower() in words.mediation_words or \
+        (t.light is not None and t.light.lemma_.lower() in words.mediation_words)
 
 
 def _idle(t: Trigger) -> bool:

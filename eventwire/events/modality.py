@@ -39,6 +39,7 @@ class ModalityWords:
     partner_preps: frozenset[str]
     aim_preps: frozenset[str]
     enacting_verbs: frozenset[str]
+    mediation_words: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
