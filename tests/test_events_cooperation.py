@@ -191,3 +191,14 @@ def test_mediation_between_two_parties_is_one_event_per_mediator(code):
     found = [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events if e.type == "AGREE"]
     assert sorted(s for s, _ in found) == ["KEN", "TZA"]
     assert all(t in ("SDN", "SSD") for _, t in found)
+
+
+def test_agreement_content_tells_the_signing(code):
+    rec = code("Chile and Peru signed an agreement to share customs data at the border.")
+    assert pairs(rec, "COOPERATE") == {("chile", "peru"), ("peru", "chile")}
+    assert not pairs(rec, "SUPPORT")
+
+
+def test_signing_without_a_coded_content_stays_support(code):
+    rec = code("Chile and Peru signed a treaty on their maritime border on Monday.")
+    assert pairs(rec, "SUPPORT") == {("chile", "peru"), ("peru", "chile")}

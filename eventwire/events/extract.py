@@ -220,7 +220,7 @@ class EventFinder:
             for f in found:
                 f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None
                 out.append(f)
-        return out
+        return _drop_signing_told_by_content(trigs, out, self.words)
 
     def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str],
                     actors_for: ManyLookup | None = None) -> list[FoundEvent]:
@@ -316,6 +316,25 @@ def _modifier_chain(noun: Token) -> list[Token]:
                  or (h.i == noun.i and c.dep_ in ("compound", "amod", "nmod"))]
         out += level
     return out
+
+
+def _drop_signing_told_by_content(trigs: list[Trigger], found: list[FoundEvent],
+                                  words: ModalityWords) -> list[FoundEvent]:
+    """ "Lithuania and Poland signed an agreement to share air-surveillance data": the signing and the
+    cooperation it sets up are one act, told best by the agreement's content (COOPERATE); the signing's
+    events go when the content's clause gives asserted events from the same signers."""
+    drop: set[int] = set()
+    for i, t in enumerate(trigs):
+        if not (t.entry.obj and t.head.lemma_.lower() in words.enacting_verbs):
+            continue
+        held = [w for w in t.words if w.i != t.head.i]
+        clause = {d.i for h in held for c in h.children if c.dep_ in ("acl", "relcl") for d in c.subtree}
+        signers = {f.source for f in found if f.group == i}
+        told = [f for f in found if f.group != i and trigs[f.group].head.i in clause and not f.negated
+                and not f.hypothetical and f.source in signers]
+        if told:
+            drop.add(i)
+    return [f for f in found if f.group not in drop]
 
 
 def _mediation(t: Trigger, words: ModalityWords) -> bool:
