@@ -77,3 +77,128 @@ def test_accusing_each_other_pairs_the_accusers(code):
 def test_jointly_condemning_a_third_party_keeps_it_as_target(code):
     rec = code("Britain and Canada jointly condemned Iran on Monday.")
     assert pairs(rec, "ACCUSE") == {("britain", "iran"), ("canada", "iran")}
+
+
+# ---- a place stands for the target of aid let in or ground given up -----------------------------
+
+def test_aid_let_into_a_place_targets_its_country(code):
+    rec = code("Turkey allowed 30 aid convoys into Idlib on Sunday.")
+    assert pairs(rec, "RETREAT") == {("turkey", "syria")}
+    target = rec.actor(next(e.target for e in rec.events if e.type == "RETREAT"))
+    assert target.country == "SYR" and [m.text for m in target.mentions] == ["Idlib"]
+
+
+def test_aid_delivered_into_a_known_territory_takes_the_kb_country(code):
+    rec = code("The World Food Programme delivered food aid into Gaza on Monday.")
+    assert any(rec.actor(e.target) is not None and rec.actor(e.target).country == "PSE"
+               for e in rec.events if e.type == "AID")
+
+
+def test_completed_withdrawal_from_a_town_targets_its_country(code):
+    rec = code("The French army finished its pullout from the town of Gao last week.")
+    assert [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events
+            if e.type == "RETREAT"] == [("FRA", "MLI")]
+
+
+def test_withdrawal_from_the_sources_own_country_gets_no_place_target(code):
+    rec = code("Malian troops completed their withdrawal from the town of Gao on Friday.")
+    assert [rec.actor(e.target) for e in rec.events if e.type == "RETREAT"] == [None]
+
+
+def test_participle_retelling_a_withdrawal_adds_no_event(code):
+    rec = code("The last Belgian peacekeepers left Mali on Monday, completing a pullout ordered by the junta.")
+    assert len([e for e in rec.events if e.type == "RETREAT"]) == 1
+
+
+# ---- cooperation triggers ------------------------------------------------------------------------
+
+def test_resumed_direct_flights_is_cooperation_both_ways(code):
+    rec = code("Qatar and the United Arab Emirates resumed direct flights on Monday.")
+    assert pairs(rec, "COOPERATE") == {("qatar", "united"), ("united", "qatar")}
+
+
+def test_flights_to_a_country_target_it(code):
+    rec = code("Russia resumed flights to Egypt after a six-year pause.")
+    assert pairs(rec, "COOPERATE") == {("russia", "egypt")}
+
+
+def test_joint_patrols_with_the_joint_word_on_a_compound(code):
+    rec = code("Malaysia and Indonesia conducted joint coast guard patrols in the Strait of Malacca.")
+    assert pairs(rec, "COOPERATE") == {("malaysia", "indonesia"), ("indonesia", "malaysia")}
+
+
+def test_joint_air_force_drills_are_cooperation_not_mobilisation(code):
+    rec = code("Pakistan and Turkey held joint air force drills last week.")
+    assert pairs(rec, "COOPERATE") == {("pakistan", "turkey"), ("turkey", "pakistan")}
+    assert not [e for e in rec.events if e.type == "MOBILIZE"]
+
+
+def test_disbursed_funds_are_aid_to_the_recipient(code):
+    rec = code("The World Bank disbursed 700 million dollars to Pakistan on Friday.")
+    assert pairs(rec, "AID") == {("world", "pakistan")}
+
+
+def test_refusal_takes_the_target_of_the_refused_act(code):
+    rec = code("Georgia refused to recognise Abkhazia's declaration of independence.")
+    assert pairs(rec, "REJECT") == {("georgia", "abkhazia")}
+
+
+# ---- acts done by signing a document -------------------------------------------------------------
+
+def test_signed_order_rejoining_a_body_is_support_by_the_signer(code):
+    rec = code("Chile's president signed an order rejoining the Escazu agreement and the World Trade Organization.")
+    found = [e for e in rec.events if e.type == "SUPPORT" and not e.hypothetical]
+    assert found
+    assert all("president" in words(rec, e.source) for e in found)
+    assert {rec.actor(e.target).name for e in found} == {"World Trade Organization"}
+
+
+def test_adopted_resolution_demanding_is_a_request_that_happened(code):
+    rec = code("The African Union adopted a resolution demanding an immediate halt to the fighting in Sudan.")
+    assert [(e.hypothetical, "african" in words(rec, e.source)) for e in rec.events if e.type == "REQUEST"] == \
+        [(False, True)]
+
+
+def test_a_bill_only_introduced_stays_hypothetical(code):
+    rec = code("Lawmakers in Kenya introduced a bill banning foreign funding of charities.")
+    assert all(e.hypothetical for e in rec.events if e.type == "COERCE")
+
+
+def test_a_city_naming_an_agreement_is_not_its_party(code):
+    rec = code("Brazil rejoined the Paris agreement on Monday.")
+    assert not any(rec.actor(e.target) is not None and rec.actor(e.target).country == "FRA" for e in rec.events)
+
+
+# ---- an aid convoy that arrives --------------------------------------------------------------------
+
+def test_aid_convoy_reaching_a_country_is_aid_to_it(code):
+    rec = code("A World Food Programme aid convoy reached eastern Chad on Saturday.")
+    assert [(rec.actor(e.target).country) for e in rec.events if e.type == "AID"] == ["TCD"]
+
+
+def test_aid_convoy_arriving_in_a_territory_targets_its_country(code):
+    rec = code("A Red Cross aid convoy arrived in Gaza on Monday.")
+    assert [(rec.actor(e.target).country) for e in rec.events if e.type == "AID"] == ["PSE"]
+
+
+def test_an_attacked_aid_convoy_is_no_aid_event(code):
+    rec = code("Gunmen attacked a UN aid convoy in Darfur on Sunday.")
+    assert not [e for e in rec.events if e.type == "AID"]
+
+
+def test_mediation_between_two_parties_is_one_event_per_mediator(code):
+    rec = code("Kenya and Tanzania brokered a truce between Sudan and South Sudan on Friday.")
+    found = [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events if e.type == "AGREE"]
+    assert sorted(s for s, _ in found) == ["KEN", "TZA"]
+    assert all(t in ("SDN", "SSD") for _, t in found)
+
+
+def test_agreement_content_tells_the_signing(code):
+    rec = code("Chile and Peru signed an agreement to share customs data at the border.")
+    assert pairs(rec, "COOPERATE") == {("chile", "peru"), ("peru", "chile")}
+    assert not pairs(rec, "SUPPORT")
+
+
+def test_signing_without_a_coded_content_stays_support(code):
+    rec = code("Chile and Peru signed a treaty on their maritime border on Monday.")
+    assert pairs(rec, "SUPPORT") == {("chile", "peru"), ("peru", "chile")}

@@ -36,6 +36,7 @@ BORDER_NOUNS = frozenset({"border", "frontier"})     # "the Iraq-Syria border" i
 # Nouns of which a country is only the topic ("the Libya conflict", "the Iran deal"): no actor.
 TOPIC_NOUNS = frozenset({"war", "conflict", "crisis", "talks", "issue", "question", "policy", "economy", "election",
                          "elections", "peace", "process", "deal", "summit", "dispute", "file", "situation", "file",
+                         "accord", "accords", "agreement", "treaty", "pact", "protocol",
                          "strategy", "envoy", "expert", "experts", "analyst", "analysts", "correspondent"})
 FORMER = frozenset({"former", "ex", "ex-"})
 # Adjectives saying a group is not the story country's ("foreign forces"): no focus country for it.

@@ -7,7 +7,7 @@ conventions (recode.py) → one event per (source, target) pair.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from spacy.matcher import Matcher
@@ -29,7 +29,7 @@ MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Types whose target, when the verb has none, is the target of the act they announce ("threatened to
 # impose sanctions on Iran" → Iran).
-BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE"}
+BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
 # Nouns that measure an event noun after "of"/"in" ("a package of military assistance").
 AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tranche", "day", "week", "month",
                 "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}
@@ -43,6 +43,10 @@ OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT"
                       "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # Determiners of a noun that names an act the story has already told ("killed in the assault").
 TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Types whose target, when no actor is named, is the country of the place the act goes to or leaves:
+# aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine.
+PLACE_TARGET_TYPES = {"AID", "RETREAT"}
+PlaceLookup = Callable[[Token], bool]
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -66,6 +70,7 @@ class FoundEvent:
     background: bool = False        # inside a scene-setting temporal clause (see _background)
     group: int = -1                 # which trigger gave it (one trigger may give several events)
     retells: int | None = None      # the group whose act this participle tells again (see _retold)
+    target_place: int | None = None  # token of a place standing for the missing target (see _place_target)
 
 
 @dataclass
@@ -118,7 +123,8 @@ class EventFinder:
         verb_types = {t.head.i: t.entry.type for t in verbs}
         # the accord of a dropped signing names no act of its own either
         verb_words = {w.i for t in verbs + signed for w in t.words}
-        kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)]
+        kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)
+                and not _retold_by_light_verb(t, verb_types) and not _idle(t)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
@@ -163,8 +169,7 @@ class EventFinder:
         for e in _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
             words = [tok]
             if e.mods:
-                mod = next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and
-                            c.lemma_.lower() in e.mods), None)
+                mod = next((c for c in _modifier_chain(tok) if c.lemma_.lower() in e.mods), None)
                 if mod is None:
                     continue
                 words.append(mod)
@@ -212,9 +217,11 @@ class EventFinder:
                           borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
                           obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
 
-    def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None) -> list[FoundEvent]:
+    def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None,
+             is_place: PlaceLookup | None = None) -> list[FoundEvent]:
         """`actors_for` (optional) gives every actor one argument token stands for ("they" → Germany and
-        France, "French and Indian navies" → both)."""
+        France, "French and Indian navies" → both); `is_place` (optional) tells place names, for targets
+        given by a place (`FoundEvent.target_place`, turned into an actor by the caller)."""
         trigs = self.triggers(doc)
         types = {t.head.i: t.entry.type for t in trigs}
         at = {}
@@ -224,10 +231,13 @@ class EventFinder:
                 at[t.light.i] = i
         out: list[FoundEvent] = []
         for i, t in enumerate(trigs):
-            for f in self._events_for(t, actor_for, types, actors_for):
+            found = self._events_for(t, actor_for, types, actors_for)
+            if is_place is not None:
+                _place_target(t, found, self.roles(t), is_place)
+            for f in found:
                 f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None
                 out.append(f)
-        return out
+        return _drop_signing_told_by_content(trigs, out, self.words)
 
     def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str],
                     actors_for: ManyLookup | None = None) -> list[FoundEvent]:
@@ -242,18 +252,24 @@ class EventFinder:
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
         code = recode(e, t.head, mod, self.words, expand(r.sources))
+        if code.hypothetical and not code.negated and _enacted(t, self.words):
+            code = replace(code, hypothetical=False, note=code.note + "; enacted by the document")
         if r.rule == "nominal, modifier source":
             # only the noun's own modifiers ("Russian strikes"): its "of" names the target ("invasion of Ukraine")
             sources = [a for a in [actor_for(t.head)] if a is not None]
         elif "between" in r.rule:
             sources = _each_party(r.sources, actor_for, actors_for)
         else:
-            sources = _first_actors(r.sources, actor_for, many=actors_for)
+            sources = _first_actors(r.sources, actor_for, many=actors_for) or \
+                _first_actors(_document_signer(t, r), actor_for, many=actors_for)
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
         target_tokens = [g for g in r.targets if _partner(g, t, r, self.words)] if reciprocal else r.targets
+        target_tokens = target_tokens + _acting_targets(t)
         if code.type == "COOPERATE" and e.type != "COOPERATE":
             target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
         targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)
+        if len(targets) > 1 and _mediation(t, self.words):
+            targets = targets[:1]       # one event per broker: the parties are one side of the act
         if e.needs_target and not targets:
             return []
         mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
@@ -291,6 +307,104 @@ def _phrase(tok: Token) -> str:
         tok = next((o for o in tok.children if o.dep_ == "pobj"), tok)
     words = [w for w in tok.subtree if w.i == tok.i or (w.head.i == tok.i and w.dep_ in ("det", "amod", "nummod"))]
     return " ".join(w.lower_ for w in words)       # not its "of" phrase or relative clause
+
+
+def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceLookup) -> None:
+    """Aid sent into a place, or ground given up, with no actor on the receiving end: the place's token
+    stands for the target ("allowed 200 trucks of aid into Gaza", "completed the withdrawal of its forces
+    from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
+    if not found or any(f.target is not None or f.type not in PLACE_TARGET_TYPES for f in found):
+        return
+    place = next((p for c in expand(r.targets + _acting_targets(t)) for p in _phrase_places(c, is_place)), None)
+    for f in found:
+        f.target_place = None if place is None else place.i
+
+
+def _phrase_places(tok: Token, is_place: PlaceLookup, depth: int = 3) -> list[Token]:
+    """The token itself if it names a place, else places in its "of"/"near"/"in" phrases, nearest first."""
+    if is_place(tok):
+        return [tok]
+    if depth == 0:
+        return []
+    return [p for o in prep_objects(tok, ("of", "near", "in", "outside", "around")) for p in _phrase_places(o, is_place, depth - 1)]
+
+
+def _modifier_chain(noun: Token) -> list[Token]:
+    """A noun's modifiers, nearest level first, then their own modifiers before the noun: "joint" in
+    "joint coast guard patrols", where the parser hangs it on "guard"."""
+    out, level = [], [noun]
+    while level:
+        level = [c for h in level for c in h.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                 or (h.i == noun.i and c.dep_ in ("compound", "amod", "nmod"))]
+        out += level
+    return out
+
+
+def _drop_signing_told_by_content(trigs: list[Trigger], found: list[FoundEvent],
+                                  words: ModalityWords) -> list[FoundEvent]:
+    """ "Lithuania and Poland signed an agreement to share air-surveillance data": the signing and the
+    cooperation it sets up are one act, told best by the agreement's content (COOPERATE); the signing's
+    events go when the content's clause gives asserted events from the same signers."""
+    drop: set[int] = set()
+    for i, t in enumerate(trigs):
+        if not (t.entry.obj and t.head.lemma_.lower() in words.enacting_verbs):
+            continue
+        held = [w for w in t.words if w.i != t.head.i]
+        clause = {d.i for h in held for c in h.children if c.dep_ in ("acl", "relcl") for d in c.subtree}
+        signers = {f.source for f in found if f.group == i}
+        told = [f for f in found if f.group != i and trigs[f.group].head.i in clause and not f.negated
+                and not f.hypothetical and f.source in signers]
+        if told:
+            drop.add(i)
+    return [f for f in found if f.group not in drop]
+
+
+def _mediation(t: Trigger, words: ModalityWords) -> bool:
+    """ "Egypt and Qatar brokered a truce between Israel and Hamas": a third party's mediation is coded
+    once per mediator, whose target is the parties together (the labelling conventions); the first named
+    party stands for them."""
+    return t.head.lemma_.lower() in words.mediation_words or \
+        (t.light is not None and t.light.lemma_.lower() in words.mediation_words)
+
+
+def _idle(t: Trigger) -> bool:
+    """An `acting` noun that does nothing: "gunmen attacked an aid convoy" reports no aid delivered."""
+    verb = t.head.head
+    return t.entry.acting and not (t.head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != t.head.i)
+
+
+def _acting_targets(t: Trigger) -> list[Token]:
+    """Where an `acting` noun's verb takes it: "an aid convoy reached northwest Syria", "… arrived in Gaza"."""
+    if not t.entry.acting or t.head.dep_ != "nsubj":
+        return []
+    verb = t.head.head
+    return [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("to", "into", "in"))
+
+
+def _enacted(t: Trigger, words: ModalityWords) -> bool:
+    """ "signed orders rejoining the WHO", "adopted a resolution demanding a ceasefire": the act of a
+    participle on a document that was signed, issued or adopted is done by the signing, not planned (the
+    document noun would otherwise embed it as hypothetical). Not "will sign a bill banning …"."""
+    if t.head.dep_ != "acl" or t.head.tag_ != "VBG":
+        return False
+    doc_noun = t.head.head
+    verb = doc_noun.head
+    if doc_noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in words.enacting_verbs:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux and all(a.lemma_.lower() in ("have", "be") for a in aux))
+
+
+def _document_signer(t: Trigger, r: Roles) -> list[Token]:
+    """ "signed orders rejoining the Paris accord", "issued a decree granting amnesty": a participle on a
+    document names no doer of its own; whoever signed or issued the document (the subject of the verb
+    that holds it) does the act."""
+    if not r.sources or t.head.dep_ != "acl" or t.head.tag_ != "VBG":
+        return []
+    doc_noun = r.sources[0]
+    if doc_noun.i != t.head.head.i or doc_noun.dep_ not in ("dobj", "nsubjpass") or doc_noun.head.pos_ != "VERB":
+        return []
+    return [s for s in doc_noun.head.children if s.dep_ == "nsubj"]
 
 
 def _joint_partners(t: Trigger, words: ModalityWords) -> list[Token]:
@@ -550,6 +664,14 @@ def _told_by_noun(t: Trigger, lexicon: Lexicon) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _retold_by_light_verb(t: Trigger, verb_types: dict[int, str]) -> bool:
+    """ "left Niger on Friday, completing a withdrawal": an event noun carried by a participle that hangs
+    from a verbal trigger of the same type tells that act again (as `_retold` does for verbs)."""
+    light = t.light
+    return light is not None and not t.under and light.tag_ == "VBG" and light.dep_ in ("advcl", "conj") \
+        and verb_types.get(light.head.i) == t.entry.type
 
 
 def _promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:

@@ -17,7 +17,9 @@ Lexicon files (`eventwire/data/events/triggers*.yaml`, plus any the user adds) a
 Options after ";": mode=, cameo=, to=a/b (target prepositions), from=a/b (prepositions whose object is
 the source), mod=a/b (nouns), not_obj=a/b (objects that rule the entry out), subj=a/b (required subject
 lemmas), mutual (coordinated subjects act on each other), crowd (PROTEST when a crowd does it),
-needs_target (dropped when no target is found: "warned that a test was imminent"), patient_poss (the
+acting (a noun that is an event only as the subject of an active verb: "an aid convoy reached Idlib";
+the verb's object or destination is the target), needs_target (dropped when no target is found: "warned
+that a test was imminent"), patient_poss (the
 noun's possessor undergoes it: "his arrest"), inverse (the subject is the target: "received aid from"), stative
 (descriptive in modifiers: "powers backing Haftar" is a relation, not an event), theme (the direct
 object is what is sent or moved, "deployed troops to X": the target is in `to`; `theme: true` on a type
@@ -34,7 +36,7 @@ import yaml
 from eventwire.errors import UsageError
 from eventwire.events.ontology import DATA, Ontology, default_ontology, yaml_word
 
-_FLAGS = {"inverse", "stative", "theme", "mutual", "crowd", "needs_target", "patient_poss"}
+_FLAGS = {"inverse", "stative", "theme", "mutual", "crowd", "needs_target", "patient_poss", "acting"}
 _KEYS = {"mode", "cameo", "to", "from", "mod", "not_obj", "subj"}
 
 
@@ -58,6 +60,7 @@ class Entry:
     crowd: bool = False             # done by a crowd ("protesters stormed") it is a riot, PROTEST
     needs_target: bool = False      # only an event when someone is on the receiving end ("warned Israel")
     patient_poss: bool = False      # a noun whose possessor undergoes it ("his arrest", "Navalny's release")
+    acting: bool = False            # a noun that is an event only as the doer of a verb ("an aid convoy reached")
     not_obj: tuple[str, ...] = ()   # direct objects that rule the entry out ("ordered troops to …")
     subj: tuple[str, ...] = ()      # required subject lemmas ("troops left Afghanistan")
     text: str = ""                  # the line as written, for `reason`
@@ -114,6 +117,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
     return Entry(kind=kind, lemma=head, type=type_, words=particles, obj=obj, inverse="inverse" in flags,
                  stative="stative" in flags, mutual="mutual" in flags, crowd="crowd" in flags,
                  needs_target="needs_target" in flags, patient_poss="patient_poss" in flags,
+                 acting="acting" in flags,
                  theme="theme" in flags or type_theme, text=line.strip(), **fields)
 
 

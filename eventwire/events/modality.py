@@ -41,6 +41,8 @@ class ModalityWords:
     natural_forces: frozenset[str]
     hearsay_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    enacting_verbs: frozenset[str]
+    mediation_words: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

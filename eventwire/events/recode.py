@@ -94,5 +94,20 @@ def _from_organisation(tok: Token) -> bool:
 
 
 def _joint(tok: Token, words: ModalityWords) -> bool:
+    """ "held joint naval drills", "joint air force drills" (the modifier may sit on a compound), "patrolled
+    jointly"."""
     nouns = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(m.lemma_.lower() in words.joint_words for n in nouns for m in n.children if m.dep_ in ("amod", "compound"))
+    if any(c.dep_ == "advmod" and c.lower_ in words.joint_words for c in tok.children):
+        return True
+    return any(m.lemma_.lower() in words.joint_words for n in nouns for m in _noun_modifiers(n))
+
+
+def _noun_modifiers(noun: Token) -> list[Token]:
+    """The noun's adjectives and compounds, and theirs in turn ("joint" in "joint air force drills")."""
+    out, todo = [], [noun]
+    while todo:
+        cur = todo.pop()
+        mods = [m for m in cur.children if m.dep_ in ("amod", "compound") and m.i < noun.i]
+        out += mods
+        todo += mods
+    return out

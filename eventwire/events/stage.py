@@ -11,7 +11,8 @@ from eventwire.events.extract import EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.modality import load_modality
 from eventwire.events.ontology import default_ontology
-from eventwire.record import Event, Record
+from eventwire.actors.kb import load_builtin
+from eventwire.record import Actor, Event, Record
 from eventwire.settings import Settings
 
 # An event with neither a source nor a target names nobody ("the dialogue was suspended", "the
@@ -39,10 +40,19 @@ class EventStage:
         self.lexicon = load_lexicon(ontology=self.ontology)
         nlp = nlp_loader.load(settings.model)
         self.finder = EventFinder(nlp.vocab, self.lexicon, load_modality())
+        kb = load_builtin()
+        self.country_names = {e.country: e.name for e in kb.entries.values() if e.kind == "country" and e.country}
+        # names a country is known by ("Gaza", "West Bank" → PSE): they outrank the gazetteer's guess
+        self.country_aliases = {a.text.lower(): a.entry.country for a in kb.aliases
+                                if a.entry.kind == "country" and a.form in ("name", "alias") and a.entry.country}
 
     def __call__(self, an: Analysis) -> None:
-        found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for), an.record)
+        found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
+                            an.record)
         found = [f for f in found if keep(f)]
+        for f in found:
+            if f.target is None and f.target_place is not None:
+                f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
         found = drop_duplicates(found, lead_end(an.record))
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
@@ -96,6 +106,33 @@ def _names_victims_better(part: list[FoundEvent], main: list[FoundEvent], rec: R
 def _state_only(a) -> bool:
     """A country named as a whole ("Nigeria", "U.S."), not one of its people or bodies."""
     return a.sector is None or (a.kb_id or "").startswith("country:")
+
+
+def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[str, str],
+                country_aliases: dict[str, str]) -> str | None:
+    """The actor a place stands for as an event's target: its country's people there, as the actors stage
+    does for places in argument positions ("shelled Kharkiv"). The country's actor if the story has one,
+    else a new actor named after the country with the place as its mention. Not the source's own country
+    ("Ukrainian troops withdrew from Avdiivka" gives no target)."""
+    rec = an.record
+    place = rec.place(an.token_place.get(i))
+    if place is None:
+        return None
+    tok = an.doc[i]
+    mention = next((m for m in place.mentions if m.start <= tok.idx < m.end), None) or \
+        rec.span(tok.idx, tok.idx + len(tok.text))
+    country = country_aliases.get(mention.text.lower()) or place.country
+    src = rec.actor(source)
+    if country is None or (src is not None and src.country == country):
+        return None
+    known = next((a for a in rec.actors if a.kb_id == f"country:{country}"), None)
+    if known is not None:
+        return known.id
+    taken = {a.id for a in rec.actors}
+    aid = next(f"A{n}" for n in range(len(rec.actors) + 1, len(rec.actors) + 1000) if f"A{n}" not in taken)
+    rec.actors.append(Actor(id=aid, name=country_names.get(country, place.name), country=country,
+                            mentions=[mention], reason=f"event-target-place:{mention.text}"))
+    return aid
 
 
 def lead_end(rec: Record) -> int:
