@@ -67,3 +67,10 @@ def test_fighting_between_two_parties_is_one_event(code):
 def test_fighting_flared_between_parties_parsed_as_a_clause(code):
     rec = code("Fighting flared in Khartoum on Sunday between soldiers loyal to the army chief and fighters of a rival militia.")
     assert any(e.source and e.target for e in claims(rec, "ASSAULT"))
+
+
+def test_natural_disasters_are_no_assault(code):
+    rec = code("Heavy rains and mudslides have killed at least 60 people in southern Brazil, officials said.")
+    assert claims(rec, "ASSAULT") == []
+    rec = code("The agency will repair bridges destroyed by Typhoon Haiyan.")
+    assert claims(rec, "ASSAULT") == []

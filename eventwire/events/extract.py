@@ -125,6 +125,8 @@ class EventFinder:
                 continue
             if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
                 continue
+            if e.type == "ASSAULT" and _natural_doer(tok, self.words):
+                return None         # "floods killed 400 people": no political actor did it
             if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
                 return None         # "occupied territories", "powers backing Haftar": a state, not an act
             return Trigger(tok, e, sorted({tok, *words}, key=lambda t: t.i))
@@ -391,6 +393,15 @@ def _subject_words(verb: Token) -> list[Token]:
     missiles" both have missiles doing the hitting."""
     out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
+def _natural_doer(verb: Token, words: ModalityWords) -> bool:
+    """The verb's doer is a natural force or an accident ("Floods and landslides have killed …", "roads
+    destroyed by Cyclone Freddy"): modality.yaml natural_agents, on the head or a compound before it."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(w.lemma_.lower() in words.natural_agents or w.lower_ in words.natural_agents
+               for d in doers for u in (d, *d.conjuncts) for w in (u, *(c for c in u.children if c.dep_ == "compound")))
 
 
 def _is_time_prep(prep: Token) -> bool:

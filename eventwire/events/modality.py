@@ -38,6 +38,7 @@ class ModalityWords:
     reciprocal_objects: frozenset[str]
     partner_preps: frozenset[str]
     aim_preps: frozenset[str]
+    natural_agents: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
