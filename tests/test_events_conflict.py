@@ -74,3 +74,13 @@ def test_natural_disasters_are_no_assault(code):
     assert claims(rec, "ASSAULT") == []
     rec = code("The agency will repair bridges destroyed by Typhoon Haiyan.")
     assert claims(rec, "ASSAULT") == []
+
+
+def test_violence_told_as_the_cause_is_still_reported(code):
+    rec = code("The government imposed a curfew in the capital after soldiers ousted President Ado Bako of Niger.")
+    assert claims(rec, "COERCE") or claims(rec, "ASSAULT")
+
+
+def test_diplomatic_background_stays_dropped(code):
+    rec = code("Lithuania expelled the Russian ambassador after Moscow recognised two breakaway regions of Georgia.")
+    assert claims(rec, "SUPPORT") == []
