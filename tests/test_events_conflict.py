@@ -84,3 +84,9 @@ def test_violence_told_as_the_cause_is_still_reported(code):
 def test_diplomatic_background_stays_dropped(code):
     rec = code("Lithuania expelled the Russian ambassador after Moscow recognised two breakaway regions of Georgia.")
     assert claims(rec, "SUPPORT") == []
+
+
+def test_a_teenager_shot_by_police_is_a_civilian(code):
+    rec = code("Police in Kenya shot dead a teenager during a protest in Nairobi on Tuesday.")
+    assert any(side(rec, e.source) == ("KEN", "COP") and side(rec, e.target) == ("KEN", "CVL")
+               for e in claims(rec, "ASSAULT"))
