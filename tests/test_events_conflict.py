@@ -90,3 +90,23 @@ def test_a_teenager_shot_by_police_is_a_civilian(code):
     rec = code("Police in Kenya shot dead a teenager during a protest in Nairobi on Tuesday.")
     assert any(side(rec, e.source) == ("KEN", "COP") and side(rec, e.target) == ("KEN", "CVL")
                for e in claims(rec, "ASSAULT"))
+
+
+def test_second_participle_of_the_same_attack_is_not_a_new_event(code):
+    rec = code("Israeli troops raided the Jenin refugee camp on Monday, killing two Palestinians and wounding five others.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_missiles_fired_into_the_sea_are_no_assault(code):
+    rec = code("North Korea fired two ballistic missiles into the sea off its east coast on Thursday.")
+    assert claims(rec, "ASSAULT") == []
+
+
+def test_subject_participle_with_object_is_active(code):
+    rec = code("Armed men killed at least 40 villagers in an attack on the village of Kuchi in Nigeria's Niger state.")
+    assert all(side(rec, e.source)[1] != "CVL" for e in claims(rec, "ASSAULT"))
+
+
+def test_place_in_named_country_outranks_namesake_town(code):
+    rec = code("Gunmen attacked the village of Solhan in northern Burkina Faso overnight.")
+    assert any(side(rec, e.target) == ("BFA", "CVL") for e in claims(rec, "ASSAULT"))

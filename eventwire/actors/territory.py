@@ -166,6 +166,9 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             if obj.dep_ != "pobj":
                 continue
             h = sc.name_at.get(obj.i)
+            inner = _located_in_country(sc, obj)
+            if inner is not None:           # "the village of Solhan in northern Burkina Faso": the country named
+                return inner, f"{p.lower_}:{obj.text}"
             if h is None:
                 if obj.lemma_.lower() in PLACE_NOUNS:            # "in Borno state", "in Nigeria's Plateau state"
                     found = _modifier_country(sc, obj)
@@ -180,6 +183,18 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
+
+
+def _located_in_country(sc: Scene, place: Token) -> str | None:
+    """A country the place's own "in" phrase names ("Solhan in northern Burkina Faso"): it outranks a town
+    of the same name elsewhere in the city list."""
+    for p in place.children:
+        if p.dep_ == "prep" and p.lower_ == "in":
+            for o in p.children:
+                h = sc.name_at.get(o.i) if o.dep_ == "pobj" else None
+                if h is not None and sc.is_countryish(h):
+                    return sc.entry_code(h)[0]
+    return None
 
 
 def _modifier_country(sc: Scene, tok: Token) -> tuple[str | None, str]:

@@ -125,6 +125,8 @@ class EventFinder:
                 continue
             if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
                 continue
+            if e.type == "ASSAULT" and _into_open_water(tok, self.words):
+                return None         # "fired shells into the sea": a test or a show of force, nobody hit
             if e.type == "ASSAULT" and _natural_doer(tok, self.words):
                 return None         # "floods killed 400 people": no political actor did it
             if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
@@ -393,6 +395,14 @@ def _subject_words(verb: Token) -> list[Token]:
     missiles" both have missiles doing the hitting."""
     out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
+def _into_open_water(verb: Token, words: ModalityWords) -> bool:
+    """The weapon lands in the sea: "fired shells into the sea", "fired missiles into the Sea of Japan"."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.dep_ == "prep" and p.lower_ in ("into", "in", "toward", "towards", "off")
+               and any(o.dep_ == "pobj" and o.lemma_.lower() in words.open_waters for o in p.children)
+               for h in holders for p in h.children)
 
 
 def _natural_doer(verb: Token, words: ModalityWords) -> bool:

@@ -39,6 +39,7 @@ class ModalityWords:
     partner_preps: frozenset[str]
     aim_preps: frozenset[str]
     natural_agents: frozenset[str]
+    open_waters: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

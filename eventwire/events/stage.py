@@ -75,7 +75,10 @@ def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
     dropped: set[int] = set()
     for g, evs in groups.items():
         main = evs[0].retells
-        if main is None or main not in groups or main in dropped:
+        if main is None or main not in groups:
+            continue
+        if main in dropped:
+            dropped.add(g)      # "killing three civilians and wounding 12 others": the first participle tells it
             continue
         dropped.add(main if _names_victims_better(evs, groups[main], rec) else g)
     return [f for f in found if f.group not in dropped]
