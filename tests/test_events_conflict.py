@@ -110,3 +110,13 @@ def test_subject_participle_with_object_is_active(code):
 def test_place_in_named_country_outranks_namesake_town(code):
     rec = code("Gunmen attacked the village of Solhan in northern Burkina Faso overnight.")
     assert any(side(rec, e.target) == ("BFA", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_protest_against_a_military_coup_targets_the_military(code):
+    rec = code("Thousands of people joined a general strike in Sudan against the military coup.")
+    assert any(side(rec, e.target) == ("SDN", "MIL") for e in claims(rec, "PROTEST"))
+
+
+def test_military_aid_names_no_actor(code):
+    rec = code("Germany announced new military aid for Ukraine.")
+    assert not any(a.sector == "MIL" and a.name.lower() == "military" for a in rec.actors)
