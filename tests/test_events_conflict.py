@@ -120,3 +120,8 @@ def test_protest_against_a_military_coup_targets_the_military(code):
 def test_military_aid_names_no_actor(code):
     rec = code("Germany announced new military aid for Ukraine.")
     assert not any(a.sector == "MIL" and a.name.lower() == "military" for a in rec.actors)
+
+
+def test_bare_villages_shelled_in_a_civil_war_are_the_storys_civilians(code):
+    rec = code("Houthi rebels shelled villages near the front line, Yemeni officials said.")
+    assert any(side(rec, e.target) == ("YEM", "CVL") for e in claims(rec, "ASSAULT"))
