@@ -67,3 +67,61 @@ def test_fighting_between_two_parties_is_one_event(code):
 def test_fighting_flared_between_parties_parsed_as_a_clause(code):
     rec = code("Fighting flared in Khartoum on Sunday between soldiers loyal to the army chief and fighters of a rival militia.")
     assert any(e.source and e.target for e in claims(rec, "ASSAULT"))
+
+
+def test_natural_disasters_are_no_assault(code):
+    rec = code("Heavy rains and mudslides have killed at least 60 people in southern Brazil, officials said.")
+    assert claims(rec, "ASSAULT") == []
+    rec = code("The agency will repair bridges destroyed by Typhoon Haiyan.")
+    assert claims(rec, "ASSAULT") == []
+
+
+def test_violence_told_as_the_cause_is_still_reported(code):
+    rec = code("The government imposed a curfew in the capital after soldiers ousted President Ado Bako of Niger.")
+    assert claims(rec, "COERCE") or claims(rec, "ASSAULT")
+
+
+def test_diplomatic_background_stays_dropped(code):
+    rec = code("Lithuania expelled the Russian ambassador after Moscow recognised two breakaway regions of Georgia.")
+    assert claims(rec, "SUPPORT") == []
+
+
+def test_a_teenager_shot_by_police_is_a_civilian(code):
+    rec = code("Police in Kenya shot dead a teenager during a protest in Nairobi on Tuesday.")
+    assert any(side(rec, e.source) == ("KEN", "COP") and side(rec, e.target) == ("KEN", "CVL")
+               for e in claims(rec, "ASSAULT"))
+
+
+def test_second_participle_of_the_same_attack_is_not_a_new_event(code):
+    rec = code("Israeli troops raided the Jenin refugee camp on Monday, killing two Palestinians and wounding five others.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_missiles_fired_into_the_sea_are_no_assault(code):
+    rec = code("North Korea fired two ballistic missiles into the sea off its east coast on Thursday.")
+    assert claims(rec, "ASSAULT") == []
+
+
+def test_subject_participle_with_object_is_active(code):
+    rec = code("Armed men killed at least 40 villagers in an attack on the village of Kuchi in Nigeria's Niger state.")
+    assert all(side(rec, e.source)[1] != "CVL" for e in claims(rec, "ASSAULT"))
+
+
+def test_place_in_named_country_outranks_namesake_town(code):
+    rec = code("Gunmen attacked the village of Solhan in northern Burkina Faso overnight.")
+    assert any(side(rec, e.target) == ("BFA", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_protest_against_a_military_coup_targets_the_military(code):
+    rec = code("Thousands of people joined a general strike in Sudan against the military coup.")
+    assert any(side(rec, e.target) == ("SDN", "MIL") for e in claims(rec, "PROTEST"))
+
+
+def test_military_aid_names_no_actor(code):
+    rec = code("Germany announced new military aid for Ukraine.")
+    assert not any(a.sector == "MIL" and a.name.lower() == "military" for a in rec.actors)
+
+
+def test_bare_villages_shelled_in_a_civil_war_are_the_storys_civilians(code):
+    rec = code("Houthi rebels shelled villages near the front line, Yemeni officials said.")
+    assert any(side(rec, e.target) == ("YEM", "CVL") for e in claims(rec, "ASSAULT"))

@@ -166,7 +166,7 @@ class Lexicon:
                  if not any(i in blocked for i in range(s, e))]
         out = []
         for sp in filter_spans(spans):
-            if sp.root.pos_ not in ("NOUN", "PROPN"):
+            if sp.root.pos_ not in ("NOUN", "PROPN") and not _ruling_modifier(sp.root):
                 continue
             out.append(RoleHit(sp.start, sp.end, self._roles[doc.vocab.strings[sp.label]], sp.root.i))
         return out
@@ -218,3 +218,12 @@ def _city_countries() -> dict[str, str]:
                 best[name] = (city["population"], code)
         _CITY_CACHE = {k: v for k, (_, v) in best.items()}
     return _CITY_CACHE
+
+
+# Nouns for a seizure or exercise of power whose adjective names who holds it: "the military coup", "military
+# rule", "the military junta" → the military (an adjective role otherwise names no actor: "military aid").
+RULE_NOUNS = frozenset({"coup", "junta", "regime", "rule", "takeover", "dictatorship", "crackdown"})
+
+
+def _ruling_modifier(tok) -> bool:
+    return tok.dep_ == "amod" and tok.lower_ == "military" and tok.head.lemma_.lower() in RULE_NOUNS

@@ -52,6 +52,10 @@ def find_territories(sc: Scene, found: list[Found]) -> list[Found]:
             continue
         hit = _territory(sc, tok)
         if hit is None:
+            f = _story_settlement(sc, tok)
+            if f is not None and not any(i in taken for i in range(f.start, f.end)):
+                out.append(f)
+                taken.update(range(f.start, f.end))
             continue
         start, end, country, why = hit
         if any(i in taken for i in range(start, end)):
@@ -113,6 +117,22 @@ def _inside_argument(noun: Token) -> bool:
             return False
         noun = noun.head.head
     return False
+
+
+def _story_settlement(sc: Scene, tok: Token) -> Found | None:
+    """A village, town or city attacked with no country of its own ("shelled villages further north", "pressed
+    their offensive on the city"): a place of the story's country (completed in merge.py), civilians for a
+    village."""
+    if tok.lemma_.lower() not in SETTLEMENTS or tok.pos_ != "NOUN" or _of_a_thing(tok):
+        return None
+    aimed_at = tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at") and tok.head.head.pos_ == "VERB"
+    if not (tok.dep_ == "dobj" or aimed_at or (tok.dep_ == "pobj" and _attacked_by_noun(tok))):
+        return None
+    det = [c.i for c in tok.lefts if c.dep_ in ("det", "predet")]
+    start = max(det) + 1 if det else tok.left_edge.i
+    sector = site_sector(tok)
+    return Found(key=f"pending:territory:{sector}", start=start, end=tok.i + 1, name=sc.text(start, tok.i + 1),
+                 kind="group", sector=sector, pending="focus", reason=f"target-place:story-country:{tok.text}")
 
 
 def _attacked_by_noun(tok: Token) -> bool:
@@ -179,6 +199,9 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             if obj.dep_ != "pobj":
                 continue
             h = sc.name_at.get(obj.i)
+            inner = _located_in_country(sc, obj)
+            if inner is not None:           # "the village of Solhan in northern Burkina Faso": the country named
+                return inner, f"{p.lower_}:{obj.text}"
             if h is None:
                 if obj.lemma_.lower() in PLACE_NOUNS:            # "in Borno state", "in Nigeria's Plateau state"
                     found = _modifier_country(sc, obj)
@@ -193,6 +216,18 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
+
+
+def _located_in_country(sc: Scene, place: Token) -> str | None:
+    """A country the place's own "in" phrase names ("Solhan in northern Burkina Faso"): it outranks a town
+    of the same name elsewhere in the city list."""
+    for p in place.children:
+        if p.dep_ == "prep" and p.lower_ == "in":
+            for o in p.children:
+                h = sc.name_at.get(o.i) if o.dep_ == "pobj" else None
+                if h is not None and sc.is_countryish(h):
+                    return sc.entry_code(h)[0]
+    return None
 
 
 def _modifier_country(sc: Scene, tok: Token) -> tuple[str | None, str]:

@@ -68,6 +68,7 @@ class FoundEvent:
     nominal: bool
     reason: str
     background: bool = False        # inside a scene-setting temporal clause (see _background)
+    profile: bool = False           # in a present-perfect relative clause describing its noun (see _profile)
     group: int = -1                 # which trigger gave it (one trigger may give several events)
     retells: int | None = None      # the group whose act this participle tells again (see _retold)
     target_place: int | None = None  # token of a place standing for the missing target (see _place_target)
@@ -136,6 +137,8 @@ class EventFinder:
                 continue
             if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
                 continue
+            if e.type == "ASSAULT" and _into_open_water(tok, self.words):
+                return None         # "fired shells into the sea": a test or a show of force, nobody hit
             if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
                 return None         # "occupied territories", "powers backing Haftar": a state, not an act
             return Trigger(tok, e, sorted({tok, *words}, key=lambda t: t.i))
@@ -282,7 +285,8 @@ class EventFinder:
         return [FoundEvent(type=code.type, mode=code.mode, cameo=code.cameo, source=s, target=g,
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
-                           background=_background(t.light if t.light is not None else t.head, self.words))
+                           background=_background(t.light if t.light is not None else t.head, self.words),
+                           profile=_profile(t.light if t.light is not None else t.head))
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
                                    two_sided=_two_sided(code.type, r.rule, e))]
 
@@ -552,6 +556,14 @@ def _subject_words(verb: Token) -> list[Token]:
     return out + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
+def _into_open_water(verb: Token, words: ModalityWords) -> bool:
+    """The weapon lands in the sea: "fired shells into the sea", "fired missiles into the Sea of Japan"."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.dep_ == "prep" and p.lower_ in ("into", "in", "toward", "towards", "off")
+               and any(o.dep_ == "pobj" and o.lemma_.lower() in words.open_waters for o in p.children)
+               for h in holders for p in h.children)
+
+
 def _is_time_prep(prep: Token) -> bool:
     """ "on Tuesday", "in 2019": a preposition that dates the event does not make a phrasal verb."""
     return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
@@ -702,11 +714,8 @@ def _amount(tok: Token) -> bool:
 
 
 def _background(tok: Token, words: ModalityWords) -> bool:
-    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"), or a
-    relative clause that profiles someone ("the KNU, which has fought the military for decades"): told as
+    """Inside a temporal clause that sets the scene ("… after Russia recognised two regions"): told as
     background to the reported event, not reported itself."""
-    if _profile(tok):
-        return True
     cur = tok
     for _ in range(3):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in cur.children):

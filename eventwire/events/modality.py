@@ -43,6 +43,7 @@ class ModalityWords:
     document_nouns: frozenset[str]
     enacting_verbs: frozenset[str]
     mediation_words: frozenset[str]
+    open_waters: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
