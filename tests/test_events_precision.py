@@ -143,3 +143,12 @@ def test_participle_after_a_document_is_its_authors_act(code):
     assert requests and all("russia" not in words(rec, e.source) for e in requests)
     rec = code("The UN published a report on Monday accusing Russian forces of torturing prisoners.")
     assert any("un" in words(rec, e.source) or "nations" in words(rec, e.source) for e in claims(rec, "ACCUSE"))
+
+
+def test_one_event_per_mediator(code):
+    rec = code("Qatar and Turkey brokered a ceasefire between Israel and Hezbollah on Tuesday.")
+    agrees = [e for e in claims(rec) if e.type in ("AGREE", "CONSULT")]
+    by_source = {}
+    for e in agrees:
+        by_source.setdefault(e.source, []).append(e)
+    assert len(by_source) == 2 and all(len(v) == 1 for v in by_source.values())
