@@ -152,3 +152,8 @@ def test_one_event_per_mediator(code):
     for e in agrees:
         by_source.setdefault(e.source, []).append(e)
     assert len(by_source) == 2 and all(len(v) == 1 for v in by_source.values())
+
+
+def test_possible_act_after_a_light_verb_is_hypothetical(code):
+    rec = code("Kenya's parliament approved the possible deployment of police officers to Haiti on Thursday.")
+    assert not claims(rec, "MOBILIZE")

@@ -254,6 +254,9 @@ class EventFinder:
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
+        if t.light is not None and not mod.hypothetical and _planned_noun(t.head, self.words):
+            # "approved the possible deployment of troops": the light verb's act is real, the noun's is not yet
+            mod = type(mod)(mod.negated, True, ", ".join(w for w in (mod.why, "planned or possible") if w))
         code = recode(e, t.head, mod, self.words, expand(r.sources))
         if code.hypothetical and not code.negated and _enacted(t, self.words):
             code = replace(code, hypothetical=False, note=code.note + "; enacted by the document")
@@ -482,6 +485,11 @@ def _document_content(t: Trigger, actor_for: ActorLookup, words: ModalityWords) 
         if obj.i < tok.i and obj.lemma_.lower() in words.document_nouns and actor_for(obj) is not None:
             return obj
     return None
+
+
+def _planned_noun(noun: Token, words: ModalityWords) -> bool:
+    """An event noun modified as not (yet) real: "the possible deployment", "a proposed ceasefire"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in noun.children)
 
 
 def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
