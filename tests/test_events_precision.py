@@ -157,3 +157,9 @@ def test_one_event_per_mediator(code):
 def test_possible_act_after_a_light_verb_is_hypothetical(code):
     rec = code("Kenya's parliament approved the possible deployment of police officers to Haiti on Thursday.")
     assert not claims(rec, "MOBILIZE")
+
+
+def test_parties_of_the_objects_between_are_one_target(code):
+    rec = code("Russia condemned the new defence pact between Japan and the Philippines on Tuesday.")
+    accusations = claims(rec, "ACCUSE")
+    assert len(accusations) == 1

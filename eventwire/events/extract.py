@@ -274,7 +274,7 @@ class EventFinder:
         if code.type == "COOPERATE" and e.type != "COOPERATE":
             target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
         targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)
-        if len(targets) > 1 and _mediation(t, self.words):
+        if len(targets) > 1 and (_mediation(t, self.words) or _between_target(target_tokens, targets, actor_for)):
             targets = targets[:1]       # one event per broker: the parties are one side of the act
         if e.needs_target and not targets:
             return []
@@ -490,6 +490,13 @@ def _document_content(t: Trigger, actor_for: ActorLookup, words: ModalityWords) 
 def _planned_noun(noun: Token, words: ModalityWords) -> bool:
     """An event noun modified as not (yet) real: "the possible deployment", "a proposed ceasefire"."""
     return any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in noun.children)
+
+
+def _between_target(tokens: list[Token], targets: list[str], actor_for: ActorLookup) -> bool:
+    """ "opposed any official contact between Washington and Taipei": the parties of the object's
+    "between" are together what the act is aimed at, one event, as for a mediator."""
+    first = next((tok for tok in tokens if actor_for(tok) in targets), None)
+    return len(targets) > 1 and first is not None and first.dep_ == "pobj" and first.head.lower_ in ("between", "among")
 
 
 def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
