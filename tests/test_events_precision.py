@@ -163,3 +163,11 @@ def test_parties_of_the_objects_between_are_one_target(code):
     rec = code("Russia condemned the new defence pact between Japan and the Philippines on Tuesday.")
     accusations = claims(rec, "ACCUSE")
     assert len(accusations) == 1
+
+
+def test_actor_named_inside_a_combined_party_is_no_party_of_its_own(code):
+    rec = code("British and Japanese navies held joint exercises in the Pacific this week.")
+    events = claims(rec, "COOPERATE")
+    assert len(events) == 1
+    rec = code("Avdiivka has been under heavy attack by Russian and Wagner forces since October.")
+    assert len(claims(rec, "ASSAULT")) == 1

@@ -60,6 +60,7 @@ class EventStage:
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
+        found = drop_nested_parties(found, an.record)
         found = drop_duplicates(found, lead_end(an.record))
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
@@ -160,6 +161,32 @@ def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[st
     rec.actors.append(Actor(id=aid, name=country_names.get(country, place.name), country=country,
                             mentions=[mention], reason=f"event-target-place:{mention.text}"))
     return aid
+
+
+def drop_nested_parties(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
+    """An actor named only inside another party's phrase is part of that party, not a party of its own:
+    "French and Indian navies held joint exercises" gives the navies (French) → Indian navy once, not also
+    Indian navy → navies; "under attack by Russian and Wagner forces" gives one attacker, not two."""
+    spans = {a.id: [(m.start, m.end) for m in a.mentions] for a in rec.actors}
+
+    def inside(part: str | None, whole: str | None, ev: tuple[int, int]) -> bool:
+        if part is None or whole is None or part == whole:
+            return False
+        mine = [m for m in spans.get(part, []) if ev[0] <= m[0] < ev[1]]
+        theirs = [m for m in spans.get(whole, []) if ev[0] <= m[0] < ev[1]]
+        return bool(mine) and all(any(w[0] <= m[0] and m[1] <= w[1] and w != m for w in theirs) for m in mine)
+
+    groups: dict[int, list[FoundEvent]] = {}
+    for f in found:
+        groups.setdefault(f.group, []).append(f)
+    out = []
+    for f in found:
+        if inside(f.source, f.target, f.evidence):
+            continue        # the part acting on its whole
+        if any(inside(f.source, g.source, f.evidence) for g in groups[f.group]):
+            continue        # a second source that is part of the first
+        out.append(f)
+    return out
 
 
 def lead_end(rec: Record) -> int:
