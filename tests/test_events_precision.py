@@ -171,3 +171,19 @@ def test_actor_named_inside_a_combined_party_is_no_party_of_its_own(code):
     assert len(events) == 1
     rec = code("Avdiivka has been under heavy attack by Russian and Wagner forces since October.")
     assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_expected_feared_hoped_and_alleged_acts_are_not_claimed(code):
+    rec = code("Talks between Armenia and Azerbaijan are expected to resume in Washington next week.")
+    assert not claims(rec, "CONSULT")
+    rec = code("Officials in Mogadishu feared an attack by al-Shabaab on the airport.")
+    assert not claims(rec, "ASSAULT")
+    rec = code("Georgia hopes to join the European Union by 2030.")
+    assert not claims(rec, "SUPPORT")
+    rec = code("The army rejected claims that its soldiers had killed civilians in Tigray.")
+    assert not claims(rec, "ASSAULT")
+
+
+def test_talks_that_resumed_are_claimed(code):
+    rec = code("Talks between Armenia and Azerbaijan resumed in Washington on Monday.")
+    assert claims(rec, "CONSULT")

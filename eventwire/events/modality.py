@@ -5,6 +5,7 @@ Word lists come from `eventwire/data/events/modality.yaml`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,7 @@ class ModalityWords:
     aim_preps: frozenset[str]
     natural_forces: frozenset[str]
     hearsay_nouns: frozenset[str]
+    foreseeing_verbs: frozenset[str]
     document_nouns: frozenset[str]
     enacting_verbs: frozenset[str]
     mediation_words: frozenset[str]
@@ -77,6 +79,40 @@ def _is_finite(tok: Token) -> bool:
     return tok.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in tok.children)
 
 
+@lru_cache(maxsize=8)
+def _embedder_forms(embedders: frozenset[str]) -> dict[str, str]:
+    """Inflected forms of the embedding verbs: the small model lemmatises some wrongly ("hopes" → "hop")."""
+    out: dict[str, str] = {}
+    for w in embedders:
+        stem = w[:-1] if w.endswith("e") else w
+        for f in (w + "s", w + "es", w + "d", stem + "ed", stem + "ing"):
+            out.setdefault(f, w)
+        if w.endswith("y"):
+            out.setdefault(w[:-1] + "ies", w)
+            out.setdefault(w[:-1] + "ied", w)
+    return out
+
+
+def _embedder_lemma(tok: Token, words: ModalityWords) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma in words.embedders or lemma in words.hearsay_nouns:
+        return lemma
+    return _embedder_forms(words.embedders).get(tok.lower_, lemma)
+
+
+def _that_clause(clause: Token) -> bool:
+    """A content clause ("claims that it had executed hostages"), not a relative one ("the claim that
+    was made"): introduced by "that" as a subordinator, with a subject of its own."""
+    return clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _foreseen(verb: Token, words: ModalityWords) -> bool:
+    """A verb that tells its subject event as still to come: a modal ("will resume") or an expectation
+    or plan ("are expected to", "is set to", "are planned")."""
+    return _modal_here(verb, words) or (verb.pos_ in ("VERB", "AUX", "ADJ")
+                                        and _embedder_lemma(verb, words) in words.foreseeing_verbs)
+
+
 def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int, str]) -> Modality:
     """Negation and hypothetical status of the trigger token.
 
@@ -99,6 +135,9 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
         return Modality(negated, True, ", ".join(why + ["modal"]))
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in trigger.children):
         return Modality(negated, True, ", ".join(why + ["planned or possible"]))   # "a planned rally"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and _foreseen(trigger.head, words):
+        # "talks are expected to resume next week", "protests are planned for Saturday", "talks will resume"
+        return Modality(negated, True, ", ".join(why + [f"foreseen by '{trigger.head.text}'"]))
     cur = trigger
     for _ in range(MAX_CLIMB):
         head = cur.head
@@ -106,14 +145,16 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
             break
         if cur.dep_ == "advcl" and _conditional_here(cur, words):
             return Modality(negated, True, ", ".join(why + ["conditional"]))
-        lemma = head.lemma_.lower()
+        lemma = _embedder_lemma(head, words)
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         # a participle adjunct ("ordered the closure …, accusing them of …") is an act of its own
         embedded = (cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj", "conj")
                     or cur.dep_ == "advcl" and to_inf) and not _is_finite(cur)
         if embedded and head.i in trigger_types and trigger_types[head.i] in EMBEDDING_TYPES:
             return Modality(negated, True, ", ".join(why + [f"embedded under {trigger_types[head.i]}"]))
-        if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN" and lemma in words.hearsay_nouns:
+        if head.pos_ == "NOUN" and lemma in words.hearsay_nouns and (
+                cur.dep_ == "prep" and cur.lower_ == "of" or _that_clause(cur)):
+            # "reports of killings by its troops", "claims that it had executed hostages"
             return Modality(negated, True, ", ".join(why + [f"alleged in '{head.text}'"]))
         if embedded and lemma in words.embedders and cur.dep_ != "conj":
             neg = negated or lemma in words.negating_embedders
