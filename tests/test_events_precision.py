@@ -187,3 +187,13 @@ def test_expected_feared_hoped_and_alleged_acts_are_not_claimed(code):
 def test_talks_that_resumed_are_claimed(code):
     rec = code("Talks between Armenia and Azerbaijan resumed in Washington on Monday.")
     assert claims(rec, "CONSULT")
+
+
+def test_one_number_counts_one_group(code):
+    rec = code("Egyptian police arrested about 30 students and workers in Cairo on Friday.")
+    assert len(claims(rec, "COERCE")) == 1
+
+
+def test_two_numbers_count_two_groups(code):
+    rec = code("Gunmen killed three soldiers and two policemen in northern Burkina Faso on Sunday.")
+    assert len(claims(rec, "ASSAULT")) == 2

@@ -274,7 +274,8 @@ class EventFinder:
         if code.type == "COOPERATE" and e.type != "COOPERATE":
             target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
         targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)
-        if len(targets) > 1 and (_mediation(t, self.words) or _between_target(target_tokens, targets, actor_for)):
+        if len(targets) > 1 and (_mediation(t, self.words) or _between_target(target_tokens, targets, actor_for)
+                                 or _one_counted_group(target_tokens, targets, actor_for)):
             targets = targets[:1]       # one event per broker: the parties are one side of the act
         if e.needs_target and not targets:
             return []
@@ -490,6 +491,17 @@ def _document_content(t: Trigger, actor_for: ActorLookup, words: ModalityWords) 
 def _planned_noun(noun: Token, words: ModalityWords) -> bool:
     """An event noun modified as not (yet) real: "the possible deployment", "a proposed ceasefire"."""
     return any(c.dep_ == "amod" and c.lemma_.lower() in words.embedders for c in noun.children)
+
+
+def _one_counted_group(tokens: list[Token], targets: list[str], actor_for: ActorLookup) -> bool:
+    """ "detained nearly 50 journalists and activists": one number counts the whole coordinated group of
+    common nouns, which is one target, not one per noun ("killed 3 soldiers and 2 civilians" is two)."""
+    first = next((tok for tok in tokens if actor_for(tok) in targets), None)
+    if first is None or first.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in first.children):
+        return False
+    partners = [c for c in first.children if c.dep_ == "conj"]
+    return bool(partners) and all(p.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in p.children)
+                                  for p in partners)
 
 
 def _between_target(tokens: list[Token], targets: list[str], actor_for: ActorLookup) -> bool:
