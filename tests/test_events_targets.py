@@ -110,3 +110,13 @@ def test_western_names_the_west_as_target(code):
 def test_west_inside_a_longer_name_is_not_the_west(code, text):
     rec = code(text)
     assert not any(a.name == "the West" for a in rec.actors)
+
+
+def test_admission_takes_the_target_of_the_admitted_act(code):
+    rec = code("Russia admitted on Monday that its navy had mistakenly sunk a Turkish cargo ship.")
+    assert find(rec, "CONCEDE", source="russia", target="turkish")
+
+
+def test_speakers_own_forces_in_a_warning_are_not_its_target(code):
+    rec = code("Iran warned that its forces would respond to any attack.")
+    assert not [e for e in rec.events if e.type == "THREATEN" and "forces" in words(rec, e.target)]

@@ -27,9 +27,10 @@ ManyLookup = Callable[[Token], "list[str]"]
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Types that a "joint"/"together" marker makes reciprocal ("jointly condemned X" keeps X as its target).
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-# Types whose target, when the verb has none, is the target of the act they announce ("threatened to
-# impose sanctions on Iran" → Iran).
-BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+# Types whose target, when the verb has none, is the target of the act they announce, refuse or admit
+# ("threatened to impose sanctions on Iran" → Iran, "admitted that its military shot down a Ukrainian jet" →
+# Ukraine).
+BORROW_TARGET_TYPES = {"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"}
 # Nouns that measure an event noun after "of"/"in" ("a package of military assistance").
 AMOUNT_NOUNS = {"package", "series", "wave", "round", "batch", "shipment", "tranche", "day", "week", "month",
                 "hour", "year", "million", "billion", "thousand", "hundred", "dozen", "number"}

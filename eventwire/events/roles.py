@@ -177,12 +177,18 @@ def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     for c in children(verb, {"xcomp", "ccomp"}):
         if c.dep_ == "ccomp":
-            out += children(c, SUBJ)
+            out += [s for s in children(c, SUBJ) if not _own(s)]
         objs = children(c, {"dobj", "dative"})
         out += objs + prep_objects(c, to + ("on", "against", "with", "to", "at"))
         for o in objs:
             out += prep_objects(o, ("on", "against", "with", "to", "at"))
     return [antecedent(o) for o in out]
+
+
+def _own(tok: Token) -> bool:
+    """A pronoun or a noun with a possessive pronoun points back at the speaker: "admitted that its military
+    had shot down …", "warned that it would respond" (the act is the subject's own, not aimed at it)."""
+    return tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
 
 
 def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_words: tuple[str, ...],
@@ -240,7 +246,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
     if not r.targets and borrow:
         r.targets = embedded_targets(verb, to)
         if r.targets:
-            r.rule += ", target from the threatened act"
+            r.rule += ", target from the embedded act"
             r.hops = max(r.hops, 2)
     if inverse:
         r.sources, r.targets = r.targets, r.sources
