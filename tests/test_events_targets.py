@@ -120,3 +120,8 @@ def test_admission_takes_the_target_of_the_admitted_act(code):
 def test_speakers_own_forces_in_a_warning_are_not_its_target(code):
     rec = code("Iran warned that its forces would respond to any attack.")
     assert not [e for e in rec.events if e.type == "THREATEN" and "forces" in words(rec, e.target)]
+
+
+def test_what_a_country_is_let_into_receives_it(code):
+    rec = code("Turkey allowed aid convoys into Syria on Monday.")
+    assert find(rec, "RETREAT", source="turkey", target="syria")
