@@ -125,3 +125,13 @@ def test_speakers_own_forces_in_a_warning_are_not_its_target(code):
 def test_what_a_country_is_let_into_receives_it(code):
     rec = code("Turkey allowed aid convoys into Syria on Monday.")
     assert find(rec, "RETREAT", source="turkey", target="syria")
+
+
+def test_refused_accord_targets_whom_it_lets_act(code):
+    rec = code("Russia refused to renew a deal allowing Ukraine to export grain through the Black Sea.")
+    assert find(rec, "REJECT", source="russia", target="ukraine")
+
+
+def test_refused_resolution_does_not_target_whom_it_condemns(code):
+    rec = code("The United States refused to back a resolution condemning Israel.")
+    assert not find(rec, "REJECT", target="israel")

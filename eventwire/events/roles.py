@@ -24,6 +24,8 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "tell", "force", "allow", "per
 # Verbs whose passive keeps a direct object ("was granted asylum", "offered a deal").
 DOUBLE_OBJECT_VERBS = {"give", "grant", "award", "offer", "send", "promise", "deny", "hand", "show", "pay", "lend",
                        "allow", "assign", "issue", "sell", "tell", "teach"}
+# Verbs by which an accord or plan lets a party act ("an agreement allowing UN inspectors to monitor").
+PERMISSIVE = {"allow", "let", "permit", "enable", "authorize", "authorise", "grant", "give"}
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -181,8 +183,18 @@ def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
         objs = children(c, {"dobj", "dative"})
         out += objs + prep_objects(c, to + ("on", "against", "with", "to", "at"))
         for o in objs:
-            out += prep_objects(o, ("on", "against", "with", "to", "at"))
+            out += prep_objects(o, ("on", "against", "with", "to", "at")) + beneficiaries(o)
     return [antecedent(o) for o in out]
+
+
+def beneficiaries(noun: Token) -> list[Token]:
+    """Whom an accord or plan lets do something, the party it is made with: "an agreement allowing UN
+    inspectors to monitor", "a deal letting Ukraine export grain" (not "a resolution condemning Israel")."""
+    out: list[Token] = []
+    for a in children(noun, {"acl", "relcl"}):
+        if a.lemma_.lower() in PERMISSIVE:
+            out += children(a, {"dobj", "dative"}) + [s for c in children(a, {"ccomp", "xcomp"}) for s in children(c, SUBJ)]
+    return out
 
 
 def _own(tok: Token) -> bool:
