@@ -135,3 +135,13 @@ def test_refused_accord_targets_whom_it_lets_act(code):
 def test_refused_resolution_does_not_target_whom_it_condemns(code):
     rec = code("The United States refused to back a resolution condemning Israel.")
     assert not find(rec, "REJECT", target="israel")
+
+
+def test_protest_against_the_countrys_policy_targets_its_government(code):
+    rec = code("Farmers in France blocked roads on Monday to protest against the country's new pension law.")
+    assert find(rec, "PROTEST", source="farmers", target="france")
+
+
+def test_the_countrys_economy_is_no_actor(code):
+    rec = code("Inflation in Egypt hit a record as the country's economy slowed.")
+    assert not any("country" in words(rec, a.id) for a in rec.actors)

@@ -24,7 +24,7 @@ from eventwire.actors.territory import find_territories, place_country
 from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, MEMBER_BODIES, NOT_LOCAL, NOT_OWNED,
                                     QUANTITY_NOUNS, TOPIC_NOUNS,
                                     Found, Identity, Scene, effective, identity, key_of, locative,
-                                    named_place)
+                                    named_place, the_country)
 
 
 # Modifiers that make a craft civilian ("passenger jet", "cargo plane"): its country's civilians, not its forces.
@@ -72,6 +72,7 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
         f = _name_mention(sc, h)
         if f is not None:
             found.append(f)
+    found.extend(_country_owners(sc, found))
     found.extend(find_territories(sc, found))
     return Mentions(found, sc.places, sc.refs)
 
@@ -392,6 +393,31 @@ def _affiliated(sc: Scene, idn: Identity, role: RoleHit, sector: str | None, cou
         base = {**base, "name": sc.text(base["start"], role.end)}
     return Found(key=f"member:{aff}:{sector}", kind="member", affiliation=aff, sector=sector, country=country,
                  reason=why + "->member", **base)
+
+
+# Prepositions whose object is what a protest or complaint is against ("protested against the country's new law").
+OPPOSED_PREPS = frozenset({"against", "over"})
+
+
+def _country_owners(sc: Scene, found: list[Found]) -> list[Found]:
+    """"protests against the country's strict COVID-19 restrictions": what is opposed is the country's (named
+    last) doing, so "the country" there is a mention of its government. Only in that position: elsewhere
+    "the country's economy" is no actor."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    out = []
+    for tok in sc.doc:
+        owned = tok.head
+        if tok.dep_ != "poss" or tok.i in taken or owned.i in sc.role_at or owned.i in taken \
+                or owned.dep_ != "pobj" or owned.head.lower_ not in OPPOSED_PREPS:
+            continue
+        h = the_country(sc, tok)
+        if h is None:
+            continue
+        country, sector = sc.entry_code(h)
+        out.append(Found(key=f"country:{country}", start=tok.i, end=tok.i + 1, name=h.entry.name, kind="country",
+                         country=country, sector=sector or "GOV", kb_id=h.entry.kb_id,
+                         reason=f"the country={sc.text(h.start, h.end)}"))
+    return out
 
 
 def _name_mention(sc: Scene, h: NameHit) -> Found | None:
