@@ -145,3 +145,12 @@ def test_protest_against_the_countrys_policy_targets_its_government(code):
 def test_the_countrys_economy_is_no_actor(code):
     rec = code("Inflation in Egypt hit a record as the country's economy slowed.")
     assert not any("country" in words(rec, a.id) for a in rec.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel withdrew its troops on Sunday.",
+    "Armenia pulled back its forces on Sunday.",
+])
+def test_own_forces_moved_are_not_the_target(code, text):
+    rec = code(text)
+    assert [e.target for e in rec.events if e.type == "RETREAT"] == [None]

@@ -48,6 +48,9 @@ TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine.
 PLACE_TARGET_TYPES = {"AID", "RETREAT"}
 PlaceLookup = Callable[[Token], bool]
+# Types whose held object is the subject's own means, never the target ("stationed troops along the
+# border", "pulled back its forces"): only the object's modifiers and phrases may name the target.
+OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -219,6 +222,7 @@ class EventFinder:
             return noun_roles(t.head, to=e.to, from_=e.from_, patient_poss=e.patient_poss)
         return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse, theme=e.theme,
                           borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
+                          own_object=e.type in OWN_OBJECT_TYPES,
                           obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
 
     def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None,

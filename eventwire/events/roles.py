@@ -205,7 +205,7 @@ def _own(tok: Token) -> bool:
 
 def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_words: tuple[str, ...],
                inverse: bool = False, theme: bool = False, borrow: bool = False,
-               obj_tokens: tuple[Token, ...] = (), owner_target: bool = False) -> Roles:
+               obj_tokens: tuple[Token, ...] = (), owner_target: bool = False, own_object: bool = False) -> Roles:
     """Source and target of a verbal trigger, active or passive, with inherited subjects."""
     passive = is_passive(verb)
     r = Roles(rule="passive" if passive else "active")
@@ -228,7 +228,9 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         if not objs:    # "struck what Israel called a Hamas command centre"
             objs = [o for c in children(verb, {"ccomp"}) for o in free_relative(c)]
         if objs and objs[0].dep_ != "attr" and not theme:
-            r.targets = [antecedent(objs[0])] + fallback_targets(verb, objs[0], to, owner_target)
+            # "pulled back its forces": the subject's own means are not what the act is aimed at
+            first = [] if own_object and _own(objs[0]) else [antecedent(objs[0])]
+            r.targets = first + fallback_targets(verb, objs[0], to, owner_target)
         elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head == verb:
             r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
@@ -250,7 +252,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
             # (not "its"/"their": a possessive pronoun points back at the subject)
             # The held noun may itself name the target ("summoned the Japanese ambassador"), or its "of"
             # phrase may ("froze the assets of three Iranian officials").
-            owner = [held[0]] + \
+            # Not when the object is the subject's own means ("stationed troops", "withdrew its forces").
+            owner = ([] if own_object else [held[0]]) + \
                 [c for c in children(held[0], {"poss", "amod", "compound", "nmod"}) if c.tag_ != "PRP$"] + \
                 prep_objects(held[0], ("by", "from", "of"))
             r.targets += [o for o in owner if o not in r.targets]
