@@ -154,3 +154,8 @@ def test_the_countrys_economy_is_no_actor(code):
 def test_own_forces_moved_are_not_the_target(code, text):
     rec = code(text)
     assert [e.target for e in rec.events if e.type == "RETREAT"] == [None]
+
+
+def test_national_counterpart_is_that_countrys_government(code):
+    rec = code("The Indian foreign minister met his Russian counterpart in Moscow on Tuesday.")
+    assert find(rec, "CONSULT", source="indian", target="russian")
