@@ -159,3 +159,13 @@ def test_own_forces_moved_are_not_the_target(code, text):
 def test_national_counterpart_is_that_countrys_government(code):
     rec = code("The Indian foreign minister met his Russian counterpart in Moscow on Tuesday.")
     assert find(rec, "CONSULT", source="indian", target="russian")
+
+
+def test_condemning_a_told_act_is_aimed_at_its_doer(code):
+    rec = code("Militants attacked a police station in Peshawar on Friday. Pakistan's prime minister condemned the attack.")
+    assert find(rec, "ACCUSE", source="pakistan", target="militants")
+
+
+def test_condemning_an_act_not_told_names_nobody(code):
+    rec = code("Russia condemned the attack on Monday.")
+    assert [e.target for e in find(rec, "ACCUSE", source="russia")] == [None]

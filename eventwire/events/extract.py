@@ -51,6 +51,10 @@ PlaceLookup = Callable[[Token], bool]
 # Types whose held object is the subject's own means, never the target ("stationed troops along the
 # border", "pulled back its forces"): only the object's modifiers and phrases may name the target.
 OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
+# Types whose object may be an act the story has just told, aimed at that act's doer ("condemned the attack").
+CONDEMN_TYPES = {"ACCUSE"}
+# How many sentences back the told act may be.
+TOLD_WINDOW = 2
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -213,6 +217,26 @@ class EventFinder:
                 return True
         return False
 
+    def _doer_of_told_act(self, t: Trigger, found: list[FoundEvent], told: list[FoundEvent],
+                          actor_for: ActorLookup) -> None:
+        """ "Houthi rebels fired a drone at …, the coalition said, calling the attack a violation of the
+        truce": condemning an act the story has just told ("the attack", "this raid") is aimed at its doer."""
+        if t.entry.type not in CONDEMN_TYPES or not any(f.target is None for f in found):
+            return
+        objs = [o for o in children_of(t.head, ("dobj",)) if actor_for(o) is None]
+        if not objs or not any(c.dep_ == "det" and c.lower_ in TOLD_DETERMINERS for c in objs[0].children):
+            return
+        kinds = {e.type for e in self.lexicon.nouns.get(objs[0].lemma_.lower(), [])}
+        sents = list(t.head.doc.sents)
+        here = next(k for k, s in enumerate(sents) if s.start <= t.head.i < s.end)
+        since = sents[max(0, here - TOLD_WINDOW)].start_char
+        earlier = [f for f in told if f.type in kinds and f.source is not None and not f.negated
+                   and not f.hypothetical and since <= f.trigger[0] < t.head.idx]
+        if earlier:
+            for f in found:
+                if f.target is None and f.source != earlier[-1].source:
+                    f.target = earlier[-1].source
+
     def roles(self, t: Trigger) -> Roles:
         e = t.entry
         if t.light is not None:
@@ -240,6 +264,7 @@ class EventFinder:
         out: list[FoundEvent] = []
         for i, t in enumerate(trigs):
             found = self._events_for(t, actor_for, types, actors_for)
+            self._doer_of_told_act(t, found, out, actor_for)
             if is_place is not None:
                 _place_target(t, found, self.roles(t), is_place)
             for f in found:
@@ -525,6 +550,10 @@ def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
     if r.sources:
         return any(natural(s) for s in expand(r.sources[:1]))
     return any(natural(o) for o in prep_objects(t.head, ("in", "by")))
+
+
+def children_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
