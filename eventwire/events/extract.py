@@ -223,7 +223,7 @@ class EventFinder:
         truce": condemning an act the story has just told ("the attack", "this raid") is aimed at its doer."""
         if t.entry.type not in CONDEMN_TYPES or not any(f.target is None for f in found):
             return
-        objs = [o for o in children_of(t.head, ("dobj",)) if actor_for(o) is None]
+        objs = [o for o in children(t.head, {"dobj"}) if actor_for(o) is None]
         if not objs or not any(c.dep_ == "det" and c.lower_ in TOLD_DETERMINERS for c in objs[0].children):
             return
         kinds = {e.type for e in self.lexicon.nouns.get(objs[0].lemma_.lower(), [])}
@@ -550,10 +550,6 @@ def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
     if r.sources:
         return any(natural(s) for s in expand(r.sources[:1]))
     return any(natural(o) for o in prep_objects(t.head, ("in", "by")))
-
-
-def children_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
