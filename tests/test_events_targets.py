@@ -169,3 +169,8 @@ def test_condemning_a_told_act_is_aimed_at_its_doer(code):
 def test_condemning_an_act_not_told_names_nobody(code):
     rec = code("Russia condemned the attack on Monday.")
     assert [e.target for e in find(rec, "ACCUSE", source="russia")] == [None]
+
+
+def test_a_rivers_bank_is_no_business(code):
+    rec = code("Ukrainian troops crossed to the left bank of the Dnieper on Monday.")
+    assert not any(a.sector == "BUS" for a in rec.actors)

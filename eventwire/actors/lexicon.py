@@ -168,6 +168,8 @@ class Lexicon:
         for sp in filter_spans(spans):
             if sp.root.pos_ not in ("NOUN", "PROPN") and not _ruling_modifier(sp.root):
                 continue
+            if _riverbank(sp.root):
+                continue
             out.append(RoleHit(sp.start, sp.end, self._roles[doc.vocab.strings[sp.label]], sp.root.i))
         return out
 
@@ -177,6 +179,16 @@ class Lexicon:
 
     def city_country(self, text: str) -> str | None:
         return self.cities.get(text.lower())
+
+
+# Sides that make a "bank" a river's ("the west bank of the Dnipro", "the left bank"), not a business.
+RIVER_SIDES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern", "left",
+                         "right", "opposite", "far"})
+
+
+def _riverbank(tok) -> bool:
+    return tok.lemma_.lower() == "bank" and any(c.dep_ in ("amod", "compound") and c.lower_ in RIVER_SIDES
+                                                  for c in tok.children)
 
 
 def _bloc_word_in_a_name(doc: Doc, h: NameHit) -> bool:
