@@ -174,3 +174,14 @@ def test_condemning_an_act_not_told_names_nobody(code):
 def test_a_rivers_bank_is_no_business(code):
     rec = code("Ukrainian troops crossed to the left bank of the Dnieper on Monday.")
     assert not any(a.sector == "BUS" for a in rec.actors)
+
+
+def test_demand_for_a_release_is_made_of_the_captor(code):
+    rec = code("The United Nations demanded the release of opposition leader Ousmane Sonko, who was arrested by police "
+               "on Friday.")
+    assert find(rec, "REQUEST", source="united", target="police")
+
+
+def test_demand_for_a_release_with_no_captor_told_keeps_the_captive(code):
+    rec = code("The EU demanded the release of the journalist Evan Gershkovich.")
+    assert not find(rec, "REQUEST", target="police")

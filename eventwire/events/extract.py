@@ -53,6 +53,8 @@ PlaceLookup = Callable[[Token], bool]
 OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
 # Types whose object may be an act the story has just told, aimed at that act's doer ("condemned the attack").
 CONDEMN_TYPES = {"ACCUSE"}
+# Nouns for setting a captive free: a demand for it is made of the captor.
+RELEASE_NOUNS = {"release", "freeing", "liberation"}
 # How many sentences back the told act may be.
 TOLD_WINDOW = 2
 # Most events one trigger may give when both sides are coordinated lists.
@@ -262,14 +264,18 @@ class EventFinder:
             if t.light is not None and not t.under:
                 at[t.light.i] = i
         out: list[FoundEvent] = []
+        releases: list[tuple[Trigger, list[FoundEvent]]] = []
         for i, t in enumerate(trigs):
             found = self._events_for(t, actor_for, types, actors_for)
             self._doer_of_told_act(t, found, out, actor_for)
+            releases.append((t, found))
             if is_place is not None:
                 _place_target(t, found, self.roles(t), is_place)
             for f in found:
                 f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None
                 out.append(f)
+        for t, found in releases:
+            _captor_asked(t, found, out, actor_for)
         return _drop_signing_told_by_content(trigs, out, self.words)
 
     def _events_for(self, t: Trigger, actor_for: ActorLookup, types: dict[int, str],
@@ -550,6 +556,28 @@ def _natural_cause(t: Trigger, r: Roles, words: ModalityWords) -> bool:
     if r.sources:
         return any(natural(s) for s in expand(r.sources[:1]))
     return any(natural(o) for o in prep_objects(t.head, ("in", "by")))
+
+
+def _captor_asked(t: Trigger, found: list[FoundEvent], told: list[FoundEvent], actor_for: ActorLookup) -> None:
+    """ "demanded the release of President Alpha Conde, who was detained by soldiers": a demand for someone's
+    release is made of whoever the story says holds them (a COERCE event on that person, in the same
+    sentence or TOLD_WINDOW sentences before)."""
+    if t.entry.type != "REQUEST":
+        return
+    asked = children(t.head, {"dobj"}) + prep_objects(t.head, ("for",))     # "demanded the release", "called for"
+    freed = [actor_for(o) for n in asked if n.lemma_.lower() in RELEASE_NOUNS
+             for o in prep_objects(n, ("of",))]
+    freed = [a for a in freed if a is not None]
+    if not freed:
+        return
+    sents = list(t.head.doc.sents)
+    here = next(k for k, s in enumerate(sents) if s.start <= t.head.i < s.end)
+    since, until = sents[max(0, here - TOLD_WINDOW)].start_char, sents[here].end_char
+    captors = [f.source for f in told if f.type == "COERCE" and f.target in freed and f.source is not None
+               and not f.negated and since <= f.trigger[0] < until]
+    for f in found:
+        if captors and (f.target is None or f.target in freed) and f.source != captors[0]:
+            f.target = captors[0]
 
 
 def _absorbed(t: Trigger, verb_types: dict[int, str]) -> bool:
