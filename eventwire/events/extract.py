@@ -188,7 +188,7 @@ class EventFinder:
                 words.append(mod)
             trig = Trigger(tok, e, sorted(words, key=lambda t: t.i))
             head = tok.head
-            if head.dep_ in ("prep",) and head.lower_ in self.words.under_preps and head.head is not head:
+            if head.dep_ in ("prep",) and head.lower_ in self.words.under_preps and head.head != head:
                 trig.light, trig.under = head.head, True
                 trig.words = sorted(trig.words + [head], key=lambda t: t.i)
             elif tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.words.light_verbs \
@@ -249,7 +249,7 @@ class EventFinder:
         return verb_roles(t.head, to=e.to, from_=e.from_, obj_words=e.obj, inverse=e.inverse, theme=e.theme,
                           borrow=e.type in BORROW_TARGET_TYPES, owner_target=e.type in OWNER_TARGET_TYPES,
                           own_object=e.type in OWN_OBJECT_TYPES,
-                          obj_tokens=tuple(w for w in t.words if w is not t.head and _is(w, e.obj)))
+                          obj_tokens=tuple(w for w in t.words if w != t.head and _is(w, e.obj)))
 
     def find(self, doc: Doc, actor_for: ActorLookup, actors_for: ManyLookup | None = None,
              is_place: PlaceLookup | None = None) -> list[FoundEvent]:
@@ -737,7 +737,7 @@ def _retold(t: Trigger, by_head: dict[int, str]) -> int | None:
     if tok.tag_ != "VBG":
         return None
     cur = tok
-    while cur.dep_ == "conj" and cur.head.tag_ == "VBG" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head.tag_ == "VBG" and cur.head != cur:
         cur = cur.head
     if cur.dep_ in ("advcl", "conj") and by_head.get(cur.head.i) == t.entry.type:
         return cur.head.i
@@ -757,7 +757,7 @@ def _told_by_noun(t: Trigger, lexicon: Lexicon) -> bool:
         if cur.dep_ == "relcl":
             noun = cur.head
             return noun.pos_ == "NOUN" and any(e.type == t.entry.type for e in lexicon.nouns.get(noun.lemma_.lower(), []))
-        if cur.dep_ not in ("ccomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "conj") or cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -786,7 +786,7 @@ SIGNED_CONTENT_TYPES = {"COOPERATE", "AID", "CONSULT"}
 
 def _signed_content(t: Trigger, told: dict[int, str]) -> bool:
     """ "signed a trade accord to expand cooperation": one event, the cooperation the accord sets up."""
-    objs = [w for w in t.words if w is not t.head and w.dep_ in ("dobj", "nsubjpass")]
+    objs = [w for w in t.words if w != t.head and w.dep_ in ("dobj", "nsubjpass")]
     return t.entry.type == "SUPPORT" and bool(t.entry.obj) and any(
         c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and told.get(c.i) in SIGNED_CONTENT_TYPES for o in objs for c in o.children)
@@ -805,7 +805,7 @@ def _background(tok: Token, words: ModalityWords) -> bool:
     for _ in range(3):
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in cur.children):
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -820,7 +820,7 @@ def _profile(tok: Token) -> bool:
     for _ in range(3):
         if cur.dep_ == "relcl":
             return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in cur.children)
-        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "conj") or cur.head == cur:
             return False
         cur = cur.head
     return False

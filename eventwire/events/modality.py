@@ -141,7 +141,7 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
     cur = trigger
     for _ in range(MAX_CLIMB):
         head = cur.head
-        if head is cur:
+        if head == cur:
             break
         if cur.dep_ == "advcl" and _conditional_here(cur, words):
             return Modality(negated, True, ", ".join(why + ["conditional"]))

@@ -56,7 +56,7 @@ def _future(tok: Token) -> bool:
     for _ in range(3):
         if _aux(cur) & FUTURE_AUX:
             return True
-        if cur.dep_ != "xcomp" or cur.head is cur:
+        if cur.dep_ != "xcomp" or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in PROMISE_HEADS and not (_aux(cur) & FUTURE_AUX):
