@@ -162,3 +162,21 @@ def test_a_nationality_leading_a_group_is_no_actor(code):
 def test_the_syrian_national_army_is_its_own_group(code):
     rec = code("The Syrian National Army shelled positions near Manbij.")
     assert actor_with(rec, "Syrian National Army").name == "Syrian National Army"
+
+
+def test_its_owner_beats_the_place_after_the_role(code):
+    rec = code("Ghana recalled its ambassador from Togo on Friday.")
+    assert actor_with(rec, "ambassador").country == "GHA"
+    togo = actor_with(rec, "Togo")
+    assert togo.country == "TGO"
+    assert rec.actor(event(rec, "SANCTION").target) is togo
+
+
+def test_a_region_named_as_a_place_sets_the_story_country(code):
+    rec = code("Soldiers repelled an attack on a base in Borno state on Sunday, a spokesman said.")
+    assert actor_with(rec, "Soldiers").country == "NGA"
+
+
+def test_the_human_rights_council_is_a_un_body(code):
+    rec = code("The Human Rights Council voted to open an inquiry on Friday.")
+    assert actor_with(rec, "Human Rights Council").country == "IGO"

@@ -135,6 +135,7 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return Found(key=f"civil:{idn.country}", start=start, end=role.end, kind="group", country=idn.country,
                      sector="CVL", name=entry.name if entry else sc.text(start, role.end),
                      reason=f"role:{role.role.text}({role.role.source})+civilian-craft+" + "+".join(idn.reasons))
+    _owner_over_place(sc, head, role, idn)
     consumed.update(idn.used)
     start = min([role.start] + [h.start for h in idn.used])
     end = max(role.end, idn.place_end or 0)
@@ -164,6 +165,21 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if country is not None:
         return _of_country(sc, role, country, sector, why, base)
     return _bare(head, role, sector, why, base)
+
+
+def _owner_over_place(sc: Scene, head: Token, role: RoleHit, idn: Identity) -> None:
+    """"recalled its ambassador from Israel", "killings by its troops in Ukraine": the owner that "its" names
+    says whose they are; the place after the role is only where they are, and stays an actor of its own."""
+    if idn.place_end is None or role.role.owned or not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                           for c in head.children):
+        return
+    owner = _owner_in_context(sc, head)
+    if owner is None:
+        return
+    idn.country = owner[0]
+    idn.used = [h for h in idn.used if h.start < role.end]
+    idn.place_end = None
+    idn.reasons.append(owner[1].lstrip("+") + "(not the place after it)")
 
 
 def _led_by(head: Token) -> bool:
@@ -446,6 +462,7 @@ def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None
     at_place = locative(root)
     if h.label == "GPE" or named_place(root) or (country and (h.label != "PERSON" or at_place)) \
             or (h.label != "PERSON" and at_place):
+        country = country or (place_country(sc, text) if at_place else None)   # a region: "in Borno state"
         if country and at_place and not _situated_in_country(sc, root):
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
