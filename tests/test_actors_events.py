@@ -180,3 +180,13 @@ def test_a_region_named_as_a_place_sets_the_story_country(code):
 def test_the_human_rights_council_is_a_un_body(code):
     rec = code("The Human Rights Council voted to open an inquiry on Friday.")
     assert actor_with(rec, "Human Rights Council").country == "IGO"
+
+
+def test_a_foreign_armed_group_weighs_less_than_the_story_country(code):
+    rec = code("The Wagner Group was accused of killing civilians, a Malian official said.")
+    assert actor_with(rec, "civilians").country == "MLI"
+
+
+def test_a_lone_named_group_still_sets_the_story_country(code):
+    rec = code("Hamas said its fighters had repelled an incursion and that civilians were killed.")
+    assert actor_with(rec, "civilians").country == "PSE"
