@@ -190,3 +190,9 @@ def test_a_foreign_armed_group_weighs_less_than_the_story_country(code):
 def test_a_lone_named_group_still_sets_the_story_country(code):
     rec = code("Hamas said its fighters had repelled an incursion and that civilians were killed.")
     assert actor_with(rec, "civilians").country == "PSE"
+
+
+def test_foreign_groups_are_named_with_the_word_that_makes_them_foreign(code):
+    rec = code("The junta said foreign forces were behind the attack, according to Western officials.")
+    assert actor_with(rec, "foreign forces").country is None
+    assert actor_with(rec, "Western officials").name == "Western officials"

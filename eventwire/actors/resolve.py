@@ -261,8 +261,12 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
         return None                                   # "missiles hit Kyiv": whose missiles, the text does not say
     if _audience(head) or (role.role.owned and not _is_subject(head)):
         return None                                   # "told reporters", "supplied drones"
-    if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c) for c in head.children):
-        return Found(key=f"group:?:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
+    foreign = [c for c in head.children if c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c)]
+    if foreign:                                       # named with the word that makes them foreign: "Western officials"
+        start = min(base["start"], foreign[0].i)
+        doc = head.doc
+        base = {**base, "start": start, "name": doc[start:base["end"]].text}
+        return Found(key=f"foreign:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
     victim = sector in VICTIM_SECTORS and _is_object(head)      # "would arrest any journalist", "detained an activist"
     if sector is not None and (base["plural"] or victim or not (role.role.person or indefinite)):
