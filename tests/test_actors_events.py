@@ -196,3 +196,9 @@ def test_foreign_groups_are_named_with_the_word_that_makes_them_foreign(code):
     rec = code("The junta said foreign forces were behind the attack, according to Western officials.")
     assert actor_with(rec, "foreign forces").country is None
     assert actor_with(rec, "Western officials").name == "Western officials"
+
+
+def test_coordinated_nationalities_name_one_group_each(code):
+    rec = code("Kenyan and Ugandan police arrested four suspects on Tuesday.")
+    names = {a.name: a.country for a in rec.actors if a.sector == "COP"}
+    assert names == {"Kenyan police": "KEN", "Ugandan police": "UGA"}

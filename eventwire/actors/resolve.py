@@ -301,6 +301,8 @@ def _conjoined(sc: Scene, f: Found, consumed: set[NameHit]) -> list[Found]:
             out.append(Found(key=key, start=v.start, end=v.end, name=f"{sc.text(v.start, v.end)} {f.role}",
                              kind=f.kind, country=country, sector=f.sector, role=f.role, plural=f.plural,
                              reason=f.reason + f"+conj:{sc.text(v.start, v.end)}"))
+            if f.kind == "group" and f.role:          # "Kenyan and Ethiopian police": the first is "Kenyan police"
+                f.name = f"{sc.text(h.start, h.end)} {f.role}"
     return out
 
 
