@@ -193,9 +193,9 @@ def test_a_lone_named_group_still_sets_the_story_country(code):
 
 
 def test_foreign_groups_are_named_with_the_word_that_makes_them_foreign(code):
-    rec = code("The junta said foreign forces were behind the attack, according to Western officials.")
+    rec = code("The junta said foreign forces were behind the attack, according to international observers.")
     assert actor_with(rec, "foreign forces").country is None
-    assert actor_with(rec, "Western officials").name == "Western officials"
+    assert actor_with(rec, "foreign forces").name == "foreign forces"
 
 
 def test_coordinated_nationalities_name_one_group_each(code):
