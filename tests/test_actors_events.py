@@ -202,3 +202,10 @@ def test_coordinated_nationalities_name_one_group_each(code):
     rec = code("Kenyan and Ugandan police arrested four suspects on Tuesday.")
     names = {a.name: a.country for a in rec.actors if a.sector == "COP"}
     assert names == {"Kenyan police": "KEN", "Ugandan police": "UGA"}
+
+
+def test_a_river_bank_is_no_bank(code):
+    rec = code("Ukrainian troops crossed to the east bank of the river on Sunday.")
+    assert not [a for a in rec.actors if a.sector == "BUS"]
+    rec = code("The central bank raised interest rates in Ghana on Monday.")
+    assert actor_with(rec, "bank").sector == "BUS"

@@ -35,6 +35,9 @@ VICTIM_SECTORS = frozenset({"JRN", "CVL", "MED", "EDU", "REL", "LAB", "OPP"})
 # Sectors of the public: a group of them acting in a named place is that place's people ("people rallied in Amman").
 PUBLIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 ACT_PLACE_PREPS = frozenset({"in", "at", "outside", "across", "throughout"})
+# Words that make "bank" the side of a river ("the west bank of the Dnipro", "the river bank").
+RIVER_SIDES = frozenset({"west", "east", "north", "south", "left", "right", "western", "eastern", "northern",
+                         "southern", "river", "opposite", "far"})
 # A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
 AROUND = frozenset({"around", "near", "over", "outside", "toward", "towards", "across"})
 
@@ -123,6 +126,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     head = sc.doc[role.head]
     if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
         return None                                   # "a police mission", "in police custody": no actor
+    if _river_bank(head):
+        return None                                   # "the west bank of the Dnipro": a place, not a bank
     civil = role.role.owned and any(c.lower_ in CIVIL_CRAFT for c in head.children if c.dep_ in ("compound", "amod"))
     # a weapon's or strike's "of"/"on" phrase names its target, not its owner ("the bombardment of Mariupol")
     idn = identity(sc, range(role.start, role.end), preps=not role.role.owner_only)
@@ -180,6 +185,13 @@ def _owner_over_place(sc: Scene, head: Token, role: RoleHit, idn: Identity) -> N
     idn.used = [h for h in idn.used if h.start < role.end]
     idn.place_end = None
     idn.reasons.append(owner[1].lstrip("+") + "(not the place after it)")
+
+
+def _river_bank(head: Token) -> bool:
+    """"the west bank of the Dnipro river", "the river bank": "bank" as the side of a river."""
+    if head.lemma_.lower() != "bank":
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in RIVER_SIDES for c in head.children)
 
 
 def _led_by(head: Token) -> bool:
