@@ -209,3 +209,11 @@ def test_a_river_bank_is_no_bank(code):
     assert not [a for a in rec.actors if a.sector == "BUS"]
     rec = code("The central bank raised interest rates in Ghana on Monday.")
     assert actor_with(rec, "bank").sector == "BUS"
+
+
+def test_a_national_red_crescent_is_civil_society_of_its_country(code):
+    rec = code("The Syrian Red Crescent delivered food to Aleppo on Monday.")
+    society = actor_with(rec, "Syrian Red Crescent")
+    assert (society.country, society.sector) == ("SYR", "SOC")
+    rec = code("Turkey's Red Crescent sent tents to the quake zone.")
+    assert actor_with(rec, "Turkey's Red Crescent").country == "TUR"
