@@ -217,3 +217,21 @@ def test_a_national_red_crescent_is_civil_society_of_its_country(code):
     assert (society.country, society.sector) == ("SYR", "SOC")
     rec = code("Turkey's Red Crescent sent tents to the quake zone.")
     assert actor_with(rec, "Turkey's Red Crescent").country == "TUR"
+
+
+def test_a_counterpart_is_an_official_of_the_country_named(code):
+    rec = code("The Kenyan president met his Tanzanian counterpart in Arusha on Friday.")
+    counterpart = actor_with(rec, "Tanzanian counterpart")
+    assert (counterpart.country, counterpart.sector) == ("TZA", "GOV")
+    assert rec.actor(event(rec, "CONSULT").target) is counterpart
+
+
+def test_the_foreign_minister_is_not_a_foreign_group(code):
+    rec = code("Niger's junta said on Monday the foreign minister had resigned.")
+    assert not [a for a in rec.actors if "+foreign" in (a.reason or "")]
+
+
+def test_military_rulers_are_the_military(code):
+    rec = code("Guinea's military rulers released the former president on Tuesday.")
+    rulers = actor_with(rec, "Guinea's military rulers")
+    assert (rulers.country, rulers.sector) == ("GIN", "MIL")

@@ -273,7 +273,8 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
         return None                                   # "missiles hit Kyiv": whose missiles, the text does not say
     if _audience(head) or (role.role.owned and not _is_subject(head)):
         return None                                   # "told reporters", "supplied drones"
-    foreign = [c for c in head.children if c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c)]
+    foreign = [c for c in head.children if c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c)
+               and not role.start <= c.i < role.end]     # not the role's own word: "the foreign minister"
     if foreign:                                       # named with the word that makes them foreign: "Western officials"
         start = min(base["start"], foreign[0].i)
         doc = head.doc
