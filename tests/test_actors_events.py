@@ -162,3 +162,76 @@ def test_a_nationality_leading_a_group_is_no_actor(code):
 def test_the_syrian_national_army_is_its_own_group(code):
     rec = code("The Syrian National Army shelled positions near Manbij.")
     assert actor_with(rec, "Syrian National Army").name == "Syrian National Army"
+
+
+def test_its_owner_beats_the_place_after_the_role(code):
+    rec = code("Ghana recalled its ambassador from Togo on Friday.")
+    assert actor_with(rec, "ambassador").country == "GHA"
+    togo = actor_with(rec, "Togo")
+    assert togo.country == "TGO"
+    assert rec.actor(event(rec, "SANCTION").target) is togo
+
+
+def test_a_region_named_as_a_place_sets_the_story_country(code):
+    rec = code("Soldiers repelled an attack on a base in Borno state on Sunday, a spokesman said.")
+    assert actor_with(rec, "Soldiers").country == "NGA"
+
+
+def test_the_human_rights_council_is_a_un_body(code):
+    rec = code("The Human Rights Council voted to open an inquiry on Friday.")
+    assert actor_with(rec, "Human Rights Council").country == "IGO"
+
+
+def test_a_foreign_armed_group_weighs_less_than_the_story_country(code):
+    rec = code("The Wagner Group was accused of killing civilians, a Malian official said.")
+    assert actor_with(rec, "civilians").country == "MLI"
+
+
+def test_a_lone_named_group_still_sets_the_story_country(code):
+    rec = code("Hamas said its fighters had repelled an incursion and that civilians were killed.")
+    assert actor_with(rec, "civilians").country == "PSE"
+
+
+def test_foreign_groups_are_named_with_the_word_that_makes_them_foreign(code):
+    rec = code("The junta said foreign forces were behind the attack, according to international observers.")
+    assert actor_with(rec, "foreign forces").country is None
+    assert actor_with(rec, "foreign forces").name == "foreign forces"
+
+
+def test_coordinated_nationalities_name_one_group_each(code):
+    rec = code("Kenyan and Ugandan police arrested four suspects on Tuesday.")
+    names = {a.name: a.country for a in rec.actors if a.sector == "COP"}
+    assert names == {"Kenyan police": "KEN", "Ugandan police": "UGA"}
+
+
+def test_a_river_bank_is_no_bank(code):
+    rec = code("Ukrainian troops crossed to the east bank of the river on Sunday.")
+    assert not [a for a in rec.actors if a.sector == "BUS"]
+    rec = code("The central bank raised interest rates in Ghana on Monday.")
+    assert actor_with(rec, "bank").sector == "BUS"
+
+
+def test_a_national_red_crescent_is_civil_society_of_its_country(code):
+    rec = code("The Syrian Red Crescent delivered food to Aleppo on Monday.")
+    society = actor_with(rec, "Syrian Red Crescent")
+    assert (society.country, society.sector) == ("SYR", "SOC")
+    rec = code("Turkey's Red Crescent sent tents to the quake zone.")
+    assert actor_with(rec, "Turkey's Red Crescent").country == "TUR"
+
+
+def test_a_counterpart_is_an_official_of_the_country_named(code):
+    rec = code("The Kenyan president met his Tanzanian counterpart in Arusha on Friday.")
+    counterpart = actor_with(rec, "Tanzanian counterpart")
+    assert (counterpart.country, counterpart.sector) == ("TZA", "GOV")
+    assert rec.actor(event(rec, "CONSULT").target) is counterpart
+
+
+def test_the_foreign_minister_is_not_a_foreign_group(code):
+    rec = code("Niger's junta said on Monday the foreign minister had resigned.")
+    assert not [a for a in rec.actors if "+foreign" in (a.reason or "")]
+
+
+def test_military_rulers_are_the_military(code):
+    rec = code("Guinea's military rulers released the former president on Tuesday.")
+    rulers = actor_with(rec, "Guinea's military rulers")
+    assert (rulers.country, rulers.sector) == ("GIN", "MIL")

@@ -124,14 +124,19 @@ class Lexicon:
         only the nationality word ("Sri Lankan" tagged PERSON before a title) is the nationality word."""
         drop = set()
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "PERSON", "FAC") or self._roles.get(ent[-1].lower_) is not None \
-                    or self._roles.get(ent[-1].lemma_.lower()) is not None:
+            if ent.label_ not in ("ORG", "PERSON", "FAC") or self._ends_in_role(ent):
                 continue
             for h in hits:
                 longer = (ent.start, ent.end) != (h.start, h.end) and ent.end - ent.start > 1
                 if h.form == "demonym" and ent.start <= h.start and h.end <= ent.end and longer:
                     drop.add(h)
         return [h for h in hits if h not in drop]
+
+    def _ends_in_role(self, ent: Span) -> bool:
+        """"Libyan Army", "Palestinian Red Crescent", "Iraqi Coast Guard": the name's last words are a role."""
+        if self._roles.get(ent[-1].lemma_.lower()) is not None:
+            return True
+        return any(self._roles.get(" ".join(t.lower_ for t in ent[k:])) is not None for k in range(len(ent)))
 
     def _pick(self, key: str, published: str | None) -> Alias | None:
         """The last-added entry that applies on the date: the user's dictionaries override the built-in KB."""

@@ -20,8 +20,8 @@ PRONOUN_WINDOW = 2
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-# The focus country needs at least this weight (ties go to the country named first).
-FOCUS_MIN = 1
+# The focus country needs at least this weight (one named group abroad is enough; ties go to the country named first).
+FOCUS_MIN = 0.5
 STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
 # Premises that stand for the government that sits there.
 GOVERNMENT_SEATS = frozenset({"presidential palace", "government building", "government headquarters",
@@ -61,7 +61,8 @@ def focus_country(m: Mentions) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     refs = [(i, c, 2) for i, c in m.places] + [(i, c, 1) for i, c in m.refs]
-    refs += [(f.start, f.country, 1) for f in m.found]
+    # a named armed group or company abroad ("the Wagner Group" in Mali) says less of where the story is
+    refs += [(f.start, f.country, 0.5 if f.kb_id and f.kind in ("group", "org") else 1) for f in m.found]
     for i, c, w in refs:
         if c and c not in NON_STATE:
             counts[c] += w

@@ -35,6 +35,9 @@ VICTIM_SECTORS = frozenset({"JRN", "CVL", "MED", "EDU", "REL", "LAB", "OPP"})
 # Sectors of the public: a group of them acting in a named place is that place's people ("people rallied in Amman").
 PUBLIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
 ACT_PLACE_PREPS = frozenset({"in", "at", "outside", "across", "throughout"})
+# Words that make "bank" the side of a river ("the west bank of the Dnipro", "the river bank").
+RIVER_SIDES = frozenset({"west", "east", "north", "south", "left", "right", "western", "eastern", "northern",
+                         "southern", "river", "opposite", "far"})
 # A capital after these is the city, not its government ("bases around Khartoum"); a country stays a target.
 AROUND = frozenset({"around", "near", "over", "outside", "toward", "towards", "across"})
 
@@ -124,6 +127,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     head = sc.doc[role.head]
     if head.dep_ == "compound" and head.head.lemma_.lower() in NOT_OWNED:
         return None                                   # "a police mission", "in police custody": no actor
+    if _river_bank(head):
+        return None                                   # "the west bank of the Dnipro": a place, not a bank
     civil = role.role.owned and any(c.lower_ in CIVIL_CRAFT for c in head.children if c.dep_ in ("compound", "amod"))
     # a weapon's or strike's "of"/"on" phrase names its target, not its owner ("the bombardment of Mariupol")
     idn = identity(sc, range(role.start, role.end), preps=not role.role.owner_only)
@@ -136,6 +141,7 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
         return Found(key=f"civil:{idn.country}", start=start, end=role.end, kind="group", country=idn.country,
                      sector="CVL", name=entry.name if entry else sc.text(start, role.end),
                      reason=f"role:{role.role.text}({role.role.source})+civilian-craft+" + "+".join(idn.reasons))
+    _owner_over_place(sc, head, role, idn)
     consumed.update(idn.used)
     start = min([role.start] + [h.start for h in idn.used])
     end = max(role.end, idn.place_end or 0)
@@ -165,6 +171,28 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if country is not None:
         return _of_country(sc, role, country, sector, why, base)
     return _bare(head, role, sector, why, base)
+
+
+def _owner_over_place(sc: Scene, head: Token, role: RoleHit, idn: Identity) -> None:
+    """"recalled its ambassador from Israel", "killings by its troops in Ukraine": the owner that "its" names
+    says whose they are; the place after the role is only where they are, and stays an actor of its own."""
+    if idn.place_end is None or role.role.owned or not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                           for c in head.children):
+        return
+    owner = _owner_in_context(sc, head)
+    if owner is None:
+        return
+    idn.country = owner[0]
+    idn.used = [h for h in idn.used if h.start < role.end]
+    idn.place_end = None
+    idn.reasons.append(owner[1].lstrip("+") + "(not the place after it)")
+
+
+def _river_bank(head: Token) -> bool:
+    """"the west bank of the Dnipro river", "the river bank": "bank" as the side of a river."""
+    if head.lemma_.lower() != "bank":
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in RIVER_SIDES for c in head.children)
 
 
 def _led_by(head: Token) -> bool:
@@ -246,8 +274,13 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
         return None                                   # "missiles hit Kyiv": whose missiles, the text does not say
     if _audience(head) or (role.role.owned and not _is_subject(head)):
         return None                                   # "told reporters", "supplied drones"
-    if any(c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c) for c in head.children):
-        return Found(key=f"group:?:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
+    foreign = [c for c in head.children if c.dep_ == "amod" and c.lower_ in NOT_LOCAL and not _place_preposition(c)
+               and not role.start <= c.i < role.end]     # not the role's own word: "the foreign minister"
+    if foreign:                                       # named with the word that makes them foreign: "Western officials"
+        start = min(base["start"], foreign[0].i)
+        doc = head.doc
+        base = {**base, "start": start, "name": doc[start:base["end"]].text}
+        return Found(key=f"foreign:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
     victim = sector in VICTIM_SECTORS and _is_object(head)      # "would arrest any journalist", "detained an activist"
     if sector is not None and (base["plural"] or victim or not (role.role.person or indefinite)):
@@ -282,6 +315,8 @@ def _conjoined(sc: Scene, f: Found, consumed: set[NameHit]) -> list[Found]:
             out.append(Found(key=key, start=v.start, end=v.end, name=f"{sc.text(v.start, v.end)} {f.role}",
                              kind=f.kind, country=country, sector=f.sector, role=f.role, plural=f.plural,
                              reason=f.reason + f"+conj:{sc.text(v.start, v.end)}"))
+            if f.kind == "group" and f.role:          # "Kenyan and Ethiopian police": the first is "Kenyan police"
+                f.name = f"{sc.text(h.start, h.end)} {f.role}"
     return out
 
 
@@ -472,6 +507,7 @@ def _unknown_name(sc: Scene, h: NameHit, root: Token, text: str) -> Found | None
     at_place = locative(root)
     if h.label == "GPE" or named_place(root) or (country and (h.label != "PERSON" or at_place)) \
             or (h.label != "PERSON" and at_place):
+        country = country or (place_country(sc, text) if at_place else None)   # a region: "in Borno state"
         if country and at_place and not _situated_in_country(sc, root):
             sc.places.append((h.start, country))
         return None                                    # a city or region: a place, not an actor
