@@ -202,3 +202,24 @@ def test_agreement_content_tells_the_signing(code):
 def test_signing_without_a_coded_content_stays_support(code):
     rec = code("Chile and Peru signed a treaty on their maritime border on Monday.")
     assert pairs(rec, "SUPPORT") == {("chile", "peru"), ("peru", "chile")}
+
+
+def test_taking_in_refugees_is_aid_to_them(code):
+    rec = code("Chad has taken in more than 500,000 refugees from Sudan since April.")
+    found = [e for e in rec.events if e.type == "AID"]
+    assert [rec.actor(e.source).country for e in found] == ["TCD"]
+    assert rec.actor(found[0].target).country == "SDN"
+
+
+def test_promised_pullback_around_towns_targets_their_country(code):
+    rec = code("Ukraine promised to reduce military activity around Kharkiv.")
+    assert [(rec.actor(e.source).country, rec.actor(e.target).country if e.target else None)
+            for e in rec.events if e.type == "CONCEDE"] == [("UKR", None)]      # its own city: no target
+    rec = code("Russia promised to reduce military activity around Kharkiv.")
+    assert [(rec.actor(e.source).country, rec.actor(e.target).country if e.target else None)
+            for e in rec.events if e.type == "CONCEDE"] == [("RUS", "UKR")]
+
+
+def test_delivered_air_defence_systems_are_military_aid(code):
+    rec = code("Norway delivered two air defence systems to Ukraine on Tuesday.")
+    assert pairs(rec, "AID") == {("norway", "ukraine")}

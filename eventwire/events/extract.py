@@ -57,6 +57,8 @@ CONDEMN_TYPES = {"ACCUSE"}
 RELEASE_NOUNS = {"release", "freeing", "liberation"}
 # How many sentences back the told act may be.
 TOLD_WINDOW = 2
+# Prepositions whose place, under an AID or RETREAT trigger, may stand for its missing target.
+PLACE_PREPS = ("from", "into", "to", "in", "around", "near", "across", "inside")
 # Most events one trigger may give when both sides are coordinated lists.
 MAX_PAIRS = 8
 # Two coordinated parties of a mutual act give one event each way (the dev set codes both directions).
@@ -357,9 +359,13 @@ def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: Place
     """Aid sent into a place, or ground given up, with no actor on the receiving end: the place's token
     stands for the target ("allowed 200 trucks of aid into Gaza", "completed the withdrawal of its forces
     from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
-    if not found or any(f.target is not None or f.type not in PLACE_TARGET_TYPES for f in found):
+    if not found or t.entry.type not in PLACE_TARGET_TYPES or any(f.target is not None for f in found):
         return
-    place = next((p for c in expand(r.targets + _acting_targets(t)) for p in _phrase_places(c, is_place)), None)
+    # the trigger's own place phrases too: "reduce military activity around Kyiv", "distributed aid in Sudan"
+    heads = [t.head] + ([t.light] if t.light is not None else []) + [w for w in t.words if w.pos_ == "NOUN"]
+    around = [o for h in heads for o in prep_objects(h, PLACE_PREPS)]
+    place = next((p for c in expand(r.targets + _acting_targets(t) + around) for p in _phrase_places(c, is_place)),
+                 None)
     for f in found:
         f.target_place = None if place is None else place.i
 
