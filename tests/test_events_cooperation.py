@@ -223,3 +223,14 @@ def test_promised_pullback_around_towns_targets_their_country(code):
 def test_delivered_air_defence_systems_are_military_aid(code):
     rec = code("Norway delivered two air defence systems to Ukraine on Tuesday.")
     assert pairs(rec, "AID") == {("norway", "ukraine")}
+
+
+def test_declining_a_summit_abroad_rejects_its_host(code):
+    rec = code("Brazil's president said he would not attend the summit in Tokyo next month.")
+    assert [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events
+            if e.type == "REJECT"] == [("BRA", "JPN")]
+
+
+def test_joining_an_act_takes_its_target(code):
+    rec = code("Canada imposed sanctions on Belarus on Monday. Norway joined the sanctions on Tuesday.")
+    assert ("norway", "belarus") in pairs(rec, "SANCTION")

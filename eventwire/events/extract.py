@@ -47,6 +47,8 @@ TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Types whose target, when no actor is named, is the country of the place the act goes to or leaves:
 # aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine.
 PLACE_TARGET_TYPES = {"AID", "RETREAT"}
+# Meetings whose host is the country of the place they are held in ("attend the summit in Los Angeles").
+PLACE_HOST_MODES = {"visit", "multilateral"}
 PlaceLookup = Callable[[Token], bool]
 # Types whose held object is the subject's own means, never the target ("stationed troops along the
 # border", "pulled back its forces"): only the object's modifiers and phrases may name the target.
@@ -273,6 +275,7 @@ class EventFinder:
             releases.append((t, found))
             if is_place is not None:
                 _place_target(t, found, self.roles(t), is_place)
+            found = _joined_act(t, found, out, self.words) or found
             for f in found:
                 f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None
                 out.append(f)
@@ -359,7 +362,8 @@ def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: Place
     """Aid sent into a place, or ground given up, with no actor on the receiving end: the place's token
     stands for the target ("allowed 200 trucks of aid into Gaza", "completed the withdrawal of its forces
     from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
-    if not found or t.entry.type not in PLACE_TARGET_TYPES or any(f.target is not None for f in found):
+    hosted = t.entry.type == "CONSULT" and t.entry.mode in PLACE_HOST_MODES
+    if not found or not (t.entry.type in PLACE_TARGET_TYPES or hosted) or any(f.target is not None for f in found):
         return
     # the trigger's own place phrases too: "reduce military activity around Kyiv", "distributed aid in Sudan"
     heads = [t.head] + ([t.light] if t.light is not None else []) + [w for w in t.words if w.pos_ == "NOUN"]
@@ -407,6 +411,26 @@ def _drop_signing_told_by_content(trigs: list[Trigger], found: list[FoundEvent],
         if told:
             drop.add(i)
     return [f for f in found if f.group not in drop]
+
+
+def _joined_act(t: Trigger, found: list[FoundEvent], earlier: list[FoundEvent],
+                words: ModalityWords) -> list[FoundEvent]:
+    """ "Russia vetoed a U.S. resolution, and China joined the veto": who joins an act named by a noun does
+    it to the same target as the act joined, the latest earlier event of its type in the sentence or the one
+    before. Returns the joiner's events with those targets, or [] to keep them as they are."""
+    if t.light is None or t.light.lemma_.lower() not in words.joining_verbs or not found \
+            or any(f.target is not None for f in found):
+        return []
+    sent = t.head.sent
+    prev_start = sent[0].nbor(-1).sent.start_char if sent.start > 0 else sent.start_char
+    same = [f for f in earlier if f.type == found[0].type and f.target is not None and not f.negated
+            and prev_start <= f.evidence[0] <= sent.start_char]
+    if not same:
+        return []
+    latest = max(f.trigger[0] for f in same)
+    targets = list(dict.fromkeys(f.target for f in same if f.trigger[0] == latest))
+    return [replace(f, target=g, reason=f.reason + "; target of the joined act") for f in found for g in targets
+            if g != f.source]
 
 
 def _mediation(t: Trigger, words: ModalityWords) -> bool:

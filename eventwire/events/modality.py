@@ -46,6 +46,7 @@ class ModalityWords:
     enacting_verbs: frozenset[str]
     mediation_words: frozenset[str]
     open_waters: frozenset[str]
+    joining_verbs: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
