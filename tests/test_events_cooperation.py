@@ -234,3 +234,9 @@ def test_declining_a_summit_abroad_rejects_its_host(code):
 def test_joining_an_act_takes_its_target(code):
     rec = code("Canada imposed sanctions on Belarus on Monday. Norway joined the sanctions on Tuesday.")
     assert ("norway", "belarus") in pairs(rec, "SANCTION")
+
+
+def test_withdrawn_troops_are_not_the_target_of_their_own_withdrawal(code):
+    rec = code("Germany announced the withdrawal of its soldiers from Niger on Friday.")
+    targets = [rec.actor(e.target).country for e in rec.events if e.type in ("CONCEDE", "RETREAT") and e.target]
+    assert targets == ["NER"]

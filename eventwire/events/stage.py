@@ -61,6 +61,7 @@ class EventStage:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
         found = drop_nested_parties(found, an.record)
+        found = drop_own_side_targets(found, an.record)
         found = drop_duplicates(found, lead_end(an.record))
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
@@ -134,6 +135,31 @@ def _names_victims_better(part: list[FoundEvent], main: list[FoundEvent], rec: R
 def _state_only(a) -> bool:
     """A country named as a whole ("Nigeria", "U.S."), not one of its people or bodies."""
     return a.sector is None or (a.kb_id or "").startswith("country:")
+
+
+# Acts whose object may name the source's own people, who are what is moved, not the other side:
+# "announced the withdrawal of their troops from Mali".
+OWN_SIDE_TYPES = {"RETREAT", "CONCEDE"}
+
+
+def drop_own_side_targets(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
+    """Of one trigger's withdrawal events, those aimed at the source's own country's people go when the
+    trigger also names another side ("withdrawal of their troops from Mali" → Mali, not the troops)."""
+    by_group: dict[int, list[FoundEvent]] = {}
+    for f in found:
+        if f.type in OWN_SIDE_TYPES and f.source is not None and f.target is not None:
+            by_group.setdefault(f.group, []).append(f)
+    drop = set()
+    for evs in by_group.values():
+        own = [f for f in evs if _same_country(rec, f.source, f.target)]
+        if own and len(own) < len(evs):
+            drop.update(id(f) for f in own)
+    return [f for f in found if id(f) not in drop]
+
+
+def _same_country(rec: Record, a: str, b: str) -> bool:
+    x, y = rec.actor(a), rec.actor(b)
+    return x is not None and y is not None and x.country is not None and x.country == y.country
 
 
 def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[str, str],
