@@ -240,3 +240,14 @@ def test_withdrawn_troops_are_not_the_target_of_their_own_withdrawal(code):
     rec = code("Germany announced the withdrawal of its soldiers from Niger on Friday.")
     targets = [rec.actor(e.target).country for e in rec.events if e.type in ("CONCEDE", "RETREAT") and e.target]
     assert targets == ["NER"]
+
+
+def test_amount_in_aid_hung_on_the_verb(code):
+    rec = code("Germany provided 200 million euros in aid to Jordan on Monday.")
+    assert pairs(rec, "AID") == {("germany", "jordan")}
+
+
+def test_receiving_a_foreign_minister_is_a_visit_by_the_minister(code):
+    rec = code("The Saudi crown prince received the Iranian foreign minister in Riyadh.")
+    assert [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events
+            if e.type == "CONSULT"] == [("IRN", "SAU")]

@@ -207,6 +207,9 @@ class EventFinder:
                     and _amount(head.head) and head.head.head.lemma_.lower() in self.words.light_verbs:
                 trig.light = head.head.head     # "launched three days of exercises", "$500 million in aid"
                 trig.words = sorted(trig.words + [trig.light], key=lambda t: t.i)
+            elif _amount_in_verb(tok, self.words):
+                trig.light = head.head          # "will provide 500 million dollars in aid to Ukraine"
+                trig.words = sorted(trig.words + [trig.light], key=lambda t: t.i)
             return trig
         return None
 
@@ -368,6 +371,9 @@ def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: Place
     # the trigger's own place phrases too: "reduce military activity around Kyiv", "distributed aid in Sudan"
     heads = [t.head] + ([t.light] if t.light is not None else []) + [w for w in t.words if w.pos_ == "NOUN"]
     around = [o for h in heads for o in prep_objects(h, PLACE_PREPS)]
+    # "pulled out of Kherson", "moved away from the border": a preposition on a particle
+    around += [o for h in heads for p in h.children if p.dep_ in ("prep", "prt", "advmod")
+               for o in prep_objects(p, ("of", "from"))]
     place = next((p for c in expand(r.targets + _acting_targets(t) + around) for p in _phrase_places(c, is_place)),
                  None)
     for f in found:
@@ -431,6 +437,15 @@ def _joined_act(t: Trigger, found: list[FoundEvent], earlier: list[FoundEvent],
     targets = list(dict.fromkeys(f.target for f in same if f.trigger[0] == latest))
     return [replace(f, target=g, reason=f.reason + "; target of the joined act") for f in found for g in targets
             if g != f.source]
+
+
+def _amount_in_verb(tok: Token, words: ModalityWords) -> bool:
+    """ "provided 500 million dollars in aid": the parser may hang "in aid" on the light verb whose object
+    is the amount rather than on the amount itself."""
+    prep = tok.head
+    verb = prep.head
+    return tok.dep_ == "pobj" and prep.lower_ == "in" and verb.lemma_.lower() in words.light_verbs \
+        and any(c.dep_ == "dobj" and _amount(c) for c in verb.children)
 
 
 def _mediation(t: Trigger, words: ModalityWords) -> bool:
