@@ -251,3 +251,8 @@ def test_receiving_a_foreign_minister_is_a_visit_by_the_minister(code):
     rec = code("The Saudi crown prince received the Iranian foreign minister in Riyadh.")
     assert [(rec.actor(e.source).country, rec.actor(e.target).country) for e in rec.events
             if e.type == "CONSULT"] == [("IRN", "SAU")]
+
+
+def test_future_aid_through_a_light_verb_is_an_agreement(code):
+    rec = code("Japan will provide 500 million dollars in aid to Ukraine.")
+    assert pairs(rec, "AGREE") == {("japan", "ukraine")}

@@ -301,7 +301,7 @@ class EventFinder:
         if t.light is not None and not mod.hypothetical and _planned_noun(t.head, self.words):
             # "approved the possible deployment of troops": the light verb's act is real, the noun's is not yet
             mod = type(mod)(mod.negated, True, ", ".join(w for w in (mod.why, "planned or possible") if w))
-        code = recode(e, t.head, mod, self.words, expand(r.sources))
+        code = recode(e, t.light if t.light is not None and not t.under else t.head, mod, self.words, expand(r.sources))
         if code.hypothetical and not code.negated and _enacted(t, self.words):
             code = replace(code, hypothetical=False, note=code.note + "; enacted by the document")
         if r.rule == "nominal, modifier source":
