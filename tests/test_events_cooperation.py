@@ -256,3 +256,8 @@ def test_receiving_a_foreign_minister_is_a_visit_by_the_minister(code):
 def test_future_aid_through_a_light_verb_is_an_agreement(code):
     rec = code("Japan will provide 500 million dollars in aid to Ukraine.")
     assert pairs(rec, "AGREE") == {("japan", "ukraine")}
+
+
+def test_trading_accusations_is_an_accusation_each_way(code):
+    rec = code("Pakistan and Afghanistan traded accusations over the border clashes on Sunday.")
+    assert pairs(rec, "ACCUSE") == {("pakistan", "afghanistan"), ("afghanistan", "pakistan")}
