@@ -261,3 +261,8 @@ def test_future_aid_through_a_light_verb_is_an_agreement(code):
 def test_trading_accusations_is_an_accusation_each_way(code):
     rec = code("Pakistan and Afghanistan traded accusations over the border clashes on Sunday.")
     assert pairs(rec, "ACCUSE") == {("pakistan", "afghanistan"), ("afghanistan", "pakistan")}
+
+
+def test_an_agreement_that_holds_or_collapses_is_no_new_agreement(code):
+    rec = code("The ceasefire between Armenia and Azerbaijan has largely held.")
+    assert not [e for e in rec.events if e.type == "AGREE"]

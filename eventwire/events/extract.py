@@ -139,7 +139,7 @@ class EventFinder:
         # the accord of a dropped signing names no act of its own either
         verb_words = {w.i for t in verbs + signed for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)
-                and not _retold_by_light_verb(t, verb_types) and not _idle(t)]
+                and not _retold_by_light_verb(t, verb_types) and not _idle(t) and not _agreement_as_thing(t)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
@@ -454,6 +454,13 @@ def _mediation(t: Trigger, words: ModalityWords) -> bool:
     party stands for them."""
     return t.head.lemma_.lower() in words.mediation_words or \
         (t.light is not None and t.light.lemma_.lower() in words.mediation_words)
+
+
+def _agreement_as_thing(t: Trigger) -> bool:
+    """ "The deal, signed in 2015, limited Iran's programme", "the truce has largely held": an agreement
+    that does something is a standing thing, not the act of agreeing (which its own verb would tell)."""
+    return t.entry.kind == "noun" and t.entry.type == "AGREE" and t.light is None \
+        and t.head.dep_ == "nsubj" and t.head.head.pos_ in ("VERB", "AUX")
 
 
 def _idle(t: Trigger) -> bool:
