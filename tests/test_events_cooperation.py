@@ -266,3 +266,15 @@ def test_trading_accusations_is_an_accusation_each_way(code):
 def test_an_agreement_that_holds_or_collapses_is_no_new_agreement(code):
     rec = code("The ceasefire between Armenia and Azerbaijan has largely held.")
     assert not [e for e in rec.events if e.type == "AGREE"]
+
+
+def test_what_leaders_discuss_is_a_topic_not_a_party(code):
+    rec = code("Putin and Erdogan discussed Syria by phone on Friday.")
+    assert ("putin", "syria") not in pairs(rec, "CONSULT")
+    rec = code("Macron discussed Ukraine with Biden.")
+    assert pairs(rec, "CONSULT") == {("emmanuel", "joe")}
+
+
+def test_handing_over_hostages_is_a_release(code):
+    rec = code("Hamas handed over four hostages to the Red Cross on Sunday.")
+    assert [e.mode for e in rec.events if e.type == "RETREAT"] == ["release"]
