@@ -278,3 +278,9 @@ def test_what_leaders_discuss_is_a_topic_not_a_party(code):
 def test_handing_over_hostages_is_a_release(code):
     rec = code("Hamas handed over four hostages to the Red Cross on Sunday.")
     assert [e.mode for e in rec.events if e.type == "RETREAT"] == ["release"]
+
+
+def test_blocking_aid_rejects_its_giver_and_gives_no_aid(code):
+    rec = code("Slovakia blocked EU aid to Moldova on Tuesday.")
+    assert pairs(rec, "REJECT") == {("slovakia", "european")}
+    assert not [e for e in rec.events if e.type == "AID" and not e.negated and not e.hypothetical]
