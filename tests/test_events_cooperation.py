@@ -284,3 +284,13 @@ def test_blocking_aid_rejects_its_giver_and_gives_no_aid(code):
     rec = code("Slovakia blocked EU aid to Moldova on Tuesday.")
     assert pairs(rec, "REJECT") == {("slovakia", "european")}
     assert not [e for e in rec.events if e.type == "AID" and not e.negated and not e.hypothetical]
+
+
+def test_sanctions_lifted_on_a_country_target_it(code):
+    rec = code("Washington eased sanctions on Venezuela's oil sector on Wednesday.")
+    assert [rec.actor(e.target).country for e in rec.events if e.type == "RETREAT"] == ["VEN"]
+
+
+def test_reopening_a_border_lets_the_neighbour_in(code):
+    rec = code("Turkey reopened its border with Armenia on Saturday.")
+    assert pairs(rec, "RETREAT") == {("turkey", "armenia")}
