@@ -294,3 +294,8 @@ def test_sanctions_lifted_on_a_country_target_it(code):
 def test_reopening_a_border_lets_the_neighbour_in(code):
     rec = code("Turkey reopened its border with Armenia on Saturday.")
     assert pairs(rec, "RETREAT") == {("turkey", "armenia")}
+
+
+def test_the_two_countries_are_the_parties_just_named(code):
+    rec = code("Bahrain and Qatar met in Riyadh on Sunday. The two countries agreed to restore diplomatic relations.")
+    assert pairs(rec, "AGREE") == {("bahrain", "qatar"), ("qatar", "bahrain")}

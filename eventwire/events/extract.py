@@ -311,7 +311,8 @@ class EventFinder:
             sources = _each_party(r.sources, actor_for, actors_for)
         else:
             sources = _first_actors(r.sources, actor_for, many=actors_for) or \
-                _first_actors(_document_signer(t, r), actor_for, many=actors_for)
+                _first_actors(_document_signer(t, r), actor_for, many=actors_for) or \
+                _numbered_group(r.sources, actor_for, self.words)
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
         target_tokens = [g for g in r.targets if _partner(g, t, r, self.words)] if reciprocal else r.targets
         target_tokens = target_tokens + _acting_targets(t)
@@ -446,6 +447,35 @@ def _amount_in_verb(tok: Token, words: ModalityWords) -> bool:
     verb = prep.head
     return tok.dep_ == "pobj" and prep.lower_ == "in" and verb.lemma_.lower() in words.light_verbs \
         and any(c.dep_ == "dobj" and _amount(c) for c in verb.children)
+
+
+def _numbered_group(cands: list[Token], actor_for: ActorLookup, words: ModalityWords) -> list[str]:
+    """ "Saudi Arabia and Iran met in Beijing. The two countries agreed …": a counted group of parties
+    ("the two countries", "both sides", "the three governments") stands for the latest coordinated list
+    of that many actors in its sentence or the one before."""
+    if not cands:
+        return []
+    tok = cands[0]
+    if tok.lemma_.lower() not in words.party_nouns or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    n = next((_COUNT_WORDS.get(c.lower_) for c in tok.children if c.lower_ in _COUNT_WORDS
+              and c.dep_ in ("nummod", "det", "predet", "amod")), None)
+    if n is None:
+        return []
+    sent = tok.sent
+    start = sent[0].nbor(-1).sent.start if sent.start > 0 else sent.start
+    for j in range(tok.i - 1, start - 1, -1):
+        first = tok.doc[j]
+        if first.dep_ == "conj" or not first.conjuncts:
+            continue
+        group = [a for u in sorted([first, *first.conjuncts], key=lambda u: u.i) if (a := actor_for(u)) is not None]
+        group = list(dict.fromkeys(group))
+        if len(group) == n:
+            return group
+    return []
+
+
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
 def _mediation(t: Trigger, words: ModalityWords) -> bool:

@@ -47,6 +47,7 @@ class ModalityWords:
     mediation_words: frozenset[str]
     open_waters: frozenset[str]
     joining_verbs: frozenset[str]
+    party_nouns: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
