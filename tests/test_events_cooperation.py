@@ -299,3 +299,10 @@ def test_reopening_a_border_lets_the_neighbour_in(code):
 def test_the_two_countries_are_the_parties_just_named(code):
     rec = code("Bahrain and Qatar met in Riyadh on Sunday. The two countries agreed to restore diplomatic relations.")
     assert pairs(rec, "AGREE") == {("bahrain", "qatar"), ("qatar", "bahrain")}
+
+
+def test_training_another_force_is_military_aid(code):
+    rec = code("Turkish instructors trained Somali soldiers in Mogadishu last year.")
+    assert [rec.actor(e.target).country for e in rec.events if e.type == "AID"] == ["SOM"]
+    rec = code("The army trained 500 new recruits.")
+    assert not [e for e in rec.events if e.type == "AID"]
