@@ -28,3 +28,11 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_record(pipeline, seed_text):
     return pipeline.code(seed_text, published="2020-05-05", source="TRT World", doc_id="trt-2020-05-05-haftar")
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    """Code one text as an article published on 2024-03-05 (the date the tests' weekdays resolve against)."""
+    def run(text: str, **meta):
+        return pipeline.code(text, published="2024-03-05", **meta)
+    return run

@@ -4,16 +4,8 @@ event, the event's source or target.
 """
 from __future__ import annotations
 
-import pytest
 
 from eventwire.record import Actor, Record
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str) -> Record:
-        return pipeline.code(text, published="2024-03-05")
-    return run
 
 
 def actor_with(rec: Record, mention: str) -> Actor:

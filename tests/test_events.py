@@ -6,7 +6,6 @@ hold while the actors stage improves.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 
@@ -15,36 +14,10 @@ import pytest
 from eventwire.errors import UsageError
 from eventwire.events.lexicon import load_lexicon, parse_line
 from eventwire.events.ontology import default_ontology
-from eventwire.record import Record, span_errors
+from eventwire.record import span_errors
+from event_support import words, claims, find
 
 from conftest import SCORER, SEED
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str, **meta) -> Record:
-        return pipeline.code(text, published="2024-03-05", **meta)
-    return run
-
-
-def words(rec: Record, actor_id: str | None) -> set[str]:
-    a = rec.actor(actor_id)
-    if a is None:
-        return set()
-    said = " ".join([a.name] + [m.text for m in a.mentions]).lower()
-    return set(re.findall(r"\w+", said))
-
-
-def claims(rec: Record, etype: str | None = None):
-    """Events the text says happened (not negated, not hypothetical)."""
-    return [e for e in rec.events if not e.negated and not e.hypothetical and (etype is None or e.type == etype)]
-
-
-def find(rec: Record, etype: str, source: str | None = None, target: str | None = None):
-    """Events of a type whose source / target actor mentions contain the given word."""
-    return [e for e in rec.events if e.type == etype
-            and (source is None or source in words(rec, e.source))
-            and (target is None or target in words(rec, e.target))]
 
 
 # ---- ontology and lexicon (the pure half) ------------------------------------------------------

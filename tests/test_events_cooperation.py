@@ -5,26 +5,9 @@ tests/test_events.py.
 """
 from __future__ import annotations
 
-import re
-
-import pytest
 
 from eventwire.record import Record
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str) -> Record:
-        return pipeline.code(text, published="2024-03-05")
-    return run
-
-
-def words(rec: Record, actor_id: str | None) -> set[str]:
-    a = rec.actor(actor_id)
-    if a is None:
-        return set()
-    said = " ".join([a.name] + [m.text for m in a.mentions]).lower()
-    return set(re.findall(r"\w+", said))
+from event_support import words
 
 
 def pairs(rec: Record, etype: str) -> set[tuple[str, str]]:

@@ -2,29 +2,7 @@
 states and hypotheticals. News-style sentences written for these tests."""
 from __future__ import annotations
 
-import re
-
-import pytest
-
-from eventwire.record import Record
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str) -> Record:
-        return pipeline.code(text, published="2024-03-05")
-    return run
-
-
-def words(rec: Record, actor_id: str | None) -> set[str]:
-    a = rec.actor(actor_id)
-    if a is None:
-        return set()
-    return set(re.findall(r"\w+", " ".join([a.name] + [m.text for m in a.mentions]).lower()))
-
-
-def claims(rec: Record, etype: str | None = None):
-    return [e for e in rec.events if not e.negated and not e.hypothetical and (etype is None or e.type == etype)]
+from event_support import words, claims
 
 
 def test_participle_after_light_verb_is_one_event_with_the_victims(code):

@@ -5,32 +5,10 @@ as shared/eval/score.py does.
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from eventwire.record import Record
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str) -> Record:
-        return pipeline.code(text, published="2024-03-05")
-    return run
-
-
-def words(rec: Record, actor_id: str | None) -> set[str]:
-    a = rec.actor(actor_id)
-    if a is None:
-        return set()
-    said = " ".join([a.name] + [m.text for m in a.mentions]).lower()
-    return set(re.findall(r"\w+", said))
-
-
-def find(rec: Record, etype: str, source: str | None = None, target: str | None = None):
-    return [e for e in rec.events if e.type == etype
-            and (source is None or source in words(rec, e.source))
-            and (target is None or target in words(rec, e.target))]
+from event_support import words, find
 
 
 def test_relative_clause_object_is_the_antecedent(code):
