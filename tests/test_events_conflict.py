@@ -125,3 +125,9 @@ def test_military_aid_names_no_actor(code):
 def test_bare_villages_shelled_in_a_civil_war_are_the_storys_civilians(code):
     rec = code("Houthi rebels shelled villages near the front line, Yemeni officials said.")
     assert any(side(rec, e.target) == ("YEM", "CVL") for e in claims(rec, "ASSAULT"))
+
+
+def test_people_detained_by_named_police_are_the_target(code):
+    rec = code("Dozens of people were arrested by Georgian riot police in Tbilisi overnight.")
+    assert any(side(rec, e.source) == ("GEO", "COP") and side(rec, e.target) == ("GEO", "CVL")
+               for e in claims(rec, "COERCE"))
