@@ -131,3 +131,13 @@ def test_people_detained_by_named_police_are_the_target(code):
     rec = code("Dozens of people were arrested by Georgian riot police in Tbilisi overnight.")
     assert any(side(rec, e.source) == ("GEO", "COP") and side(rec, e.target) == ("GEO", "CVL")
                for e in claims(rec, "COERCE"))
+
+
+def test_strikes_by_a_state_against_a_named_party_are_assault(code):
+    rec = code("Britain's strikes against the Houthis resumed on Tuesday.")
+    assert claims(rec, "ASSAULT") and not claims(rec, "PROTEST")
+
+
+def test_a_general_strike_stays_a_protest(code):
+    rec = code("Greek unions called a general strike against the labour reform on Wednesday.")
+    assert claims(rec, "PROTEST") and not claims(rec, "ASSAULT")

@@ -184,6 +184,8 @@ class EventFinder:
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children):
             return None             # "rallied in support of", "in protest of": a purpose, told by the verb
         for e in _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
+            if e.armed and not _military_context(tok, self.words):
+                continue
             words = [tok]
             if e.mods:
                 mod = next((c for c in _modifier_chain(tok) if c.lemma_.lower() in e.mods), None)
@@ -721,6 +723,26 @@ def _subject_words(verb: Token) -> list[Token]:
     missiles" both have missiles doing the hitting."""
     out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
+# Preps whose object a military strike is aimed at; a work stoppage is "against" a policy, named by a common noun.
+_AIMED_PREPS = ("on", "against")
+
+
+def _military_context(noun: Token, words: ModalityWords) -> bool:
+    """A "strike" that is an attack: owned by a state or people ("Israel's strikes", "Russian strikes") or aimed at
+    a named party or place ("strikes on Rafah", "strikes against the Houthis"), and not marked as a stoppage
+    of work ("a general strike", "the doctors' strike", "a strike over pay")."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    if any(m.lower_.strip("'") in words.labour_words or m.lemma_.lower() in words.labour_words for m in mods):
+        return False
+    if any(p.dep_ == "prep" and p.lower_ in ("over", "for") for p in noun.children):
+        return False
+    owned = any(m.ent_type_ in ("GPE", "NORP") for m in mods)
+    aimed = any(p.dep_ == "prep" and p.lower_ in _AIMED_PREPS and
+                any(o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME") for o in p.children)
+                for p in noun.children)
+    return owned or aimed
 
 
 def _into_open_water(verb: Token, words: ModalityWords) -> bool:

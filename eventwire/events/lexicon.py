@@ -21,7 +21,8 @@ acting (a noun that is an event only as the subject of an active verb: "an aid c
 the verb's object or destination is the target), needs_target (dropped when no target is found: "warned
 that a test was imminent"), patient_poss (the
 noun's possessor undergoes it: "his arrest"), inverse (the subject is the target: "received aid from"), stative
-(descriptive in modifiers: "powers backing Haftar" is a relation, not an event), theme (the direct
+(descriptive in modifiers: "powers backing Haftar" is a relation, not an event), armed (a noun entry that
+applies only in a military context: "Israel's strikes on Rafah", not "a general strike"), theme (the direct
 object is what is sent or moved, "deployed troops to X": the target is in `to`; `theme: true` on a type
 makes it the default for the type's verbs).
 """
@@ -36,7 +37,7 @@ import yaml
 from eventwire.errors import UsageError
 from eventwire.events.ontology import DATA, Ontology, default_ontology, yaml_word
 
-_FLAGS = {"inverse", "stative", "theme", "mutual", "crowd", "needs_target", "patient_poss", "acting"}
+_FLAGS = {"inverse", "stative", "theme", "mutual", "crowd", "needs_target", "patient_poss", "acting", "armed"}
 _KEYS = {"mode", "cameo", "to", "from", "mod", "not_obj", "subj"}
 
 
@@ -61,6 +62,7 @@ class Entry:
     needs_target: bool = False      # only an event when someone is on the receiving end ("warned Israel")
     patient_poss: bool = False      # a noun whose possessor undergoes it ("his arrest", "Navalny's release")
     acting: bool = False            # a noun that is an event only as the doer of a verb ("an aid convoy reached")
+    armed: bool = False             # a noun read this way only in a military context ("Israel's strikes on Rafah")
     not_obj: tuple[str, ...] = ()   # direct objects that rule the entry out ("ordered troops to …")
     subj: tuple[str, ...] = ()      # required subject lemmas ("troops left Afghanistan")
     text: str = ""                  # the line as written, for `reason`
@@ -68,7 +70,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         """More constrained entries win over bare ones ("call on" over "call")."""
-        return len(self.words) * 2 + (3 if self.obj else 0) + (2 if self.mods or self.subj else 0)
+        return len(self.words) * 2 + (3 if self.obj else 0) + (2 if self.mods or self.subj else 0) + self.armed
 
 
 @dataclass
@@ -118,6 +120,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
                  stative="stative" in flags, mutual="mutual" in flags, crowd="crowd" in flags,
                  needs_target="needs_target" in flags, patient_poss="patient_poss" in flags,
                  acting="acting" in flags,
+                 armed="armed" in flags,
                  theme="theme" in flags or type_theme, text=line.strip(), **fields)
 
 

@@ -48,6 +48,7 @@ class ModalityWords:
     open_waters: frozenset[str]
     joining_verbs: frozenset[str]
     party_nouns: frozenset[str]
+    labour_words: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
