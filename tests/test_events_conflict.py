@@ -141,3 +141,13 @@ def test_strikes_by_a_state_against_a_named_party_are_assault(code):
 def test_a_general_strike_stays_a_protest(code):
     rec = code("Greek unions called a general strike against the labour reform on Wednesday.")
     assert claims(rec, "PROTEST") and not claims(rec, "ASSAULT")
+
+
+def test_one_arrest_of_a_coordinated_list_is_one_event(code):
+    rec = code("Belarusian police detained dozens of journalists and activists in Minsk on Sunday.")
+    assert len(claims(rec, "COERCE")) == 1
+
+
+def test_attack_on_groups_of_two_countries_stays_two_events(code):
+    rec = code("Turkish drones struck the PKK and the Syrian Democratic Forces on Sunday.")
+    assert len(claims(rec, "ASSAULT")) == 2

@@ -199,7 +199,7 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             if obj.dep_ != "pobj":
                 continue
             h = sc.name_at.get(obj.i)
-            inner = _located_in_country(sc, obj)
+            inner = _located_in_country(sc, obj) if h is None or h.alias is None else None   # not "positions of the PKK in Iraq"
             if inner is not None:           # "the village of Solhan in northern Burkina Faso": the country named
                 return inner, f"{p.lower_}:{obj.text}"
             if h is None:
