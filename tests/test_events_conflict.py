@@ -151,3 +151,8 @@ def test_one_arrest_of_a_coordinated_list_is_one_event(code):
 def test_attack_on_groups_of_two_countries_stays_two_events(code):
     rec = code("Turkish drones struck the PKK and the Syrian Democratic Forces on Sunday.")
     assert len(claims(rec, "ASSAULT")) == 2
+
+
+def test_protests_that_erupt_are_the_storys_civilians(code):
+    rec = code("Protests erupted in several Kenyan towns on Tuesday over a proposed tax increase.")
+    assert any(side(rec, e.source) == ("KEN", "CVL") for e in claims(rec, "PROTEST"))
