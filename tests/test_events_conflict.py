@@ -156,3 +156,8 @@ def test_attack_on_groups_of_two_countries_stays_two_events(code):
 def test_protests_that_erupt_are_the_storys_civilians(code):
     rec = code("Protests erupted in several Kenyan towns on Tuesday over a proposed tax increase.")
     assert any(side(rec, e.source) == ("KEN", "CVL") for e in claims(rec, "PROTEST"))
+
+
+def test_a_retaliation_targets_who_attacked_first(code):
+    rec = code("Armenian forces shelled Azerbaijani army positions on Tuesday. Azerbaijan's army retaliated with drone strikes.")
+    assert any(side(rec, e.source)[0] == "AZE" and side(rec, e.target)[0] == "ARM" for e in claims(rec, "ASSAULT"))

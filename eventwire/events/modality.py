@@ -49,6 +49,7 @@ class ModalityWords:
     joining_verbs: frozenset[str]
     party_nouns: frozenset[str]
     labour_words: frozenset[str]
+    retaliation_words: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:

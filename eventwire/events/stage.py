@@ -57,6 +57,7 @@ class EventStage:
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
         found = one_act_per_country(found, an.record)
+        found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = [f for f in found if keep(f)]
         for f in found:
             if f.target is None and f.target_place is not None:
@@ -77,6 +78,22 @@ NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "PRM", "SEP", "OPP"})
 # codes "detained 50 journalists and activists", "detained Suu Kyi and other leaders" once); victims of
 # different countries stay apart ("hit positions of the PKK and the Syrian Democratic Forces").
 ONE_ACT_TYPES = frozenset({"COERCE", "ASSAULT"})
+
+
+def answered_attacks(found: list[FoundEvent], rec: Record, words: frozenset[str]) -> list[FoundEvent]:
+    """ "The RSF attacked army positions … The army hit back with air strikes": a retaliation with no target of
+    its own is aimed at whoever last attacked its doer earlier in the text."""
+    out: list[FoundEvent] = []
+    for f in found:
+        said = set(rec.text[f.trigger[0]:f.trigger[1]].lower().split())
+        if f.type == "ASSAULT" and f.target is None and f.source is not None and said & words:
+            earlier = [g for g in out if g.type == "ASSAULT" and g.target == f.source and g.source is not None
+                       and g.trigger[0] < f.trigger[0]]
+            if earlier:
+                f = dataclasses.replace(f, target=earlier[-1].source,
+                                        reason=f.reason + "; target: who attacked the doer before")
+        out.append(f)
+    return out
 
 
 def one_act_per_country(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
