@@ -161,3 +161,10 @@ def test_protests_that_erupt_are_the_storys_civilians(code):
 def test_a_retaliation_targets_who_attacked_first(code):
     rec = code("Armenian forces shelled Azerbaijani army positions on Tuesday. Azerbaijan's army retaliated with drone strikes.")
     assert any(side(rec, e.source)[0] == "AZE" and side(rec, e.target)[0] == "ARM" for e in claims(rec, "ASSAULT"))
+
+
+def test_violence_dated_long_before_the_news_stays_background(code):
+    rec = code("Talks between the two countries resumed on Monday, two years after Armenia attacked Azerbaijan.")
+    assert claims(rec, "ASSAULT") == []
+    rec = code("Guinea has been ruled by a junta since soldiers ousted President Alpha Conde in 2021.")
+    assert claims(rec, "COERCE") == [] and claims(rec, "ASSAULT") == []

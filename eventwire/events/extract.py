@@ -83,6 +83,7 @@ class FoundEvent:
     reason: str
     background: bool = False        # inside a scene-setting temporal clause (see _background)
     profile: bool = False           # in a present-perfect relative clause describing its noun (see _profile)
+    long_ago: bool = False          # in a background clause dated apart from the news ("since the army seized power in 2021")
     group: int = -1                 # which trigger gave it (one trigger may give several events)
     retells: int | None = None      # the group whose act this participle tells again (see _retold)
     target_place: int | None = None  # token of a place standing for the missing target (see _place_target)
@@ -337,7 +338,8 @@ class EventFinder:
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words),
-                           profile=_profile(t.light if t.light is not None else t.head))
+                           profile=_profile(t.light if t.light is not None else t.head),
+                           long_ago=_long_ago(t.light if t.light is not None else t.head))
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
                                    two_sided=_two_sided(code.type, r.rule, e))]
 
@@ -913,6 +915,32 @@ def _background(tok: Token, words: ModalityWords) -> bool:
             return False
         cur = cur.head
     return False
+
+
+# Words that put a background clause at a distance from the news ("two years after", "last year", "in 2021").
+_DISTANT = frozenset({"year", "years", "month", "months", "decade", "decades", "ago"})
+
+
+def _long_ago(tok: Token) -> bool:
+    """A background clause dated apart from the reported news: its own date names a year or a distance
+    ("since the army seized power in 2021", "… last year"), or its "after" is measured in months or years
+    ("two years after Russia invaded")."""
+    clause = tok
+    for _ in range(3):
+        if clause.dep_ == "advcl" or clause.head is clause:
+            break
+        clause = clause.head
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    measured = any(d.lower_ in _DISTANT for m in marks for d in m.subtree) or \
+        any(d.lower_ in _DISTANT for c in clause.children if c.dep_ == "npadvmod" for d in c.subtree)
+    # the clause's own words, not those of a clause inside it ("… ousted Bongo, whose family had ruled for 56 years")
+    nested = {d.i for w in clause.subtree if w is not clause and w.dep_ in ("relcl", "acl", "ccomp", "advcl")
+              for d in w.subtree}
+    dated = any(w.ent_type_ == "DATE" and (w.lower_ in _DISTANT or (w.is_digit and len(w.text) == 4))
+                for w in clause.subtree if w.i not in nested)
+    return measured or dated
 
 
 def _profile(tok: Token) -> bool:

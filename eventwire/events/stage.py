@@ -130,7 +130,7 @@ def keep(f: FoundEvent) -> bool:
         return False
     if f.source is None and f.type in VERBAL_TYPES:
         return False
-    if f.background and not KEEP_BACKGROUND and f.type not in BACKGROUND_TOLD_TYPES:
+    if f.background and not KEEP_BACKGROUND and (f.type not in BACKGROUND_TOLD_TYPES or f.long_ago):
         return False
     if f.profile:
         return False            # "the KNU, which has fought the military for decades": a record, not news
