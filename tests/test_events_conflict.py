@@ -168,3 +168,9 @@ def test_violence_dated_long_before_the_news_stays_background(code):
     assert claims(rec, "ASSAULT") == []
     rec = code("Guinea has been ruled by a junta since soldiers ousted President Alpha Conde in 2021.")
     assert claims(rec, "COERCE") == [] and claims(rec, "ASSAULT") == []
+
+
+def test_an_attack_told_again_without_target_is_not_a_new_event(code):
+    rec = code("Al-Shabaab fighters attacked a military base in southern Somalia on Friday. "
+               "Al-Shabaab said it had carried out the attack in revenge for recent air strikes.")
+    assert all(e.target is not None for e in claims(rec, "ASSAULT"))

@@ -58,6 +58,7 @@ class EventStage:
         found = [unguessed_place(f, an.record) for f in found]
         found = one_act_per_country(found, an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
+        found = drop_attack_told_again(found)
         found = [f for f in found if keep(f)]
         for f in found:
             if f.target is None and f.target_place is not None:
@@ -92,6 +93,22 @@ def answered_attacks(found: list[FoundEvent], rec: Record, words: frozenset[str]
             if earlier:
                 f = dataclasses.replace(f, target=earlier[-1].source,
                                         reason=f.reason + "; target: who attacked the doer before")
+        out.append(f)
+    return out
+
+
+def drop_attack_told_again(found: list[FoundEvent]) -> list[FoundEvent]:
+    """ "Houthi drones struck fuel tankers near Abu Dhabi … The Houthis said they had launched the attack":
+    an attack with no target, by a doer whose attack the text has already told with its target, is that
+    attack told again."""
+    out, seen = [], set()       # (type, doer) of attacks told earlier with a target
+    for f in found:
+        key = (f.type, f.source)
+        if f.type == "ASSAULT" and f.source and f.target is None and key in seen \
+                and not f.negated and not f.hypothetical:
+            continue
+        if f.target is not None:
+            seen.add(key)
         out.append(f)
     return out
 
