@@ -174,3 +174,8 @@ def test_an_attack_told_again_without_target_is_not_a_new_event(code):
     rec = code("Al-Shabaab fighters attacked a military base in southern Somalia on Friday. "
                "Al-Shabaab said it had carried out the attack in revenge for recent air strikes.")
     assert all(e.target is not None for e in claims(rec, "ASSAULT"))
+
+
+def test_mobilisation_faces_the_neighbour_across_the_border(code):
+    rec = code("Azerbaijan put its troops on high alert and sent reinforcements to the border with Armenia.")
+    assert any(side(rec, e.source)[0] == "AZE" and side(rec, e.target)[0] == "ARM" for e in claims(rec, "MOBILIZE"))

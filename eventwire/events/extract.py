@@ -325,6 +325,8 @@ class EventFinder:
         if len(targets) > 1 and (_mediation(t, self.words) or _between_target(target_tokens, targets, actor_for)
                                  or _one_counted_group(target_tokens, targets, actor_for)):
             targets = targets[:1]       # one event per broker: the parties are one side of the act
+        if code.type == "MOBILIZE" and not targets:
+            targets = _first_actors(_border_neighbours(t), actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:
             return []
         mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
@@ -356,6 +358,26 @@ class EventFinder:
             return True
         return any(_phrase(o) in self.words.reciprocal_objects
                    for h in heads for o in h.children if o.dep_ in ("dobj", "dative", "pobj", "prep"))
+
+
+# Nouns for a frontier whose "with" names the neighbour a mobilisation faces.
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _border_neighbours(t: Trigger) -> list[Token]:
+    """ "put its army on the highest level of readiness and ordered units to the border with Kosovo": a
+    mobilisation with no target faces the neighbour named by "the border with X" in its own clause or a
+    clause coordinated with it."""
+    verb = t.light if t.light is not None else t.head
+    top = verb.head if verb.dep_ == "conj" else verb
+    clauses = [top] + [c for c in top.conjuncts]
+    out: list[Token] = []
+    for cl in clauses:
+        for w in cl.subtree:
+            if w.lemma_.lower() in _BORDER_NOUNS:
+                out += [o for p in w.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in p.children if o.dep_ == "pobj"]
+    return out
 
 
 def _phrase(tok: Token) -> str:
