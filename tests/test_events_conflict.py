@@ -2,23 +2,13 @@
 these tests. Actors are judged by country and sector, as shared/eval/score.py does."""
 from __future__ import annotations
 
-import pytest
-
 from eventwire.record import Record
 
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str) -> Record:
-        return pipeline.code(text, published="2024-03-05")
-    return run
-
-
-def claims(rec: Record, etype: str):
-    return [e for e in rec.events if e.type == etype and not e.negated and not e.hypothetical]
+from event_support import claims
 
 
 def side(rec: Record, actor_id: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of an actor, as the scorer checks them."""
     a = rec.actor(actor_id)
     return (a.country, a.sector) if a is not None else (None, None)
 
