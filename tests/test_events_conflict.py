@@ -133,11 +133,6 @@ def test_a_general_strike_stays_a_protest(code):
     assert claims(rec, "PROTEST") and not claims(rec, "ASSAULT")
 
 
-def test_one_arrest_of_a_coordinated_list_is_one_event(code):
-    rec = code("Belarusian police detained dozens of journalists and activists in Minsk on Sunday.")
-    assert len(claims(rec, "COERCE")) == 1
-
-
 def test_attack_on_groups_of_two_countries_stays_two_events(code):
     rec = code("Turkish drones struck the PKK and the Syrian Democratic Forces on Sunday.")
     assert len(claims(rec, "ASSAULT")) == 2

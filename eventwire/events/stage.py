@@ -56,7 +56,6 @@ class EventStage:
         found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
-        found = one_act_per_country(found, an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found)
         found = [f for f in found if keep(f)]
@@ -73,12 +72,6 @@ class EventStage:
 # Armed groups that fight inside their own country: a place attacked by them with no country named is taken
 # to be in the story's country ("the rebels pressed their offensive on the city").
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "PRM", "SEP", "OPP"})
-
-
-# Material acts done at once to a coordinated list of victims of one country are one event (the dev gold
-# codes "detained 50 journalists and activists", "detained Suu Kyi and other leaders" once); victims of
-# different countries stay apart ("hit positions of the PKK and the Syrian Democratic Forces").
-ONE_ACT_TYPES = frozenset({"COERCE", "ASSAULT"})
 
 
 def answered_attacks(found: list[FoundEvent], rec: Record, words: frozenset[str]) -> list[FoundEvent]:
@@ -108,20 +101,6 @@ def drop_attack_told_again(found: list[FoundEvent]) -> list[FoundEvent]:
                 and not f.negated and not f.hypothetical:
             continue
         if f.target is not None:
-            seen.add(key)
-        out.append(f)
-    return out
-
-
-def one_act_per_country(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
-    seen: set[tuple] = set()
-    out = []
-    for f in found:
-        tgt = rec.actor(f.target)
-        if f.type in ONE_ACT_TYPES and tgt is not None and tgt.country is not None:
-            key = (f.trigger, f.type, f.source, tgt.country, f.negated, f.hypothetical)
-            if key in seen:
-                continue
             seen.add(key)
         out.append(f)
     return out
