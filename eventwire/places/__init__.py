@@ -28,10 +28,17 @@ class PlaceStage:
 
 
 def actor_mentions(rec: Record) -> list[tuple[str, str]]:
-    """(country, mention text) of the actors found so far: context for ambiguous place names."""
+    """(country, mention text) of the actors found so far: context for ambiguous place names. An actor whose
+    country is only the story's guessed focus ("Protests swept …" → the story country) is left out: it
+    would vouch for the very guess it was made from."""
     return [(a.country, m.text) for a in rec.actors
             if a.country and len(a.country) == 3 and a.country.isalpha() and a.country not in ("IGO", "NGO")
+            and not any(why in (a.reason or "") for why in GUESSED_COUNTRY)
             for m in a.mentions]
+
+
+# Reasons (actors/) saying an actor's country was taken from the story's focus, not from its own words.
+GUESSED_COUNTRY = ("focus-country", "story-country")
 
 
 def write_places(an: Analysis, found: list[FoundPlace]) -> None:
