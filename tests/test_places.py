@@ -117,3 +117,10 @@ def test_possessive_countries_and_parts_of_places(pipe):
     assert p["Plateau"].country == "NGA" and p["Nigeria"].kind == "country"
     assert p["Port-au-Prince"].country == "HTI"
     assert "Libya" not in places(pipe, "Libya's government asked for help.")
+
+
+def test_a_world_city_is_not_moved_to_a_small_namesake_by_the_people_in_the_story(pipe):
+    p = places(pipe, "Joe Biden and Vladimir Putin held their first summit in Geneva on Wednesday.")
+    assert p["Geneva"].country == "CHE"
+    ohio = places(pipe, "Floods hit Ohio on Monday. In Geneva, residents were evacuated from their homes.")
+    assert ohio["Geneva"].country == "USA"          # another place of the story vouches for the namesake

@@ -26,6 +26,9 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 BIG_CITY = 500_000          # a city this large outranks a same-named region ("New York", "Washington")
 FALLBACK_MIN_POP = 15_000   # a proper noun NER did not tag as a place counts as a town only if this big
 ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with no support from the story
+# A city this many times bigger than its namesake is the one meant unless other places of the story vouch for
+# the smaller one: the people in a story (a U.S. president at a Geneva summit) do not move Geneva to Illinois.
+FAMOUS_CITY_RATIO = 5
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,10 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
     rivals = [c for c in ranked if c.entry.country != best.entry.country]
     if not rivals:
         return best, ""
+    famous = next((c for c in rivals if c.main_name and c.entry.kind == "city" and best.entry.kind == "city"
+                   and c.entry.population > FAMOUS_CITY_RATIO * best.entry.population), None)
+    if famous is not None and not place_evidence[best.entry.country or ""]:
+        return famous, f"the far bigger namesake ({famous.entry.country}): no other place vouches for {best.entry.country}"
     if support(best) > support(rivals[0]):
         return best, f"chosen by document country {best.entry.country}"
     return best, f"first of {len(ranked)} same-named places by kind and population"
