@@ -164,7 +164,14 @@ def _headline(paragraphs: list[str], title: str | None) -> tuple[str | None, str
         return None, None
     second = paragraphs[1] if len(paragraphs) > 2 else None
     standfirst = second if second and "\n" not in second and len(second.split()) <= MAX_STANDFIRST_WORDS else None
+    if standfirst and _dateline(standfirst):
+        standfirst = None   # "ADEN (Reuters) - ..." opens the story's lead paragraph: body, not a standfirst
     return first, standfirst
+
+
+def _dateline(paragraph: str) -> bool:
+    from eventwire.anchor import DATELINE   # imported here: the anchor stage pulls in spaCy
+    return DATELINE.match(paragraph) is not None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")

@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.anchor import DATELINE
 from eventwire.errors import UsageError
 
 
@@ -17,7 +18,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+    dateline_breaks(doc)
     return doc
+
+
+def dateline_breaks(doc: Doc) -> None:
+    """A dateline ("ADEN (Reuters) - ", "ALMATY, Kazakhstan — ") is not part of the lead sentence's syntax:
+    parsed with it, its city or agency becomes the subject of the first verb. The lead starts after it."""
+    starts = {tok.idx: tok for tok in doc}
+    for m in DATELINE.finditer(doc.text):
+        tok = starts.get(m.end())
+        if tok is not None and tok.i > 0:
+            tok.is_sent_start = True
 
 
 @lru_cache(maxsize=4)

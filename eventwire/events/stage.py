@@ -62,9 +62,10 @@ class EventStage:
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
+        found = protest_targets_from_demands(found)
         found = drop_nested_parties(found, an.record)
         found = drop_own_side_targets(found, an.record)
-        found = drop_duplicates(found, lead_end(an.record))
+        found = drop_duplicates(found, lead_end(an.record), an.record)
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
 
@@ -223,6 +224,22 @@ def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[st
     return aid
 
 
+def protest_targets_from_demands(found: list[FoundEvent]) -> list[FoundEvent]:
+    """A protest is against whom its demand is made of: "marched through Yerevan, demanding Pashinyan's
+    resignation", "rallied in Tbilisi, demanding the government withdraw the bill". A protest with no target
+    takes the target of a request by the same protesters told in the same sentence."""
+    out = []
+    for f in found:
+        if f.type == "PROTEST" and f.target is None and f.source is not None:
+            demand = next((g for g in found if g.type == "REQUEST" and g.source == f.source and
+                           g.target is not None and g.target != f.source and g.evidence == f.evidence and
+                           not g.negated), None)
+            if demand is not None:
+                f = dataclasses.replace(f, target=demand.target)
+        out.append(f)
+    return out
+
+
 def drop_nested_parties(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
     """An actor named only inside another party's phrase is part of that party, not a party of its own:
     "French and Indian navies held joint exercises" gives the navies (French) → Indian navy once, not also
@@ -264,16 +281,20 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-def drop_duplicates(found: list[FoundEvent], lead: int) -> list[FoundEvent]:
+def drop_duplicates(found: list[FoundEvent], lead: int, rec: Record | None = None) -> list[FoundEvent]:
     """One event per (type, source, target, negated, hypothetical): the headline and standfirst repeat the
-    body, and one sentence can name the same act twice. The body's (or first) telling is kept."""
+    body, and one sentence can name the same act twice. The body's (or first) telling is kept. A headline
+    names the parties in its own short words ("jets" for "American and British warplanes", "envoy" for "a
+    senior Chinese diplomat"), so its event also goes when the body tells one of the same type whose parties
+    are of the same countries (or unknown on one side)."""
     def key(f: FoundEvent) -> tuple:
         return (f.type, f.source, f.target, f.negated, f.hypothetical)
 
-    body = {key(f) for f in found if f.evidence[0] >= lead}
+    body_events = [f for f in found if f.evidence[0] >= lead]
+    body = {key(f) for f in body_events}
     out, seen = [], set()
     for f in found:
-        if f.evidence[0] < lead and key(f) in body:
+        if f.evidence[0] < lead and (key(f) in body or any(_retells(rec, f, b) for b in body_events)):
             continue
         k = key(f) + (f.evidence,)
         if k in seen:
@@ -281,6 +302,31 @@ def drop_duplicates(found: list[FoundEvent], lead: int) -> list[FoundEvent]:
         seen.add(k)
         out.append(f)
     return out
+
+
+def _retells(rec: Record | None, lead: FoundEvent, body: FoundEvent) -> bool:
+    """The headline's or standfirst's event is the body's told again: same type and modality, and each side
+    of the same country as the body's, or unknown on one of them."""
+    if rec is None or (lead.type, lead.negated, lead.hypothetical) != (body.type, body.negated, body.hypothetical):
+        return False
+    return all(_same_country_or_unknown(rec, x, y) for x, y in ((lead.source, body.source),
+                                                                 (lead.target, body.target)))
+
+
+def _same_country_or_unknown(rec: Record, a: str | None, b: str | None) -> bool:
+    x, y = _stated_country(rec, a), _stated_country(rec, b)
+    return x is None or y is None or x == y
+
+
+# Actor reasons whose country is only the story's guess ("Jets strike ..." in a story about Somalia).
+GUESSED_COUNTRY = ("focus-country", "story-country")
+
+
+def _stated_country(rec: Record, actor_id: str | None) -> str | None:
+    a = rec.actor(actor_id)
+    if a is None or any(g in (a.reason or "") for g in GUESSED_COUNTRY):
+        return None
+    return a.country
 
 
 def to_event(rec: Record, f: FoundEvent, event_id: str) -> Event:

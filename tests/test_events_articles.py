@@ -1,0 +1,89 @@
+"""Events in whole wire articles: headlines, datelines, lead paragraphs, background and retellings.
+
+Sentences and articles written for these tests (not copied from the development set).
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.record import Record
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str, **meta) -> Record:
+        return pipeline.code(text, published="2024-03-06", **meta)
+    return run
+
+
+def claims(rec: Record, etype: str | None = None):
+    return [e for e in rec.events if not e.negated and not e.hypothetical and (etype is None or e.type == etype)]
+
+
+def country(rec: Record, actor_id: str | None) -> str | None:
+    a = rec.actor(actor_id)
+    return a.country if a is not None else None
+
+
+ARTICLE = (
+    "Jets strike militia depots after attack on tanker\n\n"
+    "DJIBOUTI (Test Wire) - French warplanes bombed weapons depots of an armed group in Somalia on Tuesday, "
+    "a day after its fighters fired rockets at a Norwegian tanker.\n\n"
+    "The group said it would keep up its attacks."
+)
+
+
+def test_dateline_is_not_the_lead_sentence_subject(code):
+    rec = code(ARTICLE)
+    assert rec.title == "Jets strike militia depots after attack on tanker"
+    assert rec.standfirst is None   # a dateline paragraph is the lead, not a standfirst
+    bombed = [e for e in claims(rec, "ASSAULT") if "bombed" in e.evidence.text]
+    assert bombed and country(rec, bombed[0].source) == "FRA"
+    assert all("Test Wire" not in (rec.actor(e.source).name if e.source else "") for e in rec.events)
+
+
+def test_headline_event_retold_by_the_body_is_dropped(code):
+    rec = code(ARTICLE)
+    assert not [e for e in rec.events if e.evidence.start < len(rec.title)]
+
+
+def test_headline_event_kept_when_the_body_tells_another_kind(code):
+    rec = code("Protesters march on parliament in Nairobi\n\n"
+               "Kenya's president said on Monday that his government would review the tax bill.")
+    assert [e for e in rec.events if e.type == "PROTEST"]
+
+
+def test_dateline_with_country_splits_from_the_lead(code):
+    rec = code("ALMATY, Kazakhstan (Test Wire) - Uzbekistan's foreign minister met his Tajik counterpart "
+               "on Saturday.\n\nThe two sides agreed to reopen a border crossing.")
+    met = claims(rec, "CONSULT")
+    assert met and country(rec, met[0].source) == "UZB"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Hundreds of people marched through Nairobi on Sunday, demanding the resignation of President William Ruto.",
+     "KEN"),
+    ("Farmers blocked roads outside Warsaw on Monday, demanding that the European Union scrap its grain deal.",
+     "IGO"),
+])
+def test_protest_is_against_whom_its_demand_names(code, text, target):
+    rec = code(text)
+    protests = claims(rec, "PROTEST")
+    assert protests and country(rec, protests[0].target) == target
+
+
+def test_protest_target_not_invented_without_a_demand(code):
+    rec = code("Thousands of people marched through Lagos on Saturday.")
+    protests = claims(rec, "PROTEST")
+    assert protests and protests[0].target is None
+
+
+def test_ordering_a_deployment_is_one_mobilisation_not_a_request(code):
+    rec = code("The African Union on Monday ordered the deployment of a rapid reaction force to Somalia.")
+    assert claims(rec, "MOBILIZE")
+    assert not claims(rec, "REQUEST")
+
+
+def test_ordering_someone_to_act_is_still_a_request(code):
+    rec = code("The Security Council ordered Israel to allow more aid into Gaza.")
+    assert claims(rec, "REQUEST")
