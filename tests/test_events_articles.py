@@ -87,3 +87,15 @@ def test_ordering_a_deployment_is_one_mobilisation_not_a_request(code):
 def test_ordering_someone_to_act_is_still_a_request(code):
     rec = code("The Security Council ordered Israel to allow more aid into Gaza.")
     assert claims(rec, "REQUEST")
+
+
+def test_toll_in_the_next_sentence_retells_the_attack(code):
+    rec = code("Al-Shabaab fighters attacked a base in southern Somalia on Monday. One Kenyan soldier was killed.")
+    attacks = claims(rec, "ASSAULT")
+    assert len(attacks) == 1 and attacks[0].source is not None
+
+
+def test_toll_after_an_unrelated_sentence_is_kept(code):
+    rec = code("Al-Shabaab fighters attacked a base in southern Somalia on Monday. The president met the prime "
+               "minister in Mogadishu. One Kenyan soldier was killed.")
+    assert len(claims(rec, "ASSAULT")) == 2

@@ -63,6 +63,7 @@ class EventStage:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
         found = protest_targets_from_demands(found)
+        found = drop_casualty_retellings(found, an.record.text)
         found = drop_nested_parties(found, an.record)
         found = drop_own_side_targets(found, an.record)
         found = drop_duplicates(found, lead_end(an.record), an.record)
@@ -222,6 +223,21 @@ def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[st
     rec.actors.append(Actor(id=aid, name=country_names.get(country, place.name), country=country,
                             mentions=[mention], reason=f"event-target-place:{mention.text}"))
     return aid
+
+
+def drop_casualty_retellings(found: list[FoundEvent], text: str) -> list[FoundEvent]:
+    """A toll told in the sentence after an attack ("Houthi rebels fired missiles at a tanker on Monday. One
+    sailor was killed.") is that attack told again, not an attack of its own: an agentless ASSAULT right
+    after a sentence with an asserted ASSAULT by a known doer goes."""
+    attacks = [f for f in found if f.type == "ASSAULT" and f.source is not None and not f.negated
+               and not f.hypothetical]
+
+    def follows(f: FoundEvent) -> bool:
+        return any(a.evidence[1] <= f.evidence[0] and not text[a.evidence[1]:f.evidence[0]].strip()
+                   for a in attacks)
+
+    return [f for f in found
+            if not (f.type == "ASSAULT" and f.source is None and not f.nominal and follows(f))]
 
 
 def protest_targets_from_demands(found: list[FoundEvent]) -> list[FoundEvent]:
