@@ -99,3 +99,32 @@ def test_toll_after_an_unrelated_sentence_is_kept(code):
     rec = code("Al-Shabaab fighters attacked a base in southern Somalia on Monday. The president met the prime "
                "minister in Mogadishu. One Kenyan soldier was killed.")
     assert len(claims(rec, "ASSAULT")) == 2
+
+
+def test_coordinated_nationalities_are_two_sources(code):
+    rec = code("Russian and Syrian jets bombed rebel positions in Idlib on Tuesday.")
+    assert {country(rec, e.source) for e in claims(rec, "ASSAULT")} >= {"RUS", "SYR"}
+
+
+def test_one_side_named_twice_stays_one_source(code):
+    rec = code("The town has been under attack by Russian and Wagner forces since October.")
+    assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_headline_does_not_swallow_the_lead_telling(code):
+    rec = code("Jets strike rebel sites in Yemen\n\n"
+               "ADEN (Test Wire) - American and British warplanes struck radar sites in Houthi-held parts of "
+               "Yemen on Tuesday.\n\nThe Houthis vowed to respond.")
+    lead = [e for e in claims(rec, "ASSAULT") if "warplanes" in e.evidence.text]
+    assert {country(rec, e.source) for e in lead} == {"USA", "GBR"}
+    assert all(country(rec, e.target) == "YEM" for e in lead)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones hit militant positions in the north of Iraq on Sunday.",
+    "Israeli jets struck weapons depots in government-held areas of Syria on Monday.",
+])
+def test_sites_in_part_of_a_country_are_that_country(code, text):
+    rec = code(text)
+    hits = claims(rec, "ASSAULT")
+    assert hits and country(rec, hits[0].target) in ("IRQ", "SYR")

@@ -23,10 +23,13 @@ SITE_NOUNS = frozenset({"base", "camp", "hospital", "school", "market", "checkpo
                         "positions", "position", "neighbourhood", "neighborhood", "suburb", "settlement", "refinery",
                         "facility", "plant", "oilfield", "mosque", "church", "compound", "prison", "stronghold",
                         "target", "targets", "headquarters", "barracks", "airbase", "terminal", "site",
-                        "boat", "vessel", "ship", "tanker"})
+                        "boat", "vessel", "ship", "tanker", "depot", "warehouse"})
 # Place nouns that, as an object with no country of their own, take the country of where the act happened
 # ("attacked a village in Nigeria's Plateau state"); not "ended a state of emergency in the region".
 SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"})
+# Nouns for a part of a country, named by their "of" phrase ("in Houthi-held parts of Yemen").
+PART_NOUNS = frozenset({"part", "area", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                        "southwest", "outskirts"})
 # "under attack", "under siege": the subject of the clause is what is attacked.
 UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "assault", "blockade"})
 # Attack nouns whose "of"/"on"/"against" object is the place attacked ("the bombardment of Mariupol", "a
@@ -202,6 +205,8 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             inner = _located_in_country(sc, obj) if h is None or h.alias is None else None   # not "positions of the PKK in Iraq"
             if inner is not None:           # "the village of Solhan in northern Burkina Faso": the country named
                 return inner, f"{p.lower_}:{obj.text}"
+            if h is None and obj.lemma_.lower() in PART_NOUNS and (part := _part_of_country(sc, obj)):
+                return part, f"{p.lower_}:{obj.text}"    # "sites in rebel-held parts of Yemen"
             if h is None:
                 if obj.lemma_.lower() in PLACE_NOUNS:            # "in Borno state", "in Nigeria's Plateau state"
                     found = _modifier_country(sc, obj)
@@ -216,6 +221,17 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
             if country:
                 return country, f"{p.lower_}:{sc.text(h.start, h.end)}"
     return None, ""
+
+
+def _part_of_country(sc: Scene, part: Token) -> str | None:
+    """The country of "parts of Yemen", "the north of Mali", "rebel-held areas of Syria"."""
+    for p in part.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                h = sc.name_at.get(o.i) if o.dep_ == "pobj" else None
+                if h is not None and sc.is_countryish(h):
+                    return sc.entry_code(h)[0]
+    return None
 
 
 def _located_in_country(sc: Scene, place: Token) -> str | None:

@@ -57,7 +57,7 @@ class EventStage:
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
-        found = drop_attack_told_again(found)
+        found = drop_attack_told_again(found, lead_end(an.record))
         found = [f for f in found if keep(f)]
         for f in found:
             if f.target is None and f.target_place is not None:
@@ -92,12 +92,16 @@ def answered_attacks(found: list[FoundEvent], rec: Record, words: frozenset[str]
     return out
 
 
-def drop_attack_told_again(found: list[FoundEvent]) -> list[FoundEvent]:
+def drop_attack_told_again(found: list[FoundEvent], lead: int = 0) -> list[FoundEvent]:
     """ "Houthi drones struck fuel tankers near Abu Dhabi … The Houthis said they had launched the attack":
     an attack with no target, by a doer whose attack the text has already told with its target, is that
-    attack told again."""
+    attack told again. The headline and standfirst do not count as the earlier telling: the body's lead is
+    the story's own telling, and the headline's goes in its favour (drop_duplicates)."""
     out, seen = [], set()       # (type, doer) of attacks told earlier with a target
     for f in found:
+        if f.evidence[0] < lead:
+            out.append(f)
+            continue
         key = (f.type, f.source)
         if f.type == "ASSAULT" and f.source and f.target is None and key in seen \
                 and not f.negated and not f.hypothetical:
@@ -276,10 +280,19 @@ def drop_nested_parties(found: list[FoundEvent], rec: Record) -> list[FoundEvent
     for f in found:
         if inside(f.source, f.target, f.evidence):
             continue        # the part acting on its whole
-        if any(inside(f.source, g.source, f.evidence) for g in groups[f.group]):
+        if any(inside(f.source, g.source, f.evidence) and not _other_states(rec, f.source, g.source)
+               for g in groups[f.group]):
             continue        # a second source that is part of the first
         out.append(f)
     return out
+
+
+def _other_states(rec: Record, part: str | None, whole: str | None) -> bool:
+    """"American and British warplanes struck ...": the second conjunct is a party of its own, another
+    state's forces, not a part of the first (unlike "Russian and Wagner forces", one side)."""
+    x, y = rec.actor(part), rec.actor(whole)
+    return x is not None and y is not None and "+conj:" in (x.reason or "") and \
+        x.country is not None and y.country is not None and x.country != y.country
 
 
 def lead_end(rec: Record) -> int:
