@@ -128,3 +128,29 @@ def test_sites_in_part_of_a_country_are_that_country(code, text):
     rec = code(text)
     hits = claims(rec, "ASSAULT")
     assert hits and country(rec, hits[0].target) in ("IRQ", "SYR")
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes in the north have since killed more than 60 people.",
+    "The war has killed tens of thousands of people.",
+])
+def test_running_toll_of_the_fighting_is_not_an_attack(code, text):
+    assert not claims(code(text), "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen have killed 20 villagers in Zamfara state.",
+    "The violence killed 12 people in Jos on Sunday.",
+])
+def test_tolls_with_a_doer_or_a_single_day_are_kept(code, text):
+    assert claims(code(text), "ASSAULT")
+
+
+def test_wrapping_up_talks_is_a_consultation(code):
+    rec = code("The foreign ministers of Serbia and Kosovo wrapped up two days of talks in Brussels on Friday.")
+    assert {country(rec, e.source) for e in claims(rec, "CONSULT")} >= {"SRB"}
+
+
+def test_granting_safe_passage_is_giving_access(code):
+    rec = code("The army granted the convoy safe passage.")
+    assert claims(rec, "RETREAT")

@@ -64,6 +64,7 @@ class EventStage:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
+        found = [f for f in found if not running_toll(f, an.doc)]
         found = drop_nested_parties(found, an.record)
         found = drop_own_side_targets(found, an.record)
         found = drop_duplicates(found, lead_end(an.record), an.record)
@@ -227,6 +228,27 @@ def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[st
     rec.actors.append(Actor(id=aid, name=country_names.get(country, place.name), country=country,
                             mentions=[mention], reason=f"event-target-place:{mention.text}"))
     return aid
+
+
+# Words for fighting as a whole: as the subject of a present-perfect "killed" they give a running toll
+# ("clashes in the south have since killed more than 40 people"), a statistic, not an act.
+CONFLICT_NOUNS = frozenset({"clash", "clashes", "fighting", "violence", "war", "conflict", "unrest", "crisis",
+                            "insurgency", "hostilities", "crackdown", "confrontation", "confrontations"})
+
+
+def running_toll(f: FoundEvent, doc) -> bool:
+    """An agentless ASSAULT whose subject is the fighting itself, told in the present perfect ("the violence
+    has killed more than 1,000 people", "clashes have since killed 40"): background statistics."""
+    if f.type != "ASSAULT" or f.source is not None:
+        return False
+    span = doc.char_span(*f.trigger, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    return perfect and subject is not None and (subject.lower_ in CONFLICT_NOUNS or
+                                                subject.lemma_.lower() in CONFLICT_NOUNS)
 
 
 def drop_casualty_retellings(found: list[FoundEvent], text: str) -> list[FoundEvent]:
