@@ -154,3 +154,13 @@ def test_wrapping_up_talks_is_a_consultation(code):
 def test_granting_safe_passage_is_giving_access(code):
     rec = code("The army granted the convoy safe passage.")
     assert claims(rec, "RETREAT")
+
+
+@pytest.mark.parametrize("text", [
+    "UN humanitarian chief Tom Fletcher urged Israel to allow more aid into Gaza.",
+    "WFP's country director Claude Jibidar urged donors to send more food to Ethiopia.",
+])
+def test_heads_of_international_bodies_speak_for_them(code, text):
+    rec = code(text)
+    asks = claims(rec, "REQUEST")
+    assert asks and country(rec, asks[0].source) == "IGO"
