@@ -164,3 +164,16 @@ def test_heads_of_international_bodies_speak_for_them(code, text):
     rec = code(text)
     asks = claims(rec, "REQUEST")
     assert asks and country(rec, asks[0].source) == "IGO"
+
+
+def test_crowd_participle_after_a_relative_clause_is_the_crowds(code):
+    rec = code("Riot police fired tear gas at students who marched on parliament in Dhaka, demanding the "
+               "resignation of the prime minister.")
+    demands = claims(rec, "REQUEST")
+    assert demands and all(rec.actor(e.source).sector != "COP" for e in demands)
+
+
+def test_other_participles_keep_the_main_subject(code):
+    rec = code("Troops shelled the town, which rebels had seized, killing 12 civilians.")
+    kills = [e for e in claims(rec, "ASSAULT") if rec.actor(e.source) is not None]
+    assert kills and all(rec.actor(e.source).sector == "MIL" for e in kills)

@@ -116,6 +116,25 @@ def own_passive_subject(verb: Token) -> Token | None:
     return antecedent(subj[0]) if subj else None
 
 
+# Participles of what a crowd does while it marches: after "protesters who marched on Congress," the parser
+# often hangs them on the main verb ("police fired tear gas at ..., demanding ..."), but the crowd demands.
+CROWD_PARTICIPLES = frozenset({"demand", "chant", "shout", "wave", "carry", "denounce", "call", "urge"})
+
+
+def _relative_just_before(participle: Token) -> Token | None:
+    """The antecedent of a relative clause that ends just before ", <participle>"."""
+    i = participle.i
+    if i < 2 or participle.doc[i - 1].text != ",":
+        return None
+    tok = participle.doc[i - 2]
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "relcl":
+            return antecedent(anc.head) if anc.right_edge.i == i - 2 else None
+        if anc == participle.head:
+            break
+    return None
+
+
 def controller(verb: Token) -> tuple[Token | None, int]:
     """The understood subject of a verb with none of its own, and how far away it was found.
 
@@ -154,6 +173,9 @@ def controller(verb: Token) -> tuple[Token | None, int]:
             cur = head
             continue
         if dep == "advcl" and cur.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+            crowd = _relative_just_before(cur)
+            if crowd is not None and cur.lemma_.lower() in CROWD_PARTICIPLES:
+                return crowd, hops
             return own_subject(head), hops
         if dep == "pcomp" and cur.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
             # "thanked Spain for backing", "accused Russia of killing": the object did it
