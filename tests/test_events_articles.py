@@ -177,3 +177,22 @@ def test_other_participles_keep_the_main_subject(code):
     rec = code("Troops shelled the town, which rebels had seized, killing 12 civilians.")
     kills = [e for e in claims(rec, "ASSAULT") if rec.actor(e.source) is not None]
     assert kills and all(rec.actor(e.source).sector == "MIL" for e in kills)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Houthi rebels set a Greek-owned cargo ship ablaze in the Gulf of Aden on Monday.", "GRC"),
+    ("Houthi rebels fired a missile at a Liberian-flagged tanker in the Red Sea on Friday.", "LBR"),
+    ("Rioters set a police station on fire in Dhaka on Sunday.", "BGD"),
+])
+def test_setting_ablaze_and_flagged_vessels(code, text, target):
+    rec = code(text)
+    hits = claims(rec, "ASSAULT")
+    assert hits and country(rec, hits[0].target) == target
+
+
+def test_setting_a_deadline_is_no_attack(code):
+    assert not claims(code("The government set a deadline for the talks."), "ASSAULT")
+
+
+def test_set_free_is_a_release(code):
+    assert claims(code("The rebels set free 20 hostages on Sunday."), "RETREAT")

@@ -30,6 +30,8 @@ SETTLEMENTS = frozenset({"village", "town", "city", "port", "island", "airport"}
 # Nouns for a part of a country, named by their "of" phrase ("in Houthi-held parts of Yemen").
 PART_NOUNS = frozenset({"part", "area", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                         "southwest", "outskirts"})
+# Participles that tie a vessel or firm to a country ("Greek-owned", "Liberian-flagged").
+FLAG_WORDS = frozenset({"owned", "flagged", "registered", "operated", "managed"})
 # "under attack", "under siege": the subject of the clause is what is attacked.
 UNDER_WORDS = frozenset({"attack", "siege", "fire", "bombardment", "shelling", "assault", "blockade"})
 # Attack nouns whose "of"/"on"/"against" object is the place attacked ("the bombardment of Mariupol", "a
@@ -250,6 +252,8 @@ def _modifier_country(sc: Scene, tok: Token) -> tuple[str | None, str]:
     """A country among a place noun's own modifiers: a country or demonym ("Nigeria's", "Ukrainian") first,
     then a known city or region name ("Borno state", "the Donetsk region")."""
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    # "a Greek-owned cargo ship", "a Liberian-flagged tanker": the country hangs on the participle
+    mods += [g for c in mods if c.lower_ in FLAG_WORDS for g in c.children if g.dep_ in ("npadvmod", "compound", "amod")]
     for c in mods:
         h = sc.name_at.get(c.i)
         if h is not None and sc.is_countryish(h):

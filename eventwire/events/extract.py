@@ -175,6 +175,10 @@ class EventFinder:
                           if c.lower_ in w.split("|") and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                           and not _is_time_prep(c)), None)
             if found is None:
+                # "set a ship ablaze", "set free 20 hostages": the parser hangs the word on the object
+                found = next((c for o in tok.children if o.dep_ == "dobj" for c in o.children
+                              if c.lower_ in w.split("|") and c.dep_ in ("amod", "oprd", "acomp")), None)
+            if found is None:
                 return None
             extra.append(found)
         return extra
