@@ -196,3 +196,10 @@ def test_setting_a_deadline_is_no_attack(code):
 
 def test_set_free_is_a_release(code):
     assert claims(code("The rebels set free 20 hostages on Sunday."), "RETREAT")
+
+
+def test_the_group_is_not_one_victim_nor_the_ship(pipeline):
+    rec = pipeline.code("Houthi rebels fired two missiles at a Greek-owned ship on Monday. One Filipino sailor "
+                        "was killed. The group also said it would keep firing.", published="2024-03-06")
+    group = next(a for a in rec.actors if any(m.text == "group" for m in a.mentions))
+    assert group.country == "YEM" and group.sector == "REB"

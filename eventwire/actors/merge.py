@@ -89,7 +89,7 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
             if gov and gov.startswith("country:"):
                 f.country = gov.split(":", 1)[1]
         elif f.pending == "anaphor":
-            f.key = _last_group_before(found, f.start)
+            f.key = _last_group_before(found, f.start, {r.text for r in kb.roles if r.person})
         elif f.pending == "focus":
             f.country = focus
             f.key = f"group:{focus}:{f.sector}" if focus else f"group:?:{f.sector}"
@@ -128,11 +128,14 @@ def _government_aliases(found: list[Found], kb: KB, published: str | None) -> di
     return out
 
 
-def _last_group_before(found: list[Found], start: int) -> str:
-    """The key of the organisation or group named last before `start` ("" when none): "the group" → Hamas."""
+def _last_group_before(found: list[Found], start: int, person_roles: set[str] = frozenset()) -> str:
+    """The key of the organisation or group named last before `start` ("" when none): "the group" → Hamas.
+    One member ("one Filipino sailor was killed", "a soldier") or a place's people ("a Greek-owned ship") is
+    never what "the group" means."""
     best = None
     for f in found:
-        if f.start < start and not f.pending and f.kind not in ("person", "country", "people", "government"):
+        if f.start < start and not f.pending and f.kind not in ("person", "country", "people", "government") \
+                and not (f.role in person_roles and not f.plural) and not f.reason.startswith("target-place"):
             if best is None or f.start > best.start:
                 best = f
     return best.key if best is not None else ""
