@@ -203,3 +203,10 @@ def test_the_group_is_not_one_victim_nor_the_ship(pipeline):
                         "was killed. The group also said it would keep firing.", published="2024-03-06")
     group = next(a for a in rec.actors if any(m.text == "group" for m in a.mentions))
     assert group.country == "YEM" and group.sector == "REB"
+
+
+def test_dateline_agency_is_no_actor(pipeline):
+    rec = pipeline.code("KABUL (Test Wire) - Taliban authorities released two British aid workers on Monday.",
+                        published="2024-03-06")
+    assert not any("Test Wire" in m.text for a in rec.actors for m in a.mentions)
+    assert any(a.country == "AFG" for a in rec.actors)

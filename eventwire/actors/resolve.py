@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import ARMED_SECTORS
+from eventwire.anchor import dateline_tokens
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 from eventwire.actors.people import add_bare_surnames, person_keys, person_mentions, person_of_title
 from eventwire.actors.territory import find_territories, place_country
@@ -77,6 +78,9 @@ def find_mentions(doc: Doc, lex: Lexicon, published: str | None = None) -> Menti
             found.append(f)
     found.extend(_country_owners(sc, found))
     found.extend(find_territories(sc, found))
+    # "ADEN (Reuters) - ": the dateline names where and by whom the story was filed, no party to it
+    dateline = dateline_tokens(doc)
+    found = [f for f in found if not any(i in dateline for i in range(f.start, f.end))]
     return Mentions(found, sc.places, sc.refs)
 
 
