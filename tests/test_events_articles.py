@@ -210,3 +210,14 @@ def test_dateline_agency_is_no_actor(pipeline):
                         published="2024-03-06")
     assert not any("Test Wire" in m.text for a in rec.actors for m in a.mentions)
     assert any(a.country == "AFG" for a in rec.actors)
+
+
+def test_warning_coordinated_with_an_accusation_is_aimed_at_the_accused(code):
+    rec = code("Mali's junta accused ECOWAS of preparing an invasion and warned that any attack would be met "
+               "with an immediate response.")
+    threats = claims(rec, "THREATEN")
+    assert threats and country(rec, threats[0].target) == "IGO"
+
+
+def test_warning_with_no_one_to_receive_it_stays_dropped(code):
+    assert not claims(code("China warned that the region was at risk."), "THREATEN")

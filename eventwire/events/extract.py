@@ -332,6 +332,8 @@ class EventFinder:
         if code.type == "MOBILIZE" and not targets:
             targets = _first_actors(_border_neighbours(t), actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:
+            targets = _first_actors(_coordinated_objects(t.head), actor_for, exclude=sources, many=actors_for)
+        if e.needs_target and not targets:
             return []
         mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
@@ -390,6 +392,14 @@ def _phrase(tok: Token) -> str:
         tok = next((o for o in tok.children if o.dep_ == "pobj"), tok)
     words = [w for w in tok.subtree if w.i == tok.i or (w.head.i == tok.i and w.dep_ in ("det", "amod", "nummod"))]
     return " ".join(w.lower_ for w in words)       # not its "of" phrase or relative clause
+
+
+def _coordinated_objects(verb: Token) -> list[Token]:
+    """"accused ECOWAS of ... and warned that any attack would be met with a response": a warning with no
+    addressee of its own is addressed to the object of the verb it is coordinated with."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
 
 
 def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceLookup) -> None:
