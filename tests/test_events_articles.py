@@ -221,3 +221,16 @@ def test_warning_coordinated_with_an_accusation_is_aimed_at_the_accused(code):
 
 def test_warning_with_no_one_to_receive_it_stays_dropped(code):
     assert not claims(code("China warned that the region was at risk."), "THREATEN")
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador's president extended a curfew in three provinces on Monday.",
+    "Niger's junta suspended the constitution on Monday.",
+])
+def test_extending_emergency_rule_and_suspending_rights_are_coercion(code, text):
+    rec = code(text)
+    assert claims(rec, "COERCE") and not claims(rec, "SANCTION")
+
+
+def test_suspending_support_stays_a_sanction(code):
+    assert claims(code("The EU suspended budget support to Niger."), "SANCTION")
