@@ -234,3 +234,17 @@ def test_extending_emergency_rule_and_suspending_rights_are_coercion(code, text)
 
 def test_suspending_support_stays_a_sanction(code):
     assert claims(code("The EU suspended budget support to Niger."), "SANCTION")
+
+
+def test_standing_with_a_state_is_support(code):
+    rec = code("Germany stands with Israel, the chancellor said on Monday.")
+    backs = claims(rec, "SUPPORT")
+    assert backs and country(rec, backs[0].target) == "ISR"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the government stood by its decision.",
+    "Protesters stood with banners outside the embassy.",
+])
+def test_standing_by_a_decision_or_with_banners_is_no_support(code, text):
+    assert not claims(code(text), "SUPPORT")
