@@ -248,3 +248,15 @@ def test_standing_with_a_state_is_support(code):
 ])
 def test_standing_by_a_decision_or_with_banners_is_no_support(code, text):
     assert not claims(code(text), "SUPPORT")
+
+
+def test_fighting_alongside_is_no_attack(code):
+    rec = code("Wagner mercenaries fought alongside Malian troops in Moura on Sunday.")
+    assert not claims(rec, "ASSAULT")
+
+
+def test_clause_on_an_apposition_describes_the_actor(code):
+    rec = code("Al-Shabaab, the group that killed 20 soldiers in Mogadishu last year, attacked a base in Baidoa "
+               "on Sunday.")
+    attacks = claims(rec, "ASSAULT")
+    assert len(attacks) == 1 and "attacked" in attacks[0].trigger.text

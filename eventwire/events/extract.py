@@ -983,11 +983,14 @@ def _profile(tok: Token) -> bool:
     """In a relative clause in the present perfect ("which has fought the military for decades", "whose
     country has been fighting Russia since 2022", "which has applied to join the EU"): the record of
     the noun it describes, not an act the story reports. A past-tense clause ("who seized power on
-    Monday") can report one."""
+    Monday") can report one, except on an apposition, which says who the actor is."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "relcl":
-            return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in cur.children)
+            # "Fano, an ethnic Amhara militia that fought alongside federal troops": an apposition's clause
+            # describes who the actor is, whatever its tense
+            return cur.head.dep_ == "appos" or \
+                any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in cur.children)
         if cur.dep_ not in ("xcomp", "conj") or cur.head == cur:
             return False
         cur = cur.head
