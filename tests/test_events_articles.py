@@ -260,3 +260,20 @@ def test_clause_on_an_apposition_describes_the_actor(code):
                "on Sunday.")
     attacks = claims(rec, "ASSAULT")
     assert len(attacks) == 1 and "attacked" in attacks[0].trigger.text
+
+
+def test_attack_noun_subject_names_no_doer_through_its_of(code):
+    rec = code("The shelling of Omdurman on Tuesday killed at least 15 people, medics said.")
+    assert all(e.source is None for e in claims(rec, "ASSAULT"))
+
+
+def test_attack_noun_subject_names_its_doer_through_by(code):
+    rec = code("An attack by al-Shabaab killed ten soldiers in Baidoa.")
+    hits = claims(rec, "ASSAULT")
+    assert hits and country(rec, hits[0].source) == "SOM"
+
+
+def test_definite_attack_noun_later_on_retells_the_attack(code):
+    rec = code("RSF fighters shelled Omdurman on Tuesday. The army said it would respond. The shelling of "
+               "Omdurman killed at least 15 people, medics said.")
+    assert len(claims(rec, "ASSAULT")) == 1

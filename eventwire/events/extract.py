@@ -317,7 +317,7 @@ class EventFinder:
         elif "between" in r.rule:
             sources = _each_party(r.sources, actor_for, actors_for)
         else:
-            sources = _first_actors(r.sources, actor_for, many=actors_for) or \
+            sources = _first_actors(r.sources, actor_for, many=actors_for, doer=True) or \
                 _first_actors(_document_signer(t, r), actor_for, many=actors_for) or \
                 _numbered_group(r.sources, actor_for, self.words)
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
@@ -816,8 +816,14 @@ def _descriptive(tok: Token) -> bool:
     return tok.tag_ in ("VBZ", "VBP") and len(tenses) == 1
 
 
+# Nouns naming an attack: as a verb's subject ("the shelling of Omdurman killed 15 people") their "of"
+# object is what was attacked; only "by" names the attacker.
+ATTACK_EVENT_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "offensive", "invasion", "incursion",
+                                "bombing", "shelling", "bombardment", "assault", "onslaught", "siege", "blockade"})
+
+
 def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list[str] = (),
-                  many: ManyLookup | None = None) -> list[str]:
+                  many: ManyLookup | None = None, doer: bool = False) -> list[str]:
     """The actors of the first candidate argument that names any, with its coordinated partners.
 
     A candidate with no actor of its own may name one inside it: "positions of the PKK", "a plan by
@@ -829,7 +835,11 @@ def _first_actors(candidates: list[Token], actor_for: ActorLookup, exclude: list
         if cand.pos_ == "NOUN":
             cand = next((c for c in cand.children if c.dep_ == "appos" and actor_for(c) is not None), cand)
         for tok in expand([cand]):
-            found = _actors_in(tok, actor_for, depth=2, exclude=exclude)
+            if doer and actor_for(tok) is None and tok.lemma_.lower() in ATTACK_EVENT_NOUNS:
+                # "the shelling of Omdurman killed 15": the attack's "of" names what was hit, not who hit it
+                found = [x for o in expand(prep_objects(tok, ("by",))) for x in _actors_in(o, actor_for, 1, exclude)]
+            else:
+                found = _actors_in(tok, actor_for, depth=2, exclude=exclude)
             if many is not None and actor_for(tok) in found:
                 found += many(tok)          # the other actors the same token stands for
             for a in found:

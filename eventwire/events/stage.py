@@ -9,7 +9,7 @@ import dataclasses
 
 from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
-from eventwire.events.extract import MISSING_TARGET, EventFinder, FoundEvent
+from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.modality import load_modality
 from eventwire.events.ontology import default_ontology
@@ -65,6 +65,7 @@ class EventStage:
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
+        found = drop_definite_retellings(found, an.doc)
         found = drop_nested_parties(found, an.record)
         found = drop_own_side_targets(found, an.record)
         found = drop_duplicates(found, lead_end(an.record), an.record)
@@ -249,6 +250,25 @@ def running_toll(f: FoundEvent, doc) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     return perfect and subject is not None and (subject.lower_ in CONFLICT_NOUNS or
                                                 subject.lemma_.lower() in CONFLICT_NOUNS)
+
+
+def drop_definite_retellings(found: list[FoundEvent], doc) -> list[FoundEvent]:
+    """"The shelling of Omdurman on Tuesday killed at least 15 people", told after the lead's "the RSF shelled
+    Omdurman": the definite attack noun points back at an attack the text has already told, so its toll is
+    that attack told again, not a new one with no doer."""
+    def definite_attack_subject(f: FoundEvent) -> bool:
+        span = doc.char_span(*f.trigger, alignment_mode="expand")
+        if span is None:
+            return False
+        subj = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in ATTACK_EVENT_NOUNS and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+
+    told = [f for f in found if f.type == "ASSAULT" and f.source is not None and not f.negated
+            and not f.hypothetical]
+    return [f for f in found
+            if not (f.type == "ASSAULT" and f.source is None and any(t.evidence[1] <= f.evidence[0] for t in told)
+                    and definite_attack_subject(f))]
 
 
 def drop_casualty_retellings(found: list[FoundEvent], text: str) -> list[FoundEvent]:
