@@ -277,3 +277,16 @@ def test_definite_attack_noun_later_on_retells_the_attack(code):
     rec = code("RSF fighters shelled Omdurman on Tuesday. The army said it would respond. The shelling of "
                "Omdurman killed at least 15 people, medics said.")
     assert len(claims(rec, "ASSAULT")) == 1
+
+
+def test_retaking_ground_from_a_side_targets_that_side(code):
+    rec = code("Sudan's army said on Wednesday it had recaptured a strategic bridge over the Nile from the "
+               "Rapid Support Forces.")
+    hits = claims(rec, "ASSAULT")
+    assert hits and rec.actor(hits[0].target) is not None and country(rec, hits[0].target) == "SDN"
+
+
+def test_mediators_are_their_states_envoys(code):
+    rec = code("Qatari mediators held talks with Hamas officials in Doha on Monday.")
+    talks = claims(rec, "CONSULT")
+    assert talks and country(rec, talks[0].source) == "QAT"
