@@ -290,3 +290,22 @@ def test_mediators_are_their_states_envoys(code):
     rec = code("Qatari mediators held talks with Hamas officials in Doha on Monday.")
     talks = claims(rec, "CONSULT")
     assert talks and country(rec, talks[0].source) == "QAT"
+
+
+@pytest.mark.parametrize("text", [
+    "The two governments agreed in 2013 to normalise relations under EU mediation.",
+    "Saudi Arabia has led a military coalition against the Houthis since 2015.",
+])
+def test_acts_dated_years_before_the_story_are_history(code, text):
+    assert not [e for e in claims(code(text)) if e.type in ("AGREE", "ASSAULT", "COERCE")]
+
+
+def test_recent_dated_acts_are_kept(code):
+    rec = code("Russia invaded Ukraine in February 2022, and Kyiv asked for Western weapons.")
+    assert claims(rec, "ASSAULT")
+
+
+def test_undated_act_coordinated_with_an_old_one_is_kept(code):
+    rec = code("An international tribunal ruled in 2016 that China's claims had no legal basis, and Manila "
+               "welcomed the ruling on Monday.")
+    assert claims(rec, "SUPPORT")

@@ -9,6 +9,7 @@ import dataclasses
 
 from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
+from eventwire.anchor import clause_head
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.modality import load_modality
@@ -58,7 +59,7 @@ class EventStage:
         found = [unguessed_place(f, an.record) for f in found]
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead_end(an.record))
-        found = [f for f in found if keep(f)]
+        found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)]
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
@@ -112,6 +113,26 @@ def drop_attack_told_again(found: list[FoundEvent], lead: int = 0) -> list[Found
             seen.add(key)
         out.append(f)
     return out
+
+
+# A year this many years or more before publication dates history, not news ("the two sides agreed in 2013
+# to normalise relations", "a tribunal ruled in 2016"): the same horizon as the dates stage's background_years.
+HISTORY_YEARS = 5
+_CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj")
+
+
+def history(f: FoundEvent, doc, published: str | None) -> bool:
+    """An act whose own clause is dated to a year long before the story: background history."""
+    if not published or f.negated or f.hypothetical:
+        return False
+    span = doc.char_span(*f.trigger, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = clause_head(span.root)
+    nested = {d.i for w in verb.subtree if w is not verb and w.dep_ in _CLAUSES for d in w.subtree}
+    years = [int(w.text) for w in verb.subtree if w.i not in nested and w.ent_type_ == "DATE"
+             and w.is_digit and len(w.text) == 4]
+    return any(int(published[:4]) - y >= HISTORY_YEARS for y in years)
 
 
 def unguessed_place(f: FoundEvent, rec: Record) -> FoundEvent:
