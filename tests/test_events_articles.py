@@ -309,3 +309,15 @@ def test_undated_act_coordinated_with_an_old_one_is_kept(code):
     rec = code("An international tribunal ruled in 2016 that China's claims had no legal basis, and Manila "
                "welcomed the ruling on Monday.")
     assert claims(rec, "SUPPORT")
+
+
+def test_headline_with_own_side_object_is_retold_by_the_body(code):
+    rec = code("Serbia recalls envoy as Kosovo police seize northern buildings\n\n"
+               "BELGRADE (Test Wire) - Serbia recalled its top envoy from Pristina on Friday after Kosovo police "
+               "took over municipal buildings in three northern towns.\n\nSerbia said it would respond.")
+    assert not [e for e in rec.events if e.evidence.start < len(rec.title)]
+    assert claims(rec, "SANCTION") and claims(rec, "COERCE")
+
+
+def test_taking_over_an_office_is_no_seizure(code):
+    assert not claims(code("The vice president took over as acting president on Monday."), "COERCE")

@@ -401,8 +401,10 @@ def _retells(rec: Record | None, lead: FoundEvent, body: FoundEvent) -> bool:
     of the same country as the body's, or unknown on one of them."""
     if rec is None or (lead.type, lead.negated, lead.hypothetical) != (body.type, body.negated, body.hypothetical):
         return False
+    # a headline's own-side object ("Serbia recalls envoy": its own envoy) says nothing of the other side
+    lead_target = None if _stated_country(rec, lead.target) == _stated_country(rec, lead.source) else lead.target
     return all(_same_country_or_unknown(rec, x, y) for x, y in ((lead.source, body.source),
-                                                                 (lead.target, body.target)))
+                                                                 (lead_target, body.target)))
 
 
 def _same_country_or_unknown(rec: Record, a: str | None, b: str | None) -> bool:
