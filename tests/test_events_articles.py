@@ -321,3 +321,9 @@ def test_headline_with_own_side_object_is_retold_by_the_body(code):
 
 def test_taking_over_an_office_is_no_seizure(code):
     assert not claims(code("The vice president took over as acting president on Monday."), "COERCE")
+
+
+def test_protest_leaders_are_civilians(code):
+    rec = code("Police arrested three protest organisers in Tbilisi on Monday.")
+    arrests = claims(rec, "COERCE")
+    assert arrests and rec.actor(arrests[0].target).sector == "CVL"
