@@ -329,12 +329,6 @@ def test_protest_leaders_are_civilians(code):
     assert arrests and rec.actor(arrests[0].target).sector == "CVL"
 
 
-def test_a_called_strike_is_announced_not_held(code):
-    rec = code("Unions have called a national strike.")
-    assert not claims(rec, "PROTEST")
-    assert [e for e in rec.events if e.type == "PROTEST" and e.hypothetical]
-
-
 def test_staged_strike_is_a_protest_by_the_strikers(code):
     rec = code("Kenyan teachers staged a strike in Nairobi on Monday.")
     strikes = claims(rec, "PROTEST")

@@ -305,9 +305,6 @@ class EventFinder:
         mod = find_modality(t.light if t.light is not None and not t.under else t.head, self.words, types)
         if t.light is not None and not mod.negated and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
             mod = type(mod)(True, mod.hypothetical, "negated")          # "no talks were held"
-        if t.light is not None and not mod.hypothetical and e.type == "PROTEST" and t.light.lemma_.lower() == "call":
-            # "unions have called a national strike": a strike announced, not yet held
-            mod = type(mod)(mod.negated, True, ", ".join(w for w in (mod.why, "called for") if w))
         if t.light is not None and not mod.hypothetical and _planned_noun(t.head, self.words):
             # "approved the possible deployment of troops": the light verb's act is real, the noun's is not yet
             mod = type(mod)(mod.negated, True, ", ".join(w for w in (mod.why, "planned or possible") if w))
