@@ -333,3 +333,8 @@ def test_staged_strike_is_a_protest_by_the_strikers(code):
     rec = code("Kenyan teachers staged a strike in Nairobi on Monday.")
     strikes = claims(rec, "PROTEST")
     assert strikes and country(rec, strikes[0].source) == "KEN"
+
+
+def test_ordering_the_activation_of_a_force_is_no_request(code):
+    rec = code("The West African bloc ECOWAS on Thursday ordered the activation of its standby force.")
+    assert not claims(rec, "REQUEST")
