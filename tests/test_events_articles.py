@@ -338,3 +338,15 @@ def test_staged_strike_is_a_protest_by_the_strikers(code):
 def test_ordering_the_activation_of_a_force_is_no_request(code):
     rec = code("The West African bloc ECOWAS on Thursday ordered the activation of its standby force.")
     assert not claims(rec, "REQUEST")
+
+
+def test_people_of_the_story_country_stay_the_target_after_a_guessed_place(code):
+    rec = code("Russian forces shelled villages near the border on Sunday. Police detained more than 150 "
+               "protesters in the capital.")
+    arrests = claims(rec, "COERCE")
+    assert arrests and rec.actor(arrests[0].target) is not None and rec.actor(arrests[0].target).sector == "CVL"
+
+
+def test_a_guessed_place_of_the_doers_own_country_is_still_no_target(code):
+    rec = code("Russian forces shelled the town on Sunday.")
+    assert all(e.target is None for e in claims(rec, "ASSAULT"))

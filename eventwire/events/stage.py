@@ -9,6 +9,7 @@ import dataclasses
 
 from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
+from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
@@ -141,11 +142,18 @@ def unguessed_place(f: FoundEvent, rec: Record) -> FoundEvent:
     says nothing of whose city it is. Insurgents' targets stay ("the rebels pressed their offensive on the
     city"), as do places of another country than the doer's."""
     tgt, src = rec.actor(f.target), rec.actor(f.source)
-    if tgt is None or "story-country" not in (tgt.reason or ""):
+    if tgt is None or "story-country" not in (tgt.reason or "") or _named_as_people_here(tgt, f):
         return f
     if src is None or (src.country == tgt.country and src.sector not in NON_STATE_SECTORS):
         return dataclasses.replace(f, target=None, confidence=round(max(0.05, f.confidence - MISSING_TARGET), 2))
     return f
+
+
+def _named_as_people_here(actor, f: FoundEvent) -> bool:
+    """The story-country actor is named here by its people ("detained more than 150 protesters"), merged with
+    a guessed place elsewhere ("four border villages"): the people are the target whatever the place's guess."""
+    here = [m.text.lower().split()[-1] for m in actor.mentions if f.evidence[0] <= m.start < f.evidence[1]]
+    return bool(here) and not any(w in SETTLEMENTS or w in SITE_NOUNS or w.rstrip("s") in SETTLEMENTS for w in here)
 
 
 def keep(f: FoundEvent) -> bool:
