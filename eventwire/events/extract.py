@@ -114,17 +114,20 @@ class EventFinder:
                                   [{"LOWER": {"IN": sorted(self.verb_forms)}, "TAG": {"IN": sorted(_VERB_TAGS)}}]])
         self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lexicon.nouns)}, "POS": {"IN": ["NOUN", "PROPN"]}}],
                                   [{"LOWER": {"IN": sorted(self.noun_forms)}, "POS": "NOUN"}]])
+        # hyphenated event nouns the tokenizer splits: "staged a sit-in" is sit - in
+        self.matcher.add("HYPHEN_NOUN", [[{"LOWER": a}, {"TEXT": "-"}, {"LOWER": b, "POS": "NOUN"}]
+                                         for n in lexicon.nouns if n.count("-") == 1 for a, b in [n.split("-")]])
 
     # ---- step 1: triggers --------------------------------------------------------------------
     def triggers(self, doc: Doc) -> list[Trigger]:
         seen: set[int] = set()
         verbs, nouns = [], []
-        for match_id, start, _ in self.matcher(doc):
-            tok = doc[start]
+        for match_id, start, end in self.matcher(doc):
+            kind = doc.vocab.strings[match_id]
+            tok = doc[end - 1] if kind == "HYPHEN_NOUN" else doc[start]
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            kind = doc.vocab.strings[match_id]
             trig = self._verb_trigger(tok) if kind == "VERB" else self._noun_trigger(tok)
             if trig is not None:
                 (verbs if kind == "VERB" else nouns).append(trig)
@@ -164,8 +167,19 @@ class EventFinder:
         extra: list[Token] = []
         holders = [tok]
         if e.obj:
+            # a compound preposition hangs its object one level lower: "pulled out of the treaty" is parsed
+            # pulled → out → of → treaty
+            preps = [c for c in tok.children if c.dep_ == "prep"]
+            preps += [g for c in preps for g in c.children if g.dep_ == "prep"]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "ccomp") and _is(c, e.obj)] + \
-                   [g for c in tok.children if c.dep_ == "prep" for g in c.children if _is(g, e.obj)]
+                   [g for c in preps for g in c.children if _is(g, e.obj)]
+            # "called the launch short-sighted": the predicate adjective, often parsed as the object's
+            # modifier when it follows it
+            objs += [a for o in tok.children if o.dep_ == "dobj" for a in o.children
+                     if a.dep_ == "amod" and a.i > o.i and _is(a, e.obj)]
+            if not objs and tok.lemma_.lower() in self.words.commissive_verbs:
+                # "vowed to retaliate" says what "vowed retaliation" says
+                objs = [c for c in tok.children if c.dep_ == "xcomp" and _is(c, e.obj)]
             if not objs:
                 return None
             extra.append(objs[0])
@@ -181,6 +195,7 @@ class EventFinder:
             if found is None:
                 return None
             extra.append(found)
+            holders.append(found)       # "walk out of": "of" hangs from "out"
         return extra
 
     def _noun_trigger(self, tok: Token) -> Trigger | None:
@@ -188,7 +203,9 @@ class EventFinder:
             return None             # a modifier names a kind of thing: "riot police", "aid workers"
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children):
             return None             # "rallied in support of", "in protest of": a purpose, told by the verb
-        for e in _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
+        joined = hyphenated(tok)
+        found = _entries(self.lexicon.nouns, joined, None) if joined else []
+        for e in found or _entries(self.lexicon.nouns, tok.lemma_.lower(), self.noun_forms.get(tok.lower_)):
             if e.armed and not _military_context(tok, self.words):
                 continue
             words = [tok]
@@ -753,7 +770,15 @@ def _trigger_span(t: Trigger) -> tuple[int, int]:
 
 
 def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
-    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
+    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas or hyphenated(tok) in lemmas
+
+
+def hyphenated(tok: Token) -> str:
+    """The whole of a hyphenated word the tokenizer split: "sit-in", "short-sighted" (the head is the last part)."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return ""
 
 
 def _subject_words(verb: Token) -> list[Token]:

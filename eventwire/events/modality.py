@@ -50,6 +50,7 @@ class ModalityWords:
     party_nouns: frozenset[str]
     labour_words: frozenset[str]
     retaliation_words: frozenset[str]
+    commissive_verbs: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
