@@ -72,6 +72,11 @@ def test_vowing_to_retaliate_is_a_threat(code, text, source):
     assert asserted(rec, "THREATEN", source), rec.events
 
 
+def test_an_object_in_an_unrelated_phrase_does_not_complete_a_light_verb_entry(code):
+    rec = code("The minister withdrew from the cabinet meeting after the president's demand.")
+    assert not [e for e in rec.events if e.type == "CONCEDE"]
+
+
 def test_vowing_to_rebuild_is_not_a_threat(code):
     rec = code("The government vowed to rebuild the bridge destroyed by the floods.")
     assert not asserted(rec, "THREATEN")
@@ -108,3 +113,36 @@ def test_boycotting_talks_stays_sanction(code):
 def test_airdropped_relief_is_aid_to_the_place(code):
     rec = code("Egypt's air force airdropped food parcels over Khan Younis on Sunday.")
     assert asserted(rec, "AID", "egypt")
+
+
+# ---- roles -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Britain pulled its remaining soldiers out of Afghanistan in August.", "britain", "afghanistan"),
+    ("Sweden pulled its peacekeepers out of Mali in June.", "sweden", "mali"),
+])
+def test_withdrawing_own_forces_targets_the_place_left_not_the_forces(code, text, source, target):
+    rec = code(text)
+    assert asserted(rec, "RETREAT", source, target), rec.events
+    assert not asserted(rec, "RETREAT", source, "soldiers") and not asserted(rec, "RETREAT", source, "peacekeepers")
+
+
+def test_the_object_nouns_own_target_phrase_beats_the_verbs_venue(code):
+    rec = code("Guyana filed a case against Venezuela at the International Court of Justice in March.")
+    assert asserted(rec, "ACCUSE", "guyana", "venezuela"), rec.events
+
+
+def test_a_target_phrase_naming_a_thing_points_to_its_owner(code):
+    rec = code("Washington eased sanctions on Belarus's potash industry on Friday.")
+    assert asserted(rec, "RETREAT", "washington", "belarus") or asserted(rec, "CONCEDE", "washington", "belarus")
+
+
+def test_a_warning_about_the_speakers_own_troops_is_no_threat(code):
+    rec = code("Taiwan's defence minister appealed to parliament for more funds, warning that his navy was "
+               "short of sailors.")
+    assert not asserted(rec, "THREATEN")
+
+
+def test_suspending_ones_own_contested_measure_is_concede(code):
+    rec = code("Kenya's president suspended a controversial finance bill on Wednesday after weeks of street protests.")
+    assert asserted(rec, "CONCEDE", "kenya")

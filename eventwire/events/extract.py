@@ -169,8 +169,11 @@ class EventFinder:
         if e.obj:
             # a compound preposition hangs its object one level lower: "pulled out of the treaty" is parsed
             # pulled → out → of → treaty
-            preps = [c for c in tok.children if c.dep_ == "prep"]
-            preps += [g for c in preps for g in c.children if g.dep_ == "prep"]
+            # an object inside a prepositional phrase counts only behind the entry's own particles ("withdraw
+            # from +talks", not "withdrew its troops after the junta's +demand")
+            own = {a for w in e.words for a in w.split("|")}
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in own]
+            preps += [g for c in preps for g in c.children if g.dep_ == "prep" and g.lower_ in own]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "ccomp") and _is(c, e.obj)] + \
                    [g for c in preps for g in c.children if _is(g, e.obj)]
             # "called the launch short-sighted": the predicate adjective, often parsed as the object's
@@ -888,6 +891,10 @@ def _actors_in(tok: Token, actor_for: ActorLookup, depth: int, exclude: list[str
     inner = [] if depth == 0 else \
         [x for o in expand(prep_objects(tok, ("of", "by", "from", "with")) + (_places_in(tok) if nested else []))
          for x in _actors_in(o, actor_for, depth - 1, exclude, nested=True)]
+    if a is None and not inner and depth > 0:
+        # "sanctions on Venezuela's oil sector", "Washington's decision": the owner of a thing that is nobody
+        inner = [x for o in tok.children if o.dep_ == "poss" and o.tag_ != "PRP$"
+                 for x in _actors_in(o, actor_for, 0, exclude)]
     if a is not None:
         # "the foreign ministers of Russia and Ukraine": the coordinated list says more than the head
         return inner if len(set(inner)) > 1 and a in inner else [a]

@@ -55,7 +55,10 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for p in tok.children:
         if p.dep_ in PREP and p.lower_ in preps:
-            out += [antecedent(a) for o in p.children if o.dep_ in ("pobj", "pcomp") for a in [*stand_ins(o), counted(o)]
+            objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            if not objs:    # a compound preposition: "pulled its troops out of Chad" is out → of → Chad
+                objs = [o for q in p.children if q.dep_ == "prep" for o in q.children if o.dep_ == "pobj"]
+            out += [antecedent(a) for o in objs for a in [*stand_ins(o), counted(o)]
                     if a.ent_type_ not in _NOT_ACTOR]
     # after the head and nearest first: "Turkey on Tuesday called on all powers" → powers
     return sorted(out, key=lambda o: (o.i < tok.i, abs(o.i - tok.i)))
@@ -265,7 +268,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
                  if d not in held]
         # every holder's target phrases, nearest holder first: the caller takes the first that names an
         # actor, so "recalled its ambassador from Israel in protest" does not stop at "protest"
-        for h in [verb] + held + children(verb, {"xcomp"}):
+        # the held noun's own phrase first: "filed a lawsuit against Germany at the ICJ" → Germany
+        for h in held + [verb] + children(verb, {"xcomp"}):
             r.targets += [o for o in prep_objects(h, to) if o not in r.targets]
         if r.targets:
             r.hops = max(r.hops, 2)
