@@ -146,3 +146,33 @@ def test_a_warning_about_the_speakers_own_troops_is_no_threat(code):
 def test_suspending_ones_own_contested_measure_is_concede(code):
     rec = code("Kenya's president suspended a controversial finance bill on Wednesday after weeks of street protests.")
     assert asserted(rec, "CONCEDE", "kenya")
+
+
+# ---- one encounter, one promise ----------------------------------------------------------------
+
+def test_the_topic_of_a_discussion_is_not_its_party(code):
+    rec = code("Modi and Sharif met in Astana and discussed Kashmir.")
+    assert not [e for e in rec.events if e.type == "CONSULT" and "kashmir" in words(rec, e.target)]
+    assert asserted(rec, "CONSULT")
+
+
+def test_discussing_with_someone_targets_them(code):
+    rec = code("Lavrov discussed the grain corridor with Turkey's foreign minister on Monday.")
+    assert asserted(rec, "CONSULT", "lavrov", "turkey")
+
+
+def test_a_talk_told_twice_in_one_sentence_is_one_event_per_direction(code):
+    rec = code("Lula held phone talks with Xi Jinping on Friday and discussed trade.")
+    lula = [e for e in asserted(rec, "CONSULT", "lula")]
+    assert len(lula) == 1 and "xi" in words(rec, lula[0].target)
+
+
+def test_two_coercive_acts_in_one_sentence_stay_two(code):
+    rec = code("Iranian authorities shut down mobile internet and detained dozens of students in Tehran.")
+    assert len(asserted(rec, "COERCE")) == 2
+
+
+def test_what_a_pledge_carries_is_the_promise_not_a_second_act(code):
+    rec = code("Qatar pledged $300 million in financial support to Lebanon's army on Thursday.")
+    assert asserted(rec, "AGREE", "qatar", "lebanon")
+    assert not asserted(rec, "SUPPORT") and not asserted(rec, "AID")

@@ -143,8 +143,16 @@ class EventFinder:
         # the accord of a dropped signing names no act of its own either
         verb_words = {w.i for t in verbs + signed for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not _absorbed(t, verb_types)
-                and not _retold_by_light_verb(t, verb_types) and not _idle(t) and not _agreement_as_thing(t)]
+                and not _retold_by_light_verb(t, verb_types) and not _idle(t) and not _agreement_as_thing(t)
+                and not self._promised(t, verb_types)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
+
+    def _promised(self, t: Trigger, verb_types: dict[int, str]) -> bool:
+        """ "pledged $1.2 billion in economic support": what a coded promise carries is the promise's content
+        (PLOVER codes promised support or aid as AGREE), not a second act."""
+        light = t.light
+        return light is not None and not t.under and light.lemma_.lower() in self.words.commissive_verbs \
+            and verb_types.get(light.i) == "AGREE"
 
     def _verb_trigger(self, tok: Token) -> Trigger | None:
         for e in _entries(self.lexicon.verbs, tok.lemma_.lower(), self.verb_forms.get(tok.lower_)):

@@ -11,7 +11,7 @@ from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
-from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, EventFinder, FoundEvent
+from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.modality import load_modality
 from eventwire.events.ontology import default_ontology
@@ -392,9 +392,17 @@ def drop_duplicates(found: list[FoundEvent], lead: int, rec: Record | None = Non
 
     body_events = [f for f in found if f.evidence[0] >= lead]
     body = {key(f) for f in body_events}
+    # "held talks with Biden and discussed trade": in the mutual types (meeting, agreeing, working together)
+    # a second telling with no target is the same encounter as the sentence's one that names the partner;
+    # two coercive acts in one sentence stay two ("blocked access … and arrested dozens")
+    aimed = {(f.type, f.source, f.negated, f.hypothetical, f.evidence) for f in found
+             if f.target is not None and f.type in MUTUAL_TYPES}
     out, seen = [], set()
     for f in found:
         if f.evidence[0] < lead and (key(f) in body or any(_retells(rec, f, b) for b in body_events)):
+            continue
+        if f.target is None and f.source is not None and \
+                (f.type, f.source, f.negated, f.hypothetical, f.evidence) in aimed:
             continue
         k = key(f) + (f.evidence,)
         if k in seen:
