@@ -176,3 +176,30 @@ def test_what_a_pledge_carries_is_the_promise_not_a_second_act(code):
     rec = code("Qatar pledged $300 million in financial support to Lebanon's army on Thursday.")
     assert asserted(rec, "AGREE", "qatar", "lebanon")
     assert not asserted(rec, "SUPPORT") and not asserted(rec, "AID")
+
+
+# ---- more PLOVER lexicon and a parser quirk ----------------------------------------------------
+
+def test_calling_someone_a_criminal_is_accuse(code):
+    rec = code("Venezuela's president called Guyana's leader a puppet of Exxon on Sunday.")
+    assert asserted(rec, "ACCUSE", "venezuela")
+
+
+def test_blocking_a_proposal_is_reject(code):
+    rec = code("Slovakia blocked a European Union sanctions package against Russia on Wednesday.")
+    assert asserted(rec, "REJECT", "slovakia")
+
+
+def test_attending_school_is_no_meeting(code):
+    rec = code("The Taliban barred girls from attending secondary schools.")
+    assert not asserted(rec, "CONSULT")
+
+
+def test_attending_a_summit_is_consult(code):
+    rec = code("Egypt's president attended the BRICS summit in Kazan on Wednesday.")
+    assert asserted(rec, "CONSULT", "egypt")
+
+
+def test_a_subject_hung_on_the_auxiliary_is_still_the_subject(code):
+    rec = code("Oman and Qatar are mediating between Iran and the United States.")
+    assert asserted(rec, "CONSULT", "oman") and asserted(rec, "CONSULT", "qatar")

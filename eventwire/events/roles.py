@@ -110,7 +110,8 @@ def _misparsed_finite(verb: Token) -> bool:
 
 
 def own_subject(verb: Token) -> Token | None:
-    subj = children(verb, SUBJ)
+    # the small model sometimes hangs the subject on the auxiliary: "Egypt and Qatar are(←Egypt) mediating"
+    subj = children(verb, SUBJ) or [s for a in children(verb, {"aux"}) for s in children(a, SUBJ)]
     return antecedent(subj[0]) if subj else None
 
 
