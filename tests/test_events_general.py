@@ -203,3 +203,19 @@ def test_attending_a_summit_is_consult(code):
 def test_a_subject_hung_on_the_auxiliary_is_still_the_subject(code):
     rec = code("Oman and Qatar are mediating between Iran and the United States.")
     assert asserted(rec, "CONSULT", "oman") and asserted(rec, "CONSULT", "qatar")
+
+
+def test_a_lodged_protest_is_a_complaint_to_the_other_government(code):
+    rec = code("Manila lodged a diplomatic protest with Beijing over the water cannon attack.")
+    assert asserted(rec, "ACCUSE", "manila", "beijing") or asserted(rec, "ACCUSE", "philippines", "china")
+    assert not asserted(rec, "PROTEST")
+
+
+def test_forced_to_act_means_the_act_happened(code):
+    rec = code("Weeks of protests forced Bangladesh's prime minister to resign on Monday.")
+    assert asserted(rec, "RETREAT", "bangladesh")
+
+
+def test_could_force_to_act_stays_unrealised(code):
+    rec = code("The strikes could force Hamas to release more hostages.")
+    assert not asserted(rec, "RETREAT")
