@@ -219,3 +219,22 @@ def test_forced_to_act_means_the_act_happened(code):
 def test_could_force_to_act_stays_unrealised(code):
     rec = code("The strikes could force Hamas to release more hostages.")
     assert not asserted(rec, "RETREAT")
+
+
+# ---- aiming participles ------------------------------------------------------------------------
+
+def test_a_participle_of_aiming_after_sanctions_is_their_target_not_an_attack(code):
+    rec = code("Britain imposed sanctions on Monday targeting Iranian drone makers.")
+    assert not asserted(rec, "ASSAULT")
+    assert asserted(rec, "SANCTION", "britain", "iranian") or asserted(rec, "SANCTION", "britain", "iran")
+
+
+def test_a_crackdown_targeting_journalists_targets_them(code):
+    rec = code("Police in Addis Ababa launched a crackdown targeting independent journalists.")
+    assert not asserted(rec, "ASSAULT")
+    assert asserted(rec, "COERCE", None, "journalists")
+
+
+def test_targeting_stays_an_attack_after_an_attack(code):
+    rec = code("Ukrainian drones struck Russia overnight, targeting an oil refinery in Ryazan.")
+    assert asserted(rec, "ASSAULT", "ukrainian")

@@ -138,7 +138,7 @@ class EventFinder:
             t.retells = _retold(t, told)
         signed = [t for t in verbs if _signed_content(t, told)]
         verbs = [t for t in verbs if not _promise_of_act(t, by_head) and not _told_by_noun(t, self.lexicon)
-                 and t not in signed]
+                 and t not in signed and not self._scope_of(t, by_head, nouns)]
         verb_types = {t.head.i: t.entry.type for t in verbs}
         # the accord of a dropped signing names no act of its own either
         verb_words = {w.i for t in verbs + signed for w in t.words}
@@ -146,6 +146,18 @@ class EventFinder:
                 and not _retold_by_light_verb(t, verb_types) and not _idle(t) and not _agreement_as_thing(t)
                 and not self._promised(t, verb_types)]
         return sorted(verbs + kept, key=lambda t: t.head.i)
+
+    def _scope_of(self, t: Trigger, by_head: dict[int, str], nouns: list[Trigger]) -> bool:
+        """ "agreed new sanctions on Russia, targeting 200 vessels": a participle of aiming that hangs from
+        another act (a verb or an event noun) that is not an attack says whom that act is aimed at."""
+        tok = t.head
+        if tok.lemma_.lower() not in self.words.scope_verbs or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "acl"):
+            return False
+        # the host: a verbal trigger, an event noun, or the light verb carrying one ("imposed sanctions … targeting")
+        host = {**{n.light.i: n.entry.type for n in nouns if n.light is not None},
+                **{n.head.i: n.entry.type for n in nouns}, **by_head}.get(tok.head.i)
+        # "strikes" may be read as a labour strike before the roles are known: keep aiming at it
+        return host is not None and host not in ("ASSAULT", "PROTEST")
 
     def _promised(self, t: Trigger, verb_types: dict[int, str]) -> bool:
         """ "pledged $1.2 billion in economic support": what a coded promise carries is the promise's content
@@ -351,6 +363,11 @@ class EventFinder:
         reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
         target_tokens = [g for g in r.targets if _partner(g, t, r, self.words)] if reciprocal else r.targets
         target_tokens = target_tokens + _acting_targets(t)
+        # "sanctions targeting Russian banks": the aiming participle told whom (see _scope_of)
+        target_tokens = target_tokens + [o for h in (t.head, t.light) if h is not None for c in h.children
+                                         if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
+                                         and c.lemma_.lower() in self.words.scope_verbs
+                                         for o in c.children if o.dep_ == "dobj"]
         if code.type == "COOPERATE" and e.type != "COOPERATE":
             target_tokens = _joint_partners(t, self.words)     # "a joint operation with Togo against …"
         targets = _first_actors(target_tokens, actor_for, exclude=sources, many=actors_for)

@@ -51,6 +51,7 @@ class ModalityWords:
     labour_words: frozenset[str]
     retaliation_words: frozenset[str]
     commissive_verbs: frozenset[str]
+    scope_verbs: frozenset[str]
 
 
 def load_modality(path: Path | None = None) -> ModalityWords:
