@@ -238,3 +238,20 @@ def test_a_crackdown_targeting_journalists_targets_them(code):
 def test_targeting_stays_an_attack_after_an_attack(code):
     rec = code("Ukrainian drones struck Russia overnight, targeting an oil refinery in Ryazan.")
     assert asserted(rec, "ASSAULT", "ukrainian")
+
+
+# ---- restrictions on political freedoms; relations taken up again --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Burundi revoked the accreditation of two BBC reporters on Friday.",
+    "A court in Tajikistan dissolved the country's last independent lawyers' association.",
+    "Nicaragua's government stripped 135 political prisoners of their citizenship.",
+])
+def test_taking_away_rights_to_report_organise_or_belong_is_coerce(code, text):
+    rec = code(text)
+    assert asserted(rec, "COERCE"), rec.events
+
+
+def test_resuming_relations_is_support_both_ways(code):
+    rec = code("Iran and Egypt resumed diplomatic relations on Sunday.")
+    assert asserted(rec, "SUPPORT", "iran", "egypt") and asserted(rec, "SUPPORT", "egypt", "iran")

@@ -192,7 +192,10 @@ class EventFinder:
             # an object inside a prepositional phrase counts only behind the entry's own particles ("withdraw
             # from +talks", not "withdrew its troops after the junta's +demand")
             own = {a for w in e.words for a in w.split("|")}
-            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in own]
+            # the parser often hangs the phrase on the direct object: "stripped 94 opponents of(←opponents)
+            # their citizenship"
+            dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+            preps = [c for h in [tok] + dobjs for c in h.children if c.dep_ == "prep" and c.lower_ in own]
             preps += [g for c in preps for g in c.children if g.dep_ == "prep" and g.lower_ in own]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "ccomp") and _is(c, e.obj)] + \
                    [g for c in preps for g in c.children if _is(g, e.obj)]
@@ -207,6 +210,7 @@ class EventFinder:
                 return None
             extra.append(objs[0])
             holders.append(objs[0])
+            holders += [d for d in dobjs if objs[0].head.head == d]    # "of" hangs from the direct object
         for w in e.words:
             found = next((c for h in holders for c in _after_first(h)
                           if c.lower_ in w.split("|") and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
