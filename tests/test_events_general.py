@@ -255,3 +255,25 @@ def test_taking_away_rights_to_report_organise_or_belong_is_coerce(code, text):
 def test_resuming_relations_is_support_both_ways(code):
     rec = code("Iran and Egypt resumed diplomatic relations on Sunday.")
     assert asserted(rec, "SUPPORT", "iran", "egypt") and asserted(rec, "SUPPORT", "egypt", "iran")
+
+
+# ---- history is not news -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia and Eritrea signed a peace accord in 2018 that ended two decades of hostility.",
+    "The consulate was stormed in 2012, when four Americans were killed.",
+    "Uganda has hosted South Sudanese refugees for decades.",
+])
+def test_an_act_dated_to_an_earlier_year_or_a_standing_record_is_background(code, text):
+    rec = code(text)      # published 2024-03-05
+    assert not [e for e in rec.events if not e.negated and not e.hypothetical], rec.events
+
+
+def test_an_act_dated_this_year_is_news(code):
+    rec = code("Ethiopia and Somaliland signed a memorandum of understanding in 2024.")
+    assert asserted(rec, "SUPPORT")
+
+
+def test_a_month_of_last_year_is_not_enough_to_make_history(code):
+    rec = code("Rebels attacked the town of Djibo in December 2023, killing dozens of soldiers.")
+    assert asserted(rec, "ASSAULT")

@@ -6,6 +6,7 @@ into the record. Dates and places are set later by the anchor stage.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
@@ -60,7 +61,8 @@ class EventStage:
         found = [unguessed_place(f, an.record) for f in found]
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead_end(an.record))
-        found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)]
+        found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)
+                 and not standing_record(f, an)]
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
@@ -168,6 +170,41 @@ def keep(f: FoundEvent) -> bool:
     if f.profile:
         return False            # "the KNU, which has fought the military for decades": a record, not news
     return True
+
+
+_YEAR = re.compile(r"^(?:the )?(1[89]\d\d|20\d\d)$")
+
+
+def standing_record(f: FoundEvent, an: Analysis) -> bool:
+    """What `history` does not see: a clause hanging from a year long past ("in 2012, when four Americans
+    were killed"), and a present-perfect record "for years/decades" ("has hosted Somali refugees for three
+    decades"): background to the story, not its news."""
+    year = (an.record.published or "")[:4]
+    span = an.doc.char_span(*f.trigger, alignment_mode="expand")
+    if not year.isdigit() or span is None or f.negated or f.hypothetical:
+        return False
+    for tok in span:
+        if tok.dep_ == "relcl" and (m := _YEAR.match(tok.head.text)) and int(year) - int(m.group(1)) >= HISTORY_YEARS:
+            return True
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+        if perfect and any(p.dep_ == "prep" and p.lower_ == "for" and o.lemma_.lower() in ("year", "decade", "century")
+                           for p in tok.children for o in p.children if o.dep_ == "pobj"):
+            return True
+    return False
+    for tok in span:
+        dated = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "since", "during")
+                 for o in p.children if o.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "npadvmod"]
+        if any(m and int(m.group(1)) < int(year) for o in dated for m in [_YEAR.match(o.text)]):
+            return True
+        # "in 2012, when four Americans were killed": a clause that hangs from an earlier year
+        if tok.dep_ == "relcl" and (m := _YEAR.match(tok.head.text)) and int(m.group(1)) < int(year):
+            return True
+        # "has hosted Somali refugees for three decades": a standing record, not this story's act
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+        if perfect and any(p.dep_ == "prep" and p.lower_ == "for" and o.lemma_.lower() in ("year", "decade", "century")
+                           for p in tok.children for o in p.children if o.dep_ == "pobj"):
+            return True
+    return False
 
 
 def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
