@@ -277,3 +277,23 @@ def test_an_act_dated_this_year_is_news(code):
 def test_a_month_of_last_year_is_not_enough_to_make_history(code):
     rec = code("Rebels attacked the town of Djibo in December 2023, killing dozens of soldiers.")
     assert asserted(rec, "ASSAULT")
+
+
+# ---- nationality words as targets --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Israel accepted a Qatari proposal for a pause in the fighting on Tuesday.", "AGREE", "israel", "qatar"),
+    ("Malaysia imposed a ban on Israeli ships docking at its ports.", "COERCE", "malaysia", "israel"),
+    ("Kyiv rejected a Brazilian peace plan on Friday.", "REJECT", "kyiv", "brazil"),
+])
+def test_a_nationality_word_names_the_target_when_nothing_else_does(code, text, etype, source, target):
+    rec = code(text)
+    assert [e for e in rec.events if not e.hypothetical and source in words(rec, e.source)
+            and target in words(rec, e.target)], rec.events
+
+
+def test_a_nationality_word_is_never_the_sources_own_country(code):
+    rec = code("Iran rejected an Iranian lawmaker's proposal on Sunday.")
+    assert not [e for e in rec.events if e.target is not None and rec.actor(e.target).country == "IRN"
+                and rec.actor(e.source) is not None and rec.actor(e.source).country == "IRN"
+                and (rec.actor(e.target).reason or "").startswith("event-target-demonym")]

@@ -87,6 +87,7 @@ class FoundEvent:
     group: int = -1                 # which trigger gave it (one trigger may give several events)
     retells: int | None = None      # the group whose act this participle tells again (see _retold)
     target_place: int | None = None  # token of a place standing for the missing target (see _place_target)
+    target_demonym: int | None = None  # a nationality word naming the missing target ("a ban on Indian airlines")
 
 
 @dataclass
@@ -384,6 +385,7 @@ class EventFinder:
             targets = _first_actors(_coordinated_objects(t.head), actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:
             return []
+        demonym = None if targets else _demonym_word(target_tokens)
         mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
                            nominal=e.kind == "noun", hops=r.hops)
@@ -395,6 +397,7 @@ class EventFinder:
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words),
+                           target_demonym=demonym,
                            profile=_profile(t.light if t.light is not None else t.head),
                            long_ago=_long_ago(t.light if t.light is not None else t.head))
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
@@ -433,6 +436,17 @@ def _border_neighbours(t: Trigger) -> list[Token]:
                 out += [o for p in w.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in p.children if o.dep_ == "pobj"]
     return out
+
+
+def _demonym_word(tokens: list[Token]) -> int | None:
+    """A capitalised modifier of a target phrase that named no actor, which may be a nationality word
+    ("a ban on Indian airlines", "accepted an Egyptian proposal"); the caller checks it against the
+    knowledge base's demonyms."""
+    for tok in expand(tokens):
+        for w in [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]:
+            if w.tag_ in ("JJ", "NNP", "NNPS") and w.text[:1].isupper() and w.i != w.sent.start:
+                return w.i
+    return None
 
 
 def _phrase(tok: Token) -> str:

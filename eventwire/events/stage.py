@@ -54,6 +54,8 @@ class EventStage:
         # names a country is known by ("Gaza", "West Bank" → PSE): they outrank the gazetteer's guess
         self.country_aliases = {a.text.lower(): a.entry.country for a in kb.aliases
                                 if a.entry.kind == "country" and a.form in ("name", "alias") and a.entry.country}
+        self.demonyms = {a.text.lower(): a.entry.country for a in kb.aliases
+                         if a.entry.kind == "country" and a.form == "demonym" and a.entry.country}
 
     def __call__(self, an: Analysis) -> None:
         found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
@@ -66,6 +68,8 @@ class EventStage:
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
+            if f.target is None and f.target_demonym is not None:
+                f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
@@ -366,6 +370,27 @@ def protest_targets_from_demands(found: list[FoundEvent]) -> list[FoundEvent]:
                 f = dataclasses.replace(f, target=demand.target)
         out.append(f)
     return out
+
+
+def demonym_actor(an: Analysis, i: int, source: str | None, country_names: dict[str, str],
+                  demonyms: dict[str, str]) -> str | None:
+    """The country a nationality word names, as an event's missing target: "imposed a ban on Indian
+    airlines" → India, "accepted an Egyptian proposal" → Egypt. The country's actor if the story has one,
+    else a new one with the word as its mention; never the source's own country."""
+    rec, tok = an.record, an.doc[i]
+    country = demonyms.get(tok.text.lower())
+    src = rec.actor(source)
+    if country is None or (src is not None and src.country == country):
+        return None
+    known = next((a for a in rec.actors if a.kb_id == f"country:{country}"), None)
+    if known is not None:
+        return known.id
+    taken = {a.id for a in rec.actors}
+    aid = next(f"A{n}" for n in range(len(rec.actors) + 1, len(rec.actors) + 1000) if f"A{n}" not in taken)
+    rec.actors.append(Actor(id=aid, name=country_names.get(country, tok.text), country=country,
+                            mentions=[rec.span(tok.idx, tok.idx + len(tok.text))],
+                            reason=f"event-target-demonym:{tok.text}"))
+    return aid
 
 
 def drop_nested_parties(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
