@@ -297,3 +297,14 @@ def test_a_nationality_word_is_never_the_sources_own_country(code):
     assert not [e for e in rec.events if e.target is not None and rec.actor(e.target).country == "IRN"
                 and rec.actor(e.source) is not None and rec.actor(e.source).country == "IRN"
                 and (rec.actor(e.target).reason or "").startswith("event-target-demonym")]
+
+
+def test_a_nationality_word_on_a_passive_agent_names_the_source(code):
+    rec = code("Four Lebanese soldiers were killed by Israeli fire near the border on Sunday.")
+    assert asserted(rec, "ASSAULT", "israel", "lebanese") or asserted(rec, "ASSAULT", "israeli", "lebanese")
+
+
+def test_a_made_in_word_names_no_one(code):
+    rec = code("Two villagers were killed by Iranian-made drones on Monday.")
+    assert not [e for e in rec.events if e.source is not None and rec.actor(e.source).country == "IRN"
+                and (rec.actor(e.source).reason or "").startswith("event-target-demonym")]

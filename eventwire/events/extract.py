@@ -88,6 +88,7 @@ class FoundEvent:
     retells: int | None = None      # the group whose act this participle tells again (see _retold)
     target_place: int | None = None  # token of a place standing for the missing target (see _place_target)
     target_demonym: int | None = None  # a nationality word naming the missing target ("a ban on Indian airlines")
+    source_demonym: int | None = None  # the same for the source ("killed by Pakistani fire")
 
 
 @dataclass
@@ -386,6 +387,9 @@ class EventFinder:
         if e.needs_target and not targets:
             return []
         demonym = None if targets else _demonym_word(target_tokens)
+        # a passive's agent or an event noun's own modifier ("killed by Pakistani fire", "Israeli shelling")
+        src_demonym = None if sources or not (r.rule.startswith("passive") or e.kind == "noun") else \
+            _demonym_word(r.sources if r.rule.startswith("passive") else [t.head])
         mutual = reciprocal or e.mutual or code.type in MUTUAL_TYPES or "between" in r.rule
         conf = _confidence(bool(sources), bool(targets) or (mutual and len(sources) > 1),
                            nominal=e.kind == "noun", hops=r.hops)
@@ -397,7 +401,7 @@ class EventFinder:
                            negated=code.negated, hypothetical=code.hypothetical, confidence=conf, trigger=(start, end),
                            evidence=(ev_start, ev_end), nominal=e.kind == "noun", reason=reason,
                            background=_background(t.light if t.light is not None else t.head, self.words),
-                           target_demonym=demonym,
+                           target_demonym=demonym, source_demonym=src_demonym,
                            profile=_profile(t.light if t.light is not None else t.head),
                            long_ago=_long_ago(t.light if t.light is not None else t.head))
                 for s, g in _pairs(sources, targets, mutual=mutual, passive=r.rule.startswith("passive"),
@@ -444,7 +448,8 @@ def _demonym_word(tokens: list[Token]) -> int | None:
     knowledge base's demonyms."""
     for tok in expand(tokens):
         for w in [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]:
-            if w.tag_ in ("JJ", "NNP", "NNPS") and w.text[:1].isupper() and w.i != w.sent.start:
+            hyphen = w.i + 1 < len(w.doc) and w.doc[w.i + 1].text == "-"     # "Russian-made" says no owner
+            if w.tag_ in ("JJ", "NNP", "NNPS") and w.text[:1].isupper() and w.i != w.sent.start and not hyphen:
                 return w.i
     return None
 

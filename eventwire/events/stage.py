@@ -68,6 +68,8 @@ class EventStage:
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
+            if f.source is None and f.source_demonym is not None:
+                f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
         found = protest_targets_from_demands(found)
