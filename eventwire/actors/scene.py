@@ -13,6 +13,13 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 
 IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# Reason markers (merge.py, territory.py) saying an actor's country is only the story's guessed focus, not
+# named by its own words ("Jets struck …" in a story about Somalia).
+GUESSED_COUNTRY = ("focus-country", "story-country")
+
+
+def country_is_guessed(reason: str | None) -> bool:
+    return any(g in (reason or "") for g in GUESSED_COUNTRY)
 # Prepositions after which a country or city is a place ("fighting in Libya"), not an actor. "from" only after
 # a verb of motion ("returned from Moscow"; "a request from Ecuador" is Ecuador's); "over", "around" and "to" are
 # left out, like "towards": "fired a missile over Japan", "drills around Taiwan" make the country the target.

@@ -10,6 +10,7 @@ import re
 
 from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
+from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
@@ -61,8 +62,9 @@ class EventStage:
         found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
+        lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
-        found = drop_attack_told_again(found, lead_end(an.record))
+        found = drop_attack_told_again(found, lead)
         found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)
                  and not standing_record(f, an)]
         for f in found:
@@ -78,7 +80,7 @@ class EventStage:
         found = drop_definite_retellings(found, an.doc)
         found = drop_nested_parties(found, an.record)
         found = drop_own_side_targets(found, an.record)
-        found = drop_duplicates(found, lead_end(an.record), an.record)
+        found = drop_duplicates(found, lead, an.record)
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
 
@@ -197,20 +199,6 @@ def standing_record(f: FoundEvent, an: Analysis) -> bool:
                            for p in tok.children for o in p.children if o.dep_ == "pobj"):
             return True
     return False
-    for tok in span:
-        dated = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "since", "during")
-                 for o in p.children if o.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "npadvmod"]
-        if any(m and int(m.group(1)) < int(year) for o in dated for m in [_YEAR.match(o.text)]):
-            return True
-        # "in 2012, when four Americans were killed": a clause that hangs from an earlier year
-        if tok.dep_ == "relcl" and (m := _YEAR.match(tok.head.text)) and int(m.group(1)) < int(year):
-            return True
-        # "has hosted Somali refugees for three decades": a standing record, not this story's act
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-        if perfect and any(p.dep_ == "prep" and p.lower_ == "for" and o.lemma_.lower() in ("year", "decade", "century")
-                           for p in tok.children for o in p.children if o.dep_ == "pobj"):
-            return True
-    return False
 
 
 def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
@@ -290,6 +278,13 @@ def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[st
     mention = next((m for m in place.mentions if m.start <= tok.idx < m.end), None) or \
         rec.span(tok.idx, tok.idx + len(tok.text))
     country = country_aliases.get(mention.text.lower()) or place.country
+    return _country_actor(rec, country, source, country_names.get(country, place.name), mention,
+                          f"event-target-place:{mention.text}")
+
+
+def _country_actor(rec: Record, country: str | None, source: str | None, name: str, mention, reason: str) -> str | None:
+    """The id of the story's actor for `country`, or of a new one with this mention; None for no country or
+    the source's own (an act is not aimed at one's own country by the words that place it)."""
     src = rec.actor(source)
     if country is None or (src is not None and src.country == country):
         return None
@@ -298,8 +293,7 @@ def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[st
         return known.id
     taken = {a.id for a in rec.actors}
     aid = next(f"A{n}" for n in range(len(rec.actors) + 1, len(rec.actors) + 1000) if f"A{n}" not in taken)
-    rec.actors.append(Actor(id=aid, name=country_names.get(country, place.name), country=country,
-                            mentions=[mention], reason=f"event-target-place:{mention.text}"))
+    rec.actors.append(Actor(id=aid, name=name, country=country, mentions=[mention], reason=reason))
     return aid
 
 
@@ -381,18 +375,8 @@ def demonym_actor(an: Analysis, i: int, source: str | None, country_names: dict[
     else a new one with the word as its mention; never the source's own country."""
     rec, tok = an.record, an.doc[i]
     country = demonyms.get(tok.text.lower())
-    src = rec.actor(source)
-    if country is None or (src is not None and src.country == country):
-        return None
-    known = next((a for a in rec.actors if a.kb_id == f"country:{country}"), None)
-    if known is not None:
-        return known.id
-    taken = {a.id for a in rec.actors}
-    aid = next(f"A{n}" for n in range(len(rec.actors) + 1, len(rec.actors) + 1000) if f"A{n}" not in taken)
-    rec.actors.append(Actor(id=aid, name=country_names.get(country, tok.text), country=country,
-                            mentions=[rec.span(tok.idx, tok.idx + len(tok.text))],
-                            reason=f"event-target-demonym:{tok.text}"))
-    return aid
+    return _country_actor(rec, country, source, country_names.get(country, tok.text),
+                          rec.span(tok.idx, tok.idx + len(tok.text)), f"event-target-demonym:{tok.text}")
 
 
 def drop_nested_parties(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
@@ -492,13 +476,9 @@ def _same_country_or_unknown(rec: Record, a: str | None, b: str | None) -> bool:
     return x is None or y is None or x == y
 
 
-# Actor reasons whose country is only the story's guess ("Jets strike ..." in a story about Somalia).
-GUESSED_COUNTRY = ("focus-country", "story-country")
-
-
 def _stated_country(rec: Record, actor_id: str | None) -> str | None:
     a = rec.actor(actor_id)
-    if a is None or any(g in (a.reason or "") for g in GUESSED_COUNTRY):
+    if a is None or country_is_guessed(a.reason):
         return None
     return a.country
 

@@ -1,6 +1,7 @@
 """Places stage: place mentions → gazetteer entries with coordinates (record.places, token_place)."""
 from __future__ import annotations
 
+from eventwire.actors.scene import country_is_guessed
 from eventwire.analysis import Analysis
 from eventwire.places.find import FoundPlace, find_mentions, load_rules, resolve
 from eventwire.places.gazetteer import gazetteer
@@ -33,12 +34,9 @@ def actor_mentions(rec: Record) -> list[tuple[str, str]]:
     would vouch for the very guess it was made from."""
     return [(a.country, m.text) for a in rec.actors
             if a.country and len(a.country) == 3 and a.country.isalpha() and a.country not in ("IGO", "NGO")
-            and not any(why in (a.reason or "") for why in GUESSED_COUNTRY)
+            and not country_is_guessed(a.reason)
             for m in a.mentions]
 
-
-# Reasons (actors/) saying an actor's country was taken from the story's focus, not from its own words.
-GUESSED_COUNTRY = ("focus-country", "story-country")
 
 
 def write_places(an: Analysis, found: list[FoundPlace]) -> None:
