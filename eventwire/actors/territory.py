@@ -227,20 +227,19 @@ def _country_of(sc: Scene, tok: Token) -> tuple[str | None, str]:
 
 def _part_of_country(sc: Scene, part: Token) -> str | None:
     """The country of "parts of Yemen", "the north of Mali", "rebel-held areas of Syria"."""
-    for p in part.children:
-        if p.dep_ == "prep" and p.lower_ == "of":
-            for o in p.children:
-                h = sc.name_at.get(o.i) if o.dep_ == "pobj" else None
-                if h is not None and sc.is_countryish(h):
-                    return sc.entry_code(h)[0]
-    return None
+    return _country_after(sc, part, "of")
 
 
 def _located_in_country(sc: Scene, place: Token) -> str | None:
     """A country the place's own "in" phrase names ("Solhan in northern Burkina Faso"): it outranks a town
     of the same name elsewhere in the city list."""
-    for p in place.children:
-        if p.dep_ == "prep" and p.lower_ == "in":
+    return _country_after(sc, place, "in")
+
+
+def _country_after(sc: Scene, tok: Token, prep: str) -> str | None:
+    """The country named as the object of one of the token's own `prep` phrases."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == prep:
             for o in p.children:
                 h = sc.name_at.get(o.i) if o.dep_ == "pobj" else None
                 if h is not None and sc.is_countryish(h):
