@@ -162,7 +162,7 @@ def _resolve(parts, pub: date, future: bool):
     assume(kind != "weekday" or wd is not None)
     assume(kind not in ("relative", "ago") or unit is not None)
     x = DateExpr(0, 4, "text", kind, year=y, month=m, day=d, weekday=wd, unit=unit, offset=off, modifier=mod)
-    return value_of(x, pub, future)
+    return value_of(x, pub, "future" if future else None)
 
 
 @FAST

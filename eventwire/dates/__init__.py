@@ -9,7 +9,8 @@ import re
 from datetime import date
 
 from eventwire.analysis import Analysis
-from eventwire.dates.find import DateExpr, find_expressions, is_future, load_rules, value_of
+from eventwire.dates.find import DateExpr, find_expressions, load_rules, value_of
+from eventwire.dates.tense import clause_tense
 from eventwire.dates.fallback import parsed_entities
 from eventwire.record import DateMention
 from eventwire.settings import Settings
@@ -41,8 +42,8 @@ class DateStage:
                 rec.published, rec.published_inferred = inferred.isoformat(), True
         pub = date.fromisoformat(rec.published) if rec.published else None
         for x in exprs:
-            future = x.kind in RELATIVE_KINDS and is_future(doc, x.start, self.rules)
-            value, why = value_of(x, pub, future) if x.value is None else (x.value, "dateparser")
+            tense = clause_tense(doc, x.start, self.rules) if x.kind in RELATIVE_KINDS else None
+            value, why = value_of(x, pub, tense) if x.value is None else (x.value, "dateparser")
             if value is None:
                 continue
             if rec.published_inferred and x.kind in RELATIVE_KINDS | {"relative", "ago"}:

@@ -16,6 +16,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from eventwire.dates import resolve
+from eventwire.dates.tense import FUTURE, PAST, token_at
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -122,6 +123,8 @@ def _expr(kind: str, mt: re.Match, doc: Doc, rules: DateRules) -> DateExpr | Non
             return None
         if kind == "month" and name.lower() in rules.ambiguous_months and not _month_context(doc, s, rules):
             return None
+        before = re.search(r"\b(last|next|this|coming)\s+$", mt.string[max(0, s - 8):s], re.I)
+        x.modifier = before.group(1).lower() if before else None     # "last April", "next March"
     if g.get("d"):
         x.day = int(g["d"])
         if not 1 <= x.day <= 31:
@@ -146,26 +149,21 @@ def _abbreviated(month_name: str) -> bool:
     return len(month_name) <= 4 and month_name.lower() not in ("may", "june", "july")
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _prev_word(doc: Doc, char: int) -> str:
-    tok = _token_at(doc, char)
+    tok = token_at(doc, char)
     return doc[tok.i - 1].lower_ if tok is not None and tok.i > 0 else ""
 
 
 def _month_context(doc: Doc, start: int, rules: DateRules) -> bool:
     """ "May"/"March" alone is a month after "in", "since", "last" …, or inside a spaCy DATE entity."""
-    tok = _token_at(doc, start)
+    tok = token_at(doc, start)
     return tok is not None and (tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.month_cues)
 
 
 def _year_context(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
     """A bare four-digit number is a year after "in", "since" …, or inside a DATE entity, unless it counts
     something ("2000 people")."""
-    tok = _token_at(doc, start)
+    tok = token_at(doc, start)
     if tok is None:
         return False
     if tok.dep_ == "nummod" and tok.head.ent_type_ != "DATE" and tok.head.pos_ == "NOUN":
@@ -173,36 +171,16 @@ def _year_context(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
     return tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.year_cues
 
 
-def is_future(doc: Doc, start: int, rules: DateRules) -> bool:
-    """Does the clause holding the expression speak of the future ("will meet on Monday", "is due to")?"""
-    tok = _token_at(doc, start)
-    steps = 0
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 5:
-        tok, steps = tok.head, steps + 1
-    if tok is None or tok.pos_ not in ("VERB", "AUX"):
-        return False
-    for verb in (tok, tok.head) if tok.dep_ in ("xcomp", "ccomp") else (tok,):
-        for child in verb.children:
-            if child.lower_ in rules.future_aux or (child.dep_ in ("acomp", "amod") and child.lower_ in rules.future_cues):
-                return True
-        if verb.lower_ in rules.future_cues and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children):
-            return True
-    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:     # "agreed to extend … and to resume"
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rules.future_governors:
-            return True
-        tok = tok.head
-    return False
-
-
-def value_of(x: DateExpr, pub: date | None, future: bool = False) -> tuple[str | None, str]:
-    """(ISO value, reason) of an expression; relative ones need the publication date."""
+def value_of(x: DateExpr, pub: date | None, tense: str | None = None) -> tuple[str | None, str]:
+    """(ISO value, reason) of an expression; relative ones need the publication date, and those without
+    a year the tense of their clause (tense.PAST, tense.FUTURE or None)."""
     try:
-        return _value_of(x, pub, future)
+        return _value_of(x, pub, tense)
     except (OverflowError, ValueError):      # arithmetic past year 1 or 9999: no date to give
         return None, f"{x.kind} out of the calendar's range"
 
 
-def _value_of(x: DateExpr, pub: date | None, future: bool) -> tuple[str | None, str]:
+def _value_of(x: DateExpr, pub: date | None, tense: str | None) -> tuple[str | None, str]:
     if x.kind == "full":
         return resolve.full(x.year, x.month, x.day), "explicit date"
     if x.kind == "month_year":
@@ -211,11 +189,18 @@ def _value_of(x: DateExpr, pub: date | None, future: bool) -> tuple[str | None, 
         return f"{x.year:04d}", "year"
     if pub is None:
         return None, "relative date without a publication date"
-    tense = "future" if future else "past"
+    if x.modifier in ("last", "next") and x.kind in ("day_month", "month"):
+        tense = PAST if x.modifier == "last" else FUTURE
+    future, past = tense == FUTURE, tense == PAST
+    side = f"the {tense} one" if tense else "the nearer one"
     if x.kind == "day_month":
-        return resolve.day_month(pub, x.month, x.day, future=future), f"day and month, nearest {tense} year"
+        return resolve.day_month(pub, x.month, x.day, future=future, past=past), \
+            f"day and month without year, {side} ({tense or 'no'} tense)"
     if x.kind == "month":
-        return resolve.month(pub, x.month, future=future), f"month without year, nearest {tense}"
+        if x.modifier in ("last", "next") and x.month == pub.month:     # "last May" in a May story
+            return f"{pub.year + (1 if future else -1):04d}-{x.month:02d}", f"month after '{x.modifier}'"
+        return resolve.month(pub, x.month, future=future, past=past), \
+            f"month without year, {side} ({tense or 'no'} tense)"
     if x.kind == "weekday":
         fut = future or x.modifier == "next"
         strict = x.modifier in ("last", "next")
