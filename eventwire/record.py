@@ -115,8 +115,23 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str                         # YYYY, YYYY-MM or YYYY-MM-DD
+    value: str                         # YYYY-MM-DD, YYYY-MM, YYYY, or YYY for a decade ("199": the 1990s)
     reason: str | None = None          # which rule resolved it ("weekday, latest on or before publication")
+    precision: str | None = None       # day | month | year | decade (from the value when not given)
+    inferred: bool = False             # the value comes from the publication date ("Monday", "last year")
+    background: bool = False           # an old date kept for completeness; it dates no reported event
+
+    def __post_init__(self) -> None:
+        if self.precision is None:
+            self.precision = date_precision(self.value)
+
+
+_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year", 3: "decade"}
+
+
+def date_precision(value: str | None) -> str | None:
+    """ "2020-05-05" → day, "2020-05" → month, "2020" → year, "202" → decade."""
+    return _PRECISION_BY_LENGTH.get(len(value)) if value else None
 
 
 @dataclass
