@@ -11,6 +11,7 @@ from datetime import date
 from eventwire.analysis import Analysis
 from eventwire.dates.find import DateExpr, find_expressions, load_rules, value_of
 from eventwire.dates.tense import clause_tense
+from eventwire.dates.anaphora import anaphoric_expressions, resolve_anaphoric
 from eventwire.dates.fallback import parsed_entities
 from eventwire.record import DateMention
 from eventwire.settings import Settings
@@ -18,6 +19,7 @@ from eventwire.settings import Settings
 __all__ = ["DateStage", "infer_published"]
 
 RELATIVE_KINDS = {"weekday", "month", "day_month"}   # the ones whose value depends on past or future
+FROM_PUBLICATION = RELATIVE_KINDS | {"relative", "ago"}   # values taken from the publication date (`inferred`)
 
 
 class DateStage:
@@ -33,6 +35,7 @@ class DateStage:
         rec, doc = an.record, an.doc
         exprs = find_expressions(doc, self.rules, rec.text)
         exprs += parsed_entities(doc, exprs, rec.text)
+        exprs += anaphoric_expressions(rec.text, exprs)
         exprs.sort(key=lambda x: x.start)
         if not exprs:
             return
@@ -41,25 +44,55 @@ class DateStage:
             if inferred is not None:
                 rec.published, rec.published_inferred = inferred.isoformat(), True
         pub = date.fromisoformat(rec.published) if rec.published else None
+        earlier: list[DateMention] = []                  # what "that year", "the following month" point at
         for x in exprs:
             tense = clause_tense(doc, x.start, self.rules) if x.kind in RELATIVE_KINDS else None
-            value, why = value_of(x, pub, tense) if x.value is None else (x.value, "dateparser")
+            inferred = x.kind in FROM_PUBLICATION
+            if x.kind == "anaphoric":
+                antecedent = resolve_anaphoric(x, earlier)
+                value, why = (antecedent.value, f"{x.unit} of the date before ({antecedent.text!r}) "
+                              f"{x.offset:+d}") if antecedent else (None, "")
+                inferred = bool(antecedent and antecedent.inferred)
+            elif x.kind == "parsed":
+                value, why = x.value, "dateparser"
+            else:
+                value, why = value_of(x, pub, tense)
             if value is None:
                 continue
-            if rec.published_inferred and x.kind in RELATIVE_KINDS | {"relative", "ago"}:
+            if rec.published_inferred and inferred:
                 why += " (publication date inferred from the text)"
-            mention = DateMention(x.start, x.end, rec.text[x.start:x.end], value, why)
-            if not self._background(x, pub, rec.text):
+            mention = DateMention(x.start, x.end, rec.text[x.start:x.end], value, why, inferred=inferred,
+                                  background=self._background(x, value, pub, rec.text))
+            if not _is_week(x):
+                earlier.append(mention)
+            if self._listed(x, mention):
                 rec.dates.append(mention)
-            span = doc.char_span(x.start, x.end, alignment_mode="expand")
-            for tok in span or ():
-                an.token_date[tok.i] = mention
+            if x.dates_events:
+                span = doc.char_span(x.start, x.end, alignment_mode="expand")
+                for tok in span or ():
+                    an.token_date[tok.i] = mention
 
-    def _background(self, x: DateExpr, pub: date | None, text: str) -> bool:
-        """A bare year long before publication: history, kept for anchoring but not listed."""
-        if x.kind != "year" or pub is None or pub.year - x.year < self.rules.background_years:
+    def _listed(self, x: DateExpr, mention: DateMention) -> bool:
+        if _is_week(x):
+            return False
+        return not (mention.background and len(mention.value) <= 4) or self.rules.list_background_years
+
+    def _background(self, x: DateExpr, value: str, pub: date | None, text: str) -> bool:
+        """A date whose year lies long before publication: history, listed for completeness ("the ouster
+        of Gaddafi in 2011"). A year after "since" is not: it bounds a state of affairs the article reports
+        as ongoing ("no election since 2016")."""
+        if pub is None or x.kind in FROM_PUBLICATION:
+            return False
+        last_year = int(value[:4]) if len(value) >= 4 else int(value) * 10 + 9     # a decade ends in …9
+        if pub.year - last_year < self.rules.background_years:
             return False
         return not re.search(r"\bsince\s+$", text[max(0, x.start - 10):x.start], re.I)
+
+
+def _is_week(x: DateExpr) -> bool:
+    """ "last week", "two weeks ago": a week has no value at day, month or year precision, so it is not
+    listed; it still dates the events of its clause (as the month holding the middle of that week)."""
+    return x.kind in ("relative", "ago") and x.unit == "week"
 
 
 def infer_published(exprs: list[DateExpr]) -> date | None:

@@ -34,6 +34,7 @@ class DateRules:
     future_cues: frozenset[str]
     future_governors: frozenset[str]
     background_years: int
+    list_background_years: bool
     patterns: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -51,7 +52,8 @@ class DateExpr:
     unit: str | None = None      # relative / ago: day | week | month | year
     offset: int = 0
     modifier: str | None = None  # "last" / "next" before a weekday
-    value: str | None = None     # already resolved (dateparser fallback)
+    value: str | None = None     # already resolved (dateparser fallback, decades)
+    dates_events: bool = True    # False for a year or decade naming a thing ("the 1996 bombing", "the 1990s")
 
     @property
     def explicit(self) -> bool:
@@ -68,7 +70,7 @@ def load_rules() -> DateRules:
     return DateRules(months, weekdays, frozenset(raw["ambiguous_months"]), frozenset(raw["month_cues"]),
                      frozenset(str(w) for w in raw["year_cues"]), rel, frozenset(raw["future_auxiliaries"]),
                      frozenset(raw["future_cues"]), frozenset(raw["future_governors"]), int(raw["background_years"]),
-                     _patterns(months, weekdays, rel))
+                     bool(raw.get("list_background_years", False)), _patterns(months, weekdays, rel))
 
 
 def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tuple[tuple[str, re.Pattern], ...]:
@@ -79,6 +81,8 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tu
     nums = alt(_NUMBER_WORDS)
     return (
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+        ("fiscal", re.compile(rf"\b[Ff]iscal(?:\s+year)?\s+{y}(?![\d%s]|,\d)")),          # "fiscal 1989"
+        ("decade", re.compile(r"(?<![\w'-])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)-?\s?)?(?P<dec>(?:1[89]|20)\d)0s\b")),
         # "4 May 2020", "4 May"; then "May 4, 2020", "April 2019", "May 4", "February" in one pass
         ("day_first", re.compile(rf"\b{d}\s+(?:of\s+)?{m}(?:,?\s+{y})?\b")),
         ("month_first", re.compile(rf"\b{m}(?:\s+{d}(?![\d%]|,\d))?(?:,?\s+(?:of\s+)?{y})?(?![\w-])")),
@@ -115,7 +119,10 @@ def _expr(kind: str, mt: re.Match, doc: Doc, rules: DateRules) -> DateExpr | Non
     if kind in ("day_first", "month_first"):
         kind = {(True, True): "full", (False, True): "month_year", (True, False): "day_month",
                 (False, False): "month"}[(bool(g.get("d")), bool(g.get("y")))]
-    x = DateExpr(s, e, mt.string[s:e], "full" if kind == "iso" else kind)
+    x = DateExpr(s, e, mt.string[s:e], {"iso": "full", "fiscal": "year"}.get(kind, kind))
+    if kind == "decade":                              # "the 1990s": value 199, the decade's ISO 8601 form
+        x.value, x.dates_events = g["dec"], False
+        return x
     if g.get("m"):
         name = g["m"]
         x.month = int(name) if name.isdigit() else rules.months[name.lower()]
@@ -132,7 +139,9 @@ def _expr(kind: str, mt: re.Match, doc: Doc, rules: DateRules) -> DateExpr | Non
     if g.get("y"):
         x.year = int(g["y"])
         if kind == "year" and not _year_context(doc, s, e, rules):
-            return None
+            if not _names_a_thing(doc, s):
+                return None
+            x.dates_events = False                    # "the 1996 bombing" dates the bombing, not the clause
     if kind == "weekday":
         if not g["w"][0].isupper():
             return None
@@ -171,6 +180,20 @@ def _year_context(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
     return tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.year_cues
 
 
+def _names_a_thing(doc: Doc, start: int) -> bool:
+    """A year used as a modifier: after a determiner or possessive and before a singular noun or a
+    name ("the 1996 Olympic bombing", "its 1990 invasion", "the company's 1989 results", "a 2009
+    analysis"); not a count ("the 2000 soldiers", "2000 people")."""
+    tok = token_at(doc, start)
+    if tok is None or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    if not (before.pos_ in ("DET", "PRON") or before.tag_ in ("POS", "PRP$")):
+        return False
+    head = tok.head if tok.head.i > tok.i else after
+    return after.pos_ in ("NOUN", "PROPN", "ADJ") and head.tag_ not in ("NNS", "NNPS")
+
+
 def value_of(x: DateExpr, pub: date | None, tense: str | None = None) -> tuple[str | None, str]:
     """(ISO value, reason) of an expression; relative ones need the publication date, and those without
     a year the tense of their clause (tense.PAST, tense.FUTURE or None)."""
@@ -186,11 +209,15 @@ def _value_of(x: DateExpr, pub: date | None, tense: str | None) -> tuple[str | N
     if x.kind == "month_year":
         return resolve.full(x.year, x.month), "month and year"
     if x.kind == "year":
-        return f"{x.year:04d}", "year"
+        return f"{x.year:04d}", "year" if x.dates_events else "year naming a thing"
+    if x.kind == "decade":
+        return x.value, "decade"
     if pub is None:
         return None, "relative date without a publication date"
     if x.modifier in ("last", "next") and x.kind in ("day_month", "month"):
         tense = PAST if x.modifier == "last" else FUTURE
+    if x.modifier == "this" and x.kind in ("day_month", "month"):          # "this September": this year's
+        return resolve.full(pub.year, x.month, x.day), "month of the publication year ('this')"
     future, past = tense == FUTURE, tense == PAST
     side = f"the {tense} one" if tense else "the nearer one"
     if x.kind == "day_month":

@@ -36,11 +36,14 @@ def clause_tense(doc: Doc, start: int, rules) -> str | None:
         return None
     if _future(verb, rules):
         return FUTURE
-    path = {t.lower_ for t in _path(tok, verb)}
-    if "since" in path:                               # "since March", "since the Oct. 23 attack"
+    path = _path(tok, verb)
+    words = {t.lower_ for t in path}
+    if "since" in words:                              # "since March", "since the Oct. 23 attack"
         return PAST
-    if path & _END_POINTS:                            # "extended the offer to Nov. 20": a deadline may lie ahead
+    if words & _END_POINTS:                           # "extended the offer to Nov. 20": a deadline may lie ahead
         return None
+    if any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in path[1:-1]):
+        return None        # the date belongs to a thing, not to the verb: "payable Dec. 7", "a cut in September"
     for _ in range(3):
         if _past(verb):
             return PAST
@@ -74,8 +77,10 @@ def _future(tok: Token, rules) -> bool:
         for child in verb.children:
             if child.lower_ in rules.future_aux or (child.dep_ in ("acomp", "amod") and child.lower_ in rules.future_cues):
                 return True
-        if verb.lower_ in rules.future_cues and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children):
-            return True
+        if verb.lower_ in rules.future_cues and any(c.lower_ == "to" or c.dep_ == "xcomp" or
+                                                     (c.lower_ == "for" and verb.dep_ != "acl")
+                                                     for c in verb.children):
+            return True        # "is due to", "was planned for early March"; not "a service planned for Saturday"
     while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:     # "agreed to extend … and to resume"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rules.future_governors:
             return True
