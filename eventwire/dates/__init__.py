@@ -13,6 +13,7 @@ from eventwire.dates.find import DateExpr, find_expressions, load_rules, value_o
 from eventwire.dates.tense import clause_tense
 from eventwire.dates.anaphora import anaphoric_expressions, resolve_anaphoric
 from eventwire.dates.fallback import parsed_entities
+from eventwire.dates.ranges import range_ends
 from eventwire.record import DateMention
 from eventwire.settings import Settings
 
@@ -35,6 +36,7 @@ class DateStage:
         rec, doc = an.record, an.doc
         exprs = find_expressions(doc, self.rules, rec.text)
         exprs += parsed_entities(doc, exprs, rec.text)
+        exprs += range_ends(rec.text, exprs)
         exprs += anaphoric_expressions(rec.text, exprs)
         exprs.sort(key=lambda x: x.start)
         if not exprs:

@@ -175,7 +175,7 @@ def _year_context(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
     tok = token_at(doc, start)
     if tok is None:
         return False
-    if tok.dep_ == "nummod" and tok.head.ent_type_ != "DATE" and tok.head.pos_ == "NOUN":
+    if tok.dep_ == "nummod" and tok.head.ent_type_ != "DATE" and tok.head.pos_ == "NOUN" and tok.head.is_alpha:
         return False
     return tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.year_cues
 
@@ -188,10 +188,12 @@ def _names_a_thing(doc: Doc, start: int) -> bool:
     if tok is None or tok.i == 0 or tok.i + 1 >= len(doc):
         return False
     before, after = doc[tok.i - 1], doc[tok.i + 1]
-    if not (before.pos_ in ("DET", "PRON") or before.tag_ in ("POS", "PRP$")):
+    if after.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
+    if before.tag_ in ("POS", "PRP$"):               # "its 1990 invasion", "the company's 1989 results"
+        return True
     head = tok.head if tok.head.i > tok.i else after
-    return after.pos_ in ("NOUN", "PROPN", "ADJ") and head.tag_ not in ("NNS", "NNPS")
+    return before.pos_ in ("DET", "PRON") and head.tag_ not in ("NNS", "NNPS")
 
 
 def value_of(x: DateExpr, pub: date | None, tense: str | None = None) -> tuple[str | None, str]:
