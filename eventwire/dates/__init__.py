@@ -13,13 +13,15 @@ from eventwire.dates.find import DateExpr, find_expressions, load_rules, value_o
 from eventwire.dates.tense import clause_tense
 from eventwire.dates.anaphora import anaphoric_expressions, resolve_anaphoric
 from eventwire.dates.fallback import parsed_entities
+from eventwire.dates.holidays import holiday_expressions
 from eventwire.dates.ranges import range_ends
+from eventwire.dates.spelled import spelled_years
 from eventwire.record import DateMention
 from eventwire.settings import Settings
 
 __all__ = ["DateStage", "infer_published"]
 
-RELATIVE_KINDS = {"weekday", "month", "day_month"}   # the ones whose value depends on past or future
+RELATIVE_KINDS = {"weekday", "month", "day_month", "holiday"}   # the ones whose value depends on past or future
 FROM_PUBLICATION = RELATIVE_KINDS | {"relative", "ago"}   # values taken from the publication date (`inferred`)
 
 
@@ -37,6 +39,8 @@ class DateStage:
         exprs = find_expressions(doc, self.rules, rec.text)
         exprs += parsed_entities(doc, exprs, rec.text)
         exprs += range_ends(rec.text, exprs)
+        exprs += holiday_expressions(rec.text, exprs)
+        exprs += spelled_years(rec.text, exprs, self.rules)
         exprs += anaphoric_expressions(rec.text, exprs)
         exprs.sort(key=lambda x: x.start)
         if not exprs:

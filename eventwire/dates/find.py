@@ -216,7 +216,7 @@ def _value_of(x: DateExpr, pub: date | None, tense: str | None) -> tuple[str | N
         return x.value, "decade"
     if pub is None:
         return None, "relative date without a publication date"
-    if x.modifier in ("last", "next") and x.kind in ("day_month", "month"):
+    if x.modifier in ("last", "next") and x.kind in ("day_month", "month", "holiday"):
         tense = PAST if x.modifier == "last" else FUTURE
     if x.modifier == "this" and x.kind in ("day_month", "month"):          # "this September": this year's
         return resolve.full(pub.year, x.month, x.day), "month of the publication year ('this')"
@@ -230,6 +230,15 @@ def _value_of(x: DateExpr, pub: date | None, tense: str | None) -> tuple[str | N
             return f"{pub.year + (1 if future else -1):04d}-{x.month:02d}", f"month after '{x.modifier}'"
         return resolve.month(pub, x.month, future=future, past=past), \
             f"month without year, {side} ({tense or 'no'} tense)"
+    if x.kind == "holiday":
+        from eventwire.dates.holidays import holiday_in      # late: holidays.py imports this module
+        if x.modifier == "this":
+            day = holiday_in(x.unit, pub.year)
+        else:
+            cands = [holiday_in(x.unit, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+            cands = [c for c in cands if c is not None and not (x.modifier and c == pub)]
+            day = resolve.nearest(pub, cands, future=future, past=past)
+        return (day.isoformat() if day else None), f"holiday ({x.unit}), {side}"
     if x.kind == "weekday":
         fut = future or x.modifier == "next"
         strict = x.modifier in ("last", "next")

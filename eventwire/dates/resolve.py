@@ -39,18 +39,22 @@ def day_month(pub: date, m: int, d: int, *, future: bool = False, past: bool = F
     future clause, and otherwise the coming one only if it is at most half as far as the past one
     ("payable Dec. 7" in an October story)."""
     cands = [date(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1) if _valid(y, m, d)]
+    pick = nearest(pub, cands, future=future, past=past)
+    return pick.isoformat() if pick else None
+
+
+def nearest(pub: date, cands: list[date], *, future: bool = False, past: bool = False) -> date | None:
+    """Of the candidate dates (the same day in neighbouring years), the one the clause's tense points to."""
     before = [c for c in cands if c <= pub]
     after = [c for c in cands if c >= pub]
     last, nxt = (max(before) if before else None), (min(after) if after else None)
     if future:
-        pick = nxt
-    elif past or nxt is None:
-        pick = last
-    elif last is None:
-        pick = nxt
-    else:
-        pick = nxt if 2 * (nxt - pub) <= (pub - last) and nxt != pub else last
-    return pick.isoformat() if pick else None
+        return nxt
+    if past or nxt is None:
+        return last
+    if last is None:
+        return nxt
+    return nxt if 2 * (nxt - pub) <= (pub - last) and nxt != pub else last
 
 
 def _valid(y: int, m: int, d: int) -> bool:
