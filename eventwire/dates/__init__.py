@@ -71,7 +71,7 @@ class DateStage:
                                   background=self._background(x, value, pub, rec.text))
             if not _is_week(x):
                 earlier.append(mention)
-            if self._listed(x, mention):
+            if self._listed(x, mention) and not _quarter_ago(x, doc):
                 rec.dates.append(mention)
             if x.dates_events:
                 span = doc.char_span(x.start, x.end, alignment_mode="expand")
@@ -99,6 +99,19 @@ def _is_week(x: DateExpr) -> bool:
     """ "last week", "two weeks ago": a week has no value at day, month or year precision, so it is not
     listed; it still dates the events of its clause (as the month holding the middle of that week)."""
     return x.kind in ("relative", "ago") and x.unit == "week"
+
+
+def _quarter_ago(x: DateExpr, doc) -> bool:
+    """ "profit rose 19% from a year ago", "down from $21 million last year" beside a quarter's results:
+    the same quarter a year back, which no day, month or year value states. Not listed, as weeks."""
+    if x.kind not in ("relative", "ago") or x.unit != "year" or x.offset != (1 if x.kind == "ago" else -1):
+        return False
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lower_ in ("quarter", "quarters", "quarterly") for t in doc[start:sent.end])
 
 
 def infer_published(exprs: list[DateExpr]) -> date | None:
