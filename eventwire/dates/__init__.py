@@ -2,6 +2,12 @@
 
 When no publication date was given, it is inferred from the text (the latest explicit full date, such as
 a photo caption's "May 4, 2020") and `published_inferred` is set.
+
+Each mention says its `precision`, whether its value needed the publication date (`inferred`) and
+whether it lies long before publication (`background`). Weeks, year-ago quarters and (unless rules.yaml
+says otherwise) bare background years date the events of their clause through `token_date` but are not
+listed in record.dates; years and decades that name a thing ("the 1996 bombing") are listed but date no
+clause.
 """
 from __future__ import annotations
 
