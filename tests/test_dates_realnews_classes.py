@@ -142,3 +142,10 @@ def test_old_records_without_the_fields_still_load():
     old = DateMention(0, 7, "Tuesday", "2020-05-05")
     assert (old.precision, old.inferred, old.background) == ("day", False, False)
     assert DateMention(0, 5, "1990s", "199").precision == "decade"
+
+
+def test_parts_of_a_year_generic_today_and_names_are_not_dates(pipe):
+    got = values(pipe, "Sales for this year's third quarter fell, and next year's first half looks weak. "
+                       "The plan will shape today's youth, and today's vote is close. Prices rose this year. "
+                       "The talks between Jan Novak and the unions resumed.", "2021-10-20")
+    assert got == {"today": "2021-10-20", "this year": "2021"}

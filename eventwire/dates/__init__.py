@@ -77,7 +77,8 @@ class DateStage:
                                   background=self._background(x, value, pub, rec.text))
             if not _is_week(x):
                 earlier.append(mention)
-            if self._listed(x, mention) and not _quarter_ago(x, doc):
+            if self._listed(x, mention) and not _quarter_ago(x, doc) and not _part_of_year(x, rec.text) \
+                    and not _generic_today(x, doc, self.rules):
                 rec.dates.append(mention)
             if x.dates_events:
                 span = doc.char_span(x.start, x.end, alignment_mode="expand")
@@ -118,6 +119,29 @@ def _quarter_ago(x: DateExpr, doc) -> bool:
     sent = span.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     return any(t.lower_ in ("quarter", "quarters", "quarterly") for t in doc[start:sent.end])
+
+
+_PART_OF_YEAR = re.compile(r"(?:['’]s)?\s+(?:(?:first|second|third|fourth|last|latest|final|fiscal|same|"
+                           r"corresponding)[\s-]+)*(?:quarter|half|period)s?\b", re.I)
+
+
+def _part_of_year(x: DateExpr, text: str) -> bool:
+    """ "this year's third quarter", "the 1988 period", "next year's first half": a quarter or half of the
+    year, which no day, month or year value states. Not listed (the year still dates events)."""
+    if x.kind not in ("year", "relative") or (x.kind == "relative" and x.unit != "year"):
+        return False
+    return _PART_OF_YEAR.match(text, x.end) is not None
+
+
+def _generic_today(x: DateExpr, doc, rules) -> bool:
+    """ "today's youth", "today's personal computers": today as "nowadays", not a date."""
+    if x.kind != "relative" or x.text.lower() != "today":
+        return False
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].tag_ != "POS":
+        return False
+    head = doc[span.end - 1].head
+    return head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in rules.generic_present
 
 
 def infer_published(exprs: list[DateExpr]) -> date | None:

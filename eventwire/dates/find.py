@@ -35,6 +35,7 @@ class DateRules:
     future_governors: frozenset[str]
     background_years: int
     list_background_years: bool
+    generic_present: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -70,7 +71,8 @@ def load_rules() -> DateRules:
     return DateRules(months, weekdays, frozenset(raw["ambiguous_months"]), frozenset(raw["month_cues"]),
                      frozenset(str(w) for w in raw["year_cues"]), rel, frozenset(raw["future_auxiliaries"]),
                      frozenset(raw["future_cues"]), frozenset(raw["future_governors"]), int(raw["background_years"]),
-                     bool(raw.get("list_background_years", False)), _patterns(months, weekdays, rel))
+                     bool(raw.get("list_background_years", False)),
+                     frozenset(raw.get("generic_present", ())), _patterns(months, weekdays, rel))
 
 
 def _patterns(months: dict[str, int], weekdays: dict[str, int], rel: dict) -> tuple[tuple[str, re.Pattern], ...]:
@@ -166,7 +168,9 @@ def _prev_word(doc: Doc, char: int) -> str:
 def _month_context(doc: Doc, start: int, rules: DateRules) -> bool:
     """ "May"/"March" alone is a month after "in", "since", "last" …, or inside a spaCy DATE entity."""
     tok = token_at(doc, start)
-    return tok is not None and (tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.month_cues)
+    if tok is None or tok.ent_type_ == "PERSON":          # "and Jan Kavan", "with May Ling"
+        return False
+    return tok.ent_type_ == "DATE" or _prev_word(doc, start) in rules.month_cues
 
 
 def _year_context(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
