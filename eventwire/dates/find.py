@@ -204,9 +204,15 @@ def value_of(x: DateExpr, pub: date | None, tense: str | None = None) -> tuple[s
     """(ISO value, reason) of an expression; relative ones need the publication date, and those without
     a year the tense of their clause (tense.PAST, tense.FUTURE or None)."""
     try:
-        return _value_of(x, pub, tense)
+        value, why = _value_of(x, pub, tense)
     except (OverflowError, ValueError):      # arithmetic past year 1 or 9999: no date to give
         return None, f"{x.kind} out of the calendar's range"
+    if value is not None and not _CALENDAR.fullmatch(value):     # "2 years ago" in year 1, "next May" in 9999
+        return None, f"{x.kind} out of the calendar's range"
+    return value, why
+
+
+_CALENDAR = re.compile(r"(?!0000)\d{3,4}(-\d{2}(-\d{2})?)?")
 
 
 def _value_of(x: DateExpr, pub: date | None, tense: str | None) -> tuple[str | None, str]:
