@@ -2,7 +2,10 @@
 
 Cheap regular expressions do the work, tried from the most to the least specific so that "May 4, 2020"
 is one expression, not a month, a day and a year. The parse is only consulted to tell the month "May"
-from the verb and a year from a number ("in 2011" vs "2000 people"), and to tell past from future.
+from the verb, a year from a number ("in 2011" vs "2000 people") and a year naming a thing ("the 2019
+election"); tense.py reads past or future, and value_of() turns an expression into an ISO value.
+Ranges, holidays, years in words and "that year" are found by ranges.py, holidays.py, spelled.py and
+anaphora.py.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.dates import resolve
 from eventwire.dates.tense import FUTURE, PAST, token_at
