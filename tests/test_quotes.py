@@ -99,16 +99,23 @@ def test_interview_medium_keeps_the_outlet(pipeline):
     assert q.medium == "interview with CNN"
 
 
-def test_second_quote_without_cue_continues_the_first(pipeline):
+def test_second_quote_without_cue_in_the_same_paragraph_is_the_same_utterance(pipeline):
     rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan. "Turkey will continue to defend its '
                                'interests in the region."')
+    (q,) = qs                                    # one utterance split by its attribution: one quote
+    assert q.direct and q.speaker_text == "Erdogan" and q.content.text == "We will not allow this"
+    assert [p.text for p in q.parts] == ["We will not allow this",
+                                         "Turkey will continue to defend its interests in the region."]
+
+
+def test_quote_opening_the_next_paragraph_continues_the_previous_speaker(pipeline):
+    rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan.\n\n"Turkey will continue to defend its '
+                               'interests in the region."')
     assert [q.direct for q in qs] == [True, True]
-    assert qs[0].speaker_text == "Erdogan"
     assert qs[1].speaker == qs[0].speaker and qs[1].speaker_text == "Erdogan"
-    assert qs[1].cue is None and "continues" in qs[1].reason
+    assert qs[1].cue is None and "continues" in qs[1].reason and qs[1].parts == []
 
 
-# ---- indirect speech -------------------------------------------------------------------------
 def test_indirect_speech_after_said(pipeline):
     rec, (q,) = quotes(pipeline, "The interior ministry said police detained at least 20 people overnight.")
     assert not q.direct and q.content.text == "police detained at least 20 people overnight"
@@ -142,9 +149,9 @@ def test_attribution_in_the_next_paragraph_does_not_claim_a_quote(pipeline):
     rec, qs = quotes(pipeline, '"The enemy wants to leave us without light," Zelenskiy said. "We will not let '
                                'that happen."\n\nEnergy Minister German Galushchenko told reporters that crews '
                                'were working to restore supplies.')
-    assert [q.direct for q in qs] == [True, True, False]
-    assert qs[1].speaker_text == "Zelenskiy" and "continues" in qs[1].reason
-    assert qs[2].medium == "reporters" and "Galushchenko" in qs[2].speaker_text
+    assert [q.direct for q in qs] == [True, False]
+    assert qs[0].speaker_text == "Zelenskiy" and len(qs[0].parts) == 2
+    assert qs[1].medium == "reporters" and "Galushchenko" in qs[1].speaker_text
 
 
 def test_according_to(pipeline):
@@ -197,9 +204,9 @@ def test_question_then_asked(pipeline):
 
 
 def test_split_quote_around_the_attribution(pipeline):
-    rec, qs = quotes(pipeline, '"We are ready," Sergei Lavrov said, "but the West must listen to us for once."')
-    assert [q.content.text for q in qs] == ["We are ready", "but the West must listen to us for once."]
-    assert qs[0].speaker == qs[1].speaker is not None
+    rec, (q,) = quotes(pipeline, '"We are ready," Sergei Lavrov said, "but the West must listen to us for once."')
+    assert q.content.text == "We are ready" and q.speaker is not None
+    assert [p.text for p in q.parts] == ["We are ready", "but the West must listen to us for once."]
 
 
 def test_he_said_with_no_previous_quote_is_the_person_the_story_is_about(pipeline):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +41,8 @@ _SENTENCE_END = {".", "!", "?"}
 _TITLE_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by", "with", "de", "al"}
 _MARKS = {'"', "“", "”"}
 _WORD = re.compile(r"\w+")
+# Words that put the next quoted words at a distance instead of quoting anyone: 'its so-called "reforms"'.
+_SCARE = re.compile(r"\b(?:so[- ]called|self[- ]styled|supposed|alleged)\s*$", re.I)
 # A wire dateline opening the first paragraph: "KYIV, Nov 22 (Reuters) - ", "GAZA (AP) — ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n()]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 
@@ -56,6 +58,9 @@ class QuoteFinding:
     medium: str | None = None
     continues: bool = False                   # no cue of its own: the previous quote's speaker goes on
     cue_lemma: str | None = None              # "say", "call", "according"
+    # every quoted piece of one utterance split by its attribution ('"We will win," she said. "Nobody
+    # doubts it."'), in order, `content` being the first; empty when the quote is one piece
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def find_quotes(doc: Doc, lex: CueLexicon, *, body_start: int = 0) -> list[QuoteFinding]:
@@ -66,7 +71,8 @@ def find_quotes(doc: Doc, lex: CueLexicon, *, body_start: int = 0) -> list[Quote
     regions = find_quoted_regions(text)
     quoted = _quoted_tokens(starts, regions)
     direct, used_cues = _direct_quotes(doc, text, starts, regions, quoted, lex)
-    indirect = _indirect_quotes(doc, text, lex, quoted, used_cues, [f.content for f in direct], body_start)
+    indirect = _indirect_quotes(doc, text, lex, quoted, used_cues,
+                                [p for f in direct for p in f.parts or (f.content,)], body_start)
     return sorted(direct + indirect, key=lambda f: f.content)
 
 
@@ -85,19 +91,34 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
     used: set[int] = set()
     last: QuotedRegion | None = None
     for r in regions:
-        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r):
+        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r) or \
+                _SCARE.search(text, 0, r.open):
             continue
         linked = _linked_cue(doc, text, starts, r, quoted, lex)
-        if linked is not None:
+        same_cue = linked is not None and out and out[-1].cue is not None and \
+            out[-1].cue[0] == doc[linked[0].first].idx
+        if same_cue or linked is None and last is not None and _continues(text, last, r) and \
+                _same_paragraph(text, last, r):
+            out[-1] = _with_part(out[-1], (r.start, r.end))   # one utterance split by its attribution
+        elif linked is not None:
             cue, rule = linked
             used.add(cue.head)
-            out.append(_with_speaker(doc, (r.start, r.end), cue, lex, direct=True, reason=f"direct:{rule}"))
+            out.append(_with_speaker(doc, (r.start, r.end), cue, lex, direct=True, reason=f"direct:{rule}",
+                                     quoted=quoted))
         elif last is not None and _continues(text, last, r):
             out.append(QuoteFinding((r.start, r.end), True, "direct:continues previous quote", continues=True))
         else:
             continue                      # quoted words nobody is said to have said: not a quote
         last = r
     return out, used
+
+
+def _with_part(f: QuoteFinding, piece: tuple[int, int]) -> QuoteFinding:
+    return replace(f, parts=(f.parts or (f.content,)) + (piece,))
+
+
+def _same_paragraph(text: str, prev: QuotedRegion, r: QuotedRegion) -> bool:
+    return "\n" not in text[prev.close:r.open]
 
 
 def _is_title(doc: Doc, r: QuotedRegion) -> bool:
@@ -201,7 +222,7 @@ def _indirect_quotes(doc: Doc, text: str, lex: CueLexicon, quoted: set[int], use
             continue
         if len(_WORD.findall(text[clause[0]:clause[1]])) < MIN_INDIRECT_WORDS:
             continue
-        found = _with_speaker(doc, clause, cue, lex, direct=False, reason=f"indirect:{cue.kind}")
+        found = _with_speaker(doc, clause, cue, lex, direct=False, reason=f"indirect:{cue.kind}", quoted=quoted)
         if found.speaker is not None:
             out.append(found)
             taken.append(clause)
@@ -274,13 +295,17 @@ def _trimmed(toks: list[Token], text: str) -> tuple[int, int] | None:
 
 # ---- speaker, cue and medium -----------------------------------------------------------------
 def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon, *, direct: bool,
-                  reason: str) -> QuoteFinding:
+                  reason: str, quoted: set[int]) -> QuoteFinding:
     verb = doc[cue.head]
     if cue.kind == PREPOSITION:
         speaker = prepositional_source(cue, doc)
         medium = None
     else:
-        speaker = subject_of(verb) or _inverted_subject(verb)
+        speaker = subject_of(verb)
+        if speaker is None or speaker.i in quoted:   # '"... Full panic mode," said X': a misparse
+            speaker = _subject_before(verb, quoted)
+        if speaker is None:
+            speaker = _inverted_subject(verb)
         medium, _ = medium_of(verb, lex, cue.default_medium)
     behind = document_source(speaker, lex) if speaker is not None else None
     if behind is not None:                    # "a statement from the army said" → the army, in a statement
@@ -292,6 +317,22 @@ def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon,
     return QuoteFinding(content, direct, reason, cue=cue_span, cue_lemma=verb.lemma_.lower(),
                         speaker=speaker.i if speaker is not None else None,
                         speaker_span=name_span(speaker) if speaker is not None else None, medium=medium)
+
+
+def _subject_before(verb: Token, quoted: set[int]) -> Token | None:
+    """ '"...," Ramos, 58, told AFP': the first name between the closing mark and the verb, when the
+    parser took a word of the quote for the subject."""
+    j = verb.i - 1
+    while j >= 0 and j not in quoted and verb.i - j <= MAX_TRAIL_TOKENS:
+        j -= 1
+    if j not in quoted:
+        return None                           # no quote just before the verb
+    for t in verb.doc[j + 1:verb.i]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+            while t.dep_ in ("compound", "flat") and t.head.i < verb.i and t.head is not t:
+                t = t.head
+            return t
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
