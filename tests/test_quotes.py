@@ -33,17 +33,17 @@ def test_regions_pair_straight_and_curly_marks():
     assert got == ["we will stay", "we will go"]
 
 
-def test_region_drops_the_comma_before_the_closing_mark():
-    text = '"We will stay," he said.'
+def test_region_keeps_what_is_inside_the_marks_without_white_space():
+    text = '" We will stay," he said.'
     (r,) = find_quoted_regions(text)
-    assert text[r.start:r.end] == "We will stay"
+    assert text[r.start:r.end] == "We will stay,"
 
 
 def test_quote_running_over_two_paragraphs_is_one_region():
     text = '"The first part of the statement ends here.\n\n"And the second part closes it," he said.'
     (r,) = find_quoted_regions(text)
     assert text[r.start:r.end].startswith("The first part")
-    assert text[r.start:r.end].endswith("closes it")
+    assert text[r.start:r.end].endswith("closes it,")
 
 
 # ---- direct quotes ---------------------------------------------------------------------------
@@ -52,7 +52,7 @@ def test_quote_then_speaker_with_apposition_and_platform(pipeline):
                                'returns," Fahrettin Altun, Turkey\'s communications director, said on Twitter.')
     (q,) = qs
     assert q.direct and q.speaker_text == "Fahrettin Altun"
-    assert q.content.text.startswith("We will keep supporting") and q.content.text.endswith("peace returns")
+    assert q.content.text.startswith("We will keep supporting") and q.content.text.endswith("peace returns,")
     assert q.cue.text == "said" and q.medium == "Twitter"
     assert "Altun" in speaker_name(rec, q)
 
@@ -73,7 +73,7 @@ def test_quote_of_several_sentences_is_one_quote(pipeline):
 
 def test_curly_quote_told_reporters(pipeline):
     rec, (q,) = quotes(pipeline, "“We have no choice but to fight,” the rebel commander told reporters on Sunday.")
-    assert q.content.text == "We have no choice but to fight"
+    assert q.content.text == "We have no choice but to fight,"
     assert q.cue.text == "told" and q.medium == "reporters" and q.speaker_text == "rebel commander"
 
 
@@ -103,8 +103,8 @@ def test_second_quote_without_cue_in_the_same_paragraph_is_the_same_utterance(pi
     rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan. "Turkey will continue to defend its '
                                'interests in the region."')
     (q,) = qs                                    # one utterance split by its attribution: one quote
-    assert q.direct and q.speaker_text == "Erdogan" and q.content.text == "We will not allow this"
-    assert [p.text for p in q.parts] == ["We will not allow this",
+    assert q.direct and q.speaker_text == "Erdogan" and q.content.text == "We will not allow this,"
+    assert [p.text for p in q.parts] == ["We will not allow this,",
                                          "Turkey will continue to defend its interests in the region."]
 
 
@@ -205,8 +205,8 @@ def test_question_then_asked(pipeline):
 
 def test_split_quote_around_the_attribution(pipeline):
     rec, (q,) = quotes(pipeline, '"We are ready," Sergei Lavrov said, "but the West must listen to us for once."')
-    assert q.content.text == "We are ready" and q.speaker is not None
-    assert [p.text for p in q.parts] == ["We are ready", "but the West must listen to us for once."]
+    assert q.content.text == "We are ready," and q.speaker is not None
+    assert [p.text for p in q.parts] == ["We are ready,", "but the West must listen to us for once."]
 
 
 def test_he_said_with_no_previous_quote_is_the_person_the_story_is_about(pipeline):

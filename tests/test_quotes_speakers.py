@@ -100,7 +100,7 @@ def test_quote_split_by_its_cue_is_one_quote_with_one_speaker(pipeline):
 
 def test_quote_split_in_mid_sentence_is_one_quote(pipeline):
     rec, (q,) = quotes(pipeline, '"The factory will stay open," Ellen Park said, "because we found the money."')
-    assert [p.text for p in q.parts] == ["The factory will stay open", "because we found the money."]
+    assert [p.text for p in q.parts] == ["The factory will stay open,", "because we found the money."]
 
 
 def test_scare_quotes_are_no_quotes(pipeline):
