@@ -107,3 +107,29 @@ def test_scare_quotes_are_no_quotes(pipeline):
     rec, qs = quotes(pipeline, 'The council passed its so-called "tax reforms" on Monday, and the mayor said '
                                'the self-styled "citizens committee" had no say.')
     assert qs == []
+
+
+def test_short_lead_in_then_the_statement_are_two_quotes_by_one_speaker(pipeline):
+    rec, qs = quotes(pipeline, '"It is sad," Ellen Park said. "This town has lost the only factory it ever had."')
+    assert [q.content.text for q in qs] == ["It is sad,", "This town has lost the only factory it ever had."]
+    assert qs[1].speaker_text == qs[0].speaker_text and "Park" in qs[0].speaker_text
+
+
+# ---- attributions without a verb after the quote, or across a paragraph after a colon ------------
+def test_quote_signed_with_a_dash_and_a_name(pipeline):
+    rec, (q,) = quotes(pipeline, 'Readers wrote to us about the election.\n\n"I have voted in every election '
+                                 'since 1970 and never felt this worried." ― Margaret Olsen')
+    assert q.speaker_text == "Margaret Olsen" and "dash" in q.reason
+
+
+def test_signature_on_its_own_line(pipeline):
+    rec, (q,) = quotes(pipeline, '"We will build more houses than any government before us."\n\n- Peter Lang.\n\n'
+                                 'The plan was published on Monday.')
+    assert q.speaker_text == "Peter Lang"
+
+
+def test_colon_points_at_a_cue_in_the_paragraph_before(pipeline):
+    rec, qs = quotes(pipeline, 'The senator continued:\n\n"Nobody in this chamber has read the bill from start '
+                               'to finish."')
+    (q,) = qs
+    assert q.cue.text == "continued" and q.speaker_text == "senator"

@@ -41,6 +41,9 @@ _SENTENCE_END = {".", "!", "?"}
 _TITLE_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by", "with", "de", "al"}
 _MARKS = {'"', "“", "”"}
 _WORD = re.compile(r"\w+")
+# A dash signing a quote with a name: '"…" ― Jane Roe' (horizontal bar, em or en dash, or a spaced hyphen).
+_DASH = re.compile(r"\s*([―—–]|(?<=\s)-(?=\s))[ \t]*")
+MAX_SIGNATURE_CHARS = 60
 # Words that put the next quoted words at a distance instead of quoting anyone: 'its so-called "reforms"'.
 _SCARE = re.compile(r"\b(?:so[- ]called|self[- ]styled|supposed|alleged)\s*$", re.I)
 # A wire dateline opening the first paragraph: "KYIV, Nov 22 (Reuters) - ", "GAZA (AP) — ".
@@ -94,10 +97,21 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
         if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r) or \
                 _SCARE.search(text, 0, r.open):
             continue
+        dashed = _dash_attribution(doc, text, starts, r)
+        if dashed is not None:            # '"…" ― Jane Roe': a byline under the quote, no verb
+            out.append(dashed)
+            last = r
+            continue
         linked = _linked_cue(doc, text, starts, r, quoted, lex)
         same_cue = linked is not None and out and out[-1].cue is not None and \
             out[-1].cue[0] == doc[linked[0].first].idx
-        if same_cue or linked is None and last is not None and _continues(text, last, r) and \
+        lead_in = out and not out[-1].parts and \
+            len(_WORD.findall(text[out[-1].content[0]:out[-1].content[1]])) < MIN_CONTINUATION_WORDS
+        if lead_in and linked is None and last is not None and _continues(text, last, r):
+            # '"It's heartbreaking," Ryan said. "And this country has to …"': a short lead-in, then
+            # the statement itself, recorded as its own quote by the same speaker
+            out.append(QuoteFinding((r.start, r.end), True, "direct:continues previous quote", continues=True))
+        elif same_cue or linked is None and last is not None and _continues(text, last, r) and \
                 _same_paragraph(text, last, r):
             out[-1] = _with_part(out[-1], (r.start, r.end))   # one utterance split by its attribution
         elif linked is not None:
@@ -143,8 +157,31 @@ def _linked_cue(doc: Doc, text: str, starts: list[int], r: QuotedRegion, quoted:
     if span is None:
         return None
     outside = lambda t: t.i not in quoted  # noqa: E731
+    if text[:r.open].rstrip().endswith(":"):  # 'Cruz continued: "…"' — the colon points at its cue
+        before = _cue_before(doc, text, starts, r, lex, outside)
+        if before is not None:
+            return before
     return _cue_by_syntax(span, lex, outside) or _cue_after(doc, text, starts, r, lex, outside) or \
         _cue_before(doc, text, starts, r, lex, outside)
+
+
+def _dash_attribution(doc: Doc, text: str, starts: list[int], r: QuotedRegion) -> QuoteFinding | None:
+    """ '"…" ― Jane Roe' / '"…" — Jane Roe, a teacher': the quote signed with a dash and a person's name."""
+    m = _DASH.match(text, r.close + 1)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    if "\n" in m.group(0) and (line_end if line_end >= 0 else len(text)) - m.end() > MAX_SIGNATURE_CHARS:
+        return None                           # a signature on its own line is short: "- Hillary Clinton."
+    i = bisect_left(starts, m.end())
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return None
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    name = (doc[i].idx, doc[j].idx + len(doc[j].text))
+    return QuoteFinding((r.start, r.end), True, "direct:dash and name after the quote", cue=m.span(1),
+                        speaker=j, speaker_span=name, cue_lemma="―")
 
 
 def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
@@ -189,6 +226,8 @@ def _cue_before(doc: Doc, text: str, starts: list[int], r: QuotedRegion, lex: Cu
     if not lead.endswith((":", ",")):
         return None
     end = bisect_left(starts, r.open)
+    while lead.endswith(":") and end > 0 and doc[end - 1].is_space:
+        end -= 1                              # 'Cruz continued:' ¶ '"…"': the colon reaches the next paragraph
     for t in reversed(doc[max(0, end - MAX_TRAIL_TOKENS):end]):
         if t.text in _MARKS or t.text in _SENTENCE_END or "\n" in t.text:
             break
