@@ -204,9 +204,10 @@ def test_question_then_asked(pipeline):
 
 
 def test_split_quote_around_the_attribution(pipeline):
-    rec, (q,) = quotes(pipeline, '"We are ready," Sergei Lavrov said, "but the West must listen to us for once."')
-    assert q.content.text == "We are ready," and q.speaker is not None
-    assert [p.text for p in q.parts] == ["We are ready,", "but the West must listen to us for once."]
+    rec, (q,) = quotes(pipeline, '"We are ready to talk," Sergei Lavrov said, "but the West must listen to us '
+                                 'for once."')
+    assert q.content.text == "We are ready to talk," and q.speaker is not None
+    assert [p.text for p in q.parts] == ["We are ready to talk,", "but the West must listen to us for once."]
 
 
 def test_he_said_with_no_previous_quote_is_the_person_the_story_is_about(pipeline):

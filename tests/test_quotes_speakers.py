@@ -109,10 +109,11 @@ def test_scare_quotes_are_no_quotes(pipeline):
     assert qs == []
 
 
-def test_short_lead_in_then_the_statement_are_two_quotes_by_one_speaker(pipeline):
-    rec, qs = quotes(pipeline, '"It is sad," Ellen Park said. "This town has lost the only factory it ever had."')
-    assert [q.content.text for q in qs] == ["It is sad,", "This town has lost the only factory it ever had."]
-    assert qs[1].speaker_text == qs[0].speaker_text and "Park" in qs[0].speaker_text
+def test_short_lead_in_then_the_statement_is_one_quote_whose_content_is_the_statement(pipeline):
+    rec, (q,) = quotes(pipeline, '"It is sad," Ellen Park said. "This town has lost the only factory it ever '
+                                 'had."')
+    assert q.content.text == "This town has lost the only factory it ever had." and "Park" in q.speaker_text
+    assert [p.text for p in q.parts] == ["It is sad,", "This town has lost the only factory it ever had."]
 
 
 # ---- attributions without a verb after the quote, or across a paragraph after a colon ------------

@@ -62,7 +62,8 @@ class QuoteFinding:
     continues: bool = False                   # no cue of its own: the previous quote's speaker goes on
     cue_lemma: str | None = None              # "say", "call", "according"
     # every quoted piece of one utterance split by its attribution ('"We will win," she said. "Nobody
-    # doubts it."'), in order, `content` being the first; empty when the quote is one piece
+    # doubts it."'), in order, `content` being the first (the second after a lead-in of under four
+    # words: '"It's sad," she said. "This town ..."'); empty when the quote is one piece
     parts: tuple[tuple[int, int], ...] = ()
 
 
@@ -107,10 +108,10 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
             out[-1].cue[0] == doc[linked[0].first].idx
         lead_in = out and not out[-1].parts and \
             len(_WORD.findall(text[out[-1].content[0]:out[-1].content[1]])) < MIN_CONTINUATION_WORDS
-        if lead_in and linked is None and last is not None and _continues(text, last, r):
-            # '"It's heartbreaking," Ryan said. "And this country has to …"': a short lead-in, then
-            # the statement itself, recorded as its own quote by the same speaker
-            out.append(QuoteFinding((r.start, r.end), True, "direct:continues previous quote", continues=True))
+        if lead_in and (same_cue or linked is None and last is not None and _continues(text, last, r)):
+            # '"It's heartbreaking," Ryan said. "And this country has to …"': a short lead-in, then the
+            # statement itself — one utterance whose content is the statement
+            out[-1] = replace(_with_part(out[-1], (r.start, r.end)), content=(r.start, r.end))
         elif same_cue or linked is None and last is not None and _continues(text, last, r) and \
                 _same_paragraph(text, last, r):
             out[-1] = _with_part(out[-1], (r.start, r.end))   # one utterance split by its attribution
