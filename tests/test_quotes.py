@@ -108,11 +108,17 @@ def test_second_quote_without_cue_in_the_same_paragraph_is_the_same_utterance(pi
                                          "Turkey will continue to defend its interests in the region."]
 
 
-def test_quote_opening_the_next_paragraph_continues_the_previous_speaker(pipeline):
-    rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan.\n\n"Turkey will continue to defend its '
-                               'interests in the region."')
-    assert [q.direct for q in qs] == [True, True]
-    assert qs[1].speaker == qs[0].speaker and qs[1].speaker_text == "Erdogan"
+def test_quote_opening_the_next_paragraph_is_the_same_utterance(pipeline):
+    rec, (q,) = quotes(pipeline, '"We will not allow this," said Erdogan.\n\n"Turkey will continue to defend its '
+                                 'interests in the region."')
+    assert q.speaker_text == "Erdogan" and len(q.parts) == 2
+
+
+def test_quote_after_a_paragraph_of_narration_continues_the_previous_speaker(pipeline):
+    rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan.\n\nHe spoke in Ankara after the cabinet '
+                               'met.\n\n"Turkey will continue to defend its interests in the region."')
+    qs = [q for q in qs if q.direct]
+    assert len(qs) == 2 and qs[1].speaker == qs[0].speaker and qs[1].speaker_text == "Erdogan"
     assert qs[1].cue is None and "continues" in qs[1].reason and qs[1].parts == []
 
 

@@ -133,7 +133,10 @@ def _with_part(f: QuoteFinding, piece: tuple[int, int]) -> QuoteFinding:
 
 
 def _same_paragraph(text: str, prev: QuotedRegion, r: QuotedRegion) -> bool:
-    return "\n" not in text[prev.close:r.open]
+    """The same paragraph, or the next one when nothing but the previous quote's attribution stands
+    between ('"...," he said.' ¶ '"And ..."'): one utterance."""
+    gap = text[prev.close:r.open]
+    return len(re.findall(r"\n\s*", gap)) <= 1
 
 
 def _is_title(doc: Doc, r: QuotedRegion) -> bool:

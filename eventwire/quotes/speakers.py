@@ -66,6 +66,9 @@ class SpeakerResolver:
         rivals = [c for c in people if c.paragraph == best.paragraph]
         if len({c.who.key for c in rivals}) == 1:
             return best.who, "pronoun → compatible subject or speaker of the paragraph before"
+        if an.doc[best.token].lower_ == pronoun.lower_:
+            # the paragraph before goes on about someone as "he" too: the same person
+            return best.who, "pronoun → the person the paragraph before calls the same"
         # several people in that paragraph: the one who spoke last there, if anyone did
         speaker = next((c for c in rivals if spoken.get(c.token) == c.who), None)
         if speaker is not None:
@@ -83,7 +86,8 @@ class SpeakerResolver:
                 para += 1
                 if para > LOOKBACK_PARAGRAPHS:
                     break
-            who = spoken.get(j) or (_named_subject(an, t) if t.ent_type_ == "PERSON" else None) or \
+            person = t.ent_type_ == "PERSON" and t.i not in an.token_place   # not a town the parser took
+            who = spoken.get(j) or (_named_subject(an, t) if person else None) or \
                 (self._pronoun_subject(an, t, pronoun, spoken, quoted) if t.dep_ in _SUBJECT else None)
             if who is None or (who.key, para) in seen or any(s <= t.idx < e for s, e in quoted):
                 continue
