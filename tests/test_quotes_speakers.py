@@ -134,3 +134,15 @@ def test_colon_points_at_a_cue_in_the_paragraph_before(pipeline):
                                'to finish."')
     (q,) = qs
     assert q.cue.text == "continued" and q.speaker_text == "senator"
+
+
+def test_he_inside_a_reported_clause_does_not_carry_a_person_on(pipeline):
+    rec, qs = quotes(pipeline, 'Union leader John Harris spoke after the vote.\n\nHe noted that Peter Cole had '
+                               'conceded he would not run again.\n\n"We have a deal that works for everyone," he said.')
+    assert "Harris" in qs[-1].speaker_text
+
+
+def test_speech_verb_before_a_comma_attributes_the_quote(pipeline):
+    rec, (q,) = quotes(pipeline, 'Asked about the tax bill, Mayor Ellen Park boasted, "Nobody in this town has '
+                                 'paid less tax than I have." Her rival, who said he was shocked, left the room.')
+    assert q.cue.text == "boasted" and "Park" in q.speaker_text

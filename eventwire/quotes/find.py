@@ -161,12 +161,21 @@ def _linked_cue(doc: Doc, text: str, starts: list[int], r: QuotedRegion, quoted:
     if span is None:
         return None
     outside = lambda t: t.i not in quoted  # noqa: E731
-    if text[:r.open].rstrip().endswith(":"):  # 'Cruz continued: "…"' — the colon points at its cue
+    lead = text[:r.open].rstrip()
+    if lead.endswith(":") or lead.endswith(",") and _cue_right_before(doc, starts, r, lex, outside):
+        # 'Cruz continued: "…"', 'Trump boasted, "…"': the punctuation points at the cue
         before = _cue_before(doc, text, starts, r, lex, outside)
         if before is not None:
             return before
     return _cue_by_syntax(span, lex, outside) or _cue_after(doc, text, starts, r, lex, outside) or \
         _cue_before(doc, text, starts, r, lex, outside)
+
+
+def _cue_right_before(doc: Doc, starts: list[int], r: QuotedRegion, lex: CueLexicon, outside) -> bool:
+    """A speech verb just before the comma that opens the quote: 'Trump boasted, "…"'."""
+    end = bisect_left(starts, r.open)
+    words = [t for t in doc[max(0, end - 3):end] if not t.is_punct]
+    return bool(words) and outside(words[-1]) and (cue_at(words[-1], lex) or Cue("", 0, 0, 0)).kind == SPEECH
 
 
 def _dash_attribution(doc: Doc, text: str, starts: list[int], r: QuotedRegion) -> QuoteFinding | None:

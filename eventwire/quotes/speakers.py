@@ -99,8 +99,8 @@ class SpeakerResolver:
                          quoted: list[tuple[int, int]]) -> Said | None:
         """An earlier "he" of the same gender as the subject of its clause ("He argued ... . "...," he
         added"): the story is still about whoever that "he" was."""
-        if t.lower_ != pronoun.lower_:
-            return None
+        if t.lower_ != pronoun.lower_ or t.head.dep_ != "ROOT":
+            return None                     # only the subject of a main clause: "noted that he won't" is not
         if t.i not in self._memo:
             self._memo[t.i] = None          # guards against a cycle while resolving
             self._memo[t.i] = self.resolve(an, t, spoken, quoted)[0]
