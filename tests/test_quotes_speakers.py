@@ -146,3 +146,14 @@ def test_speech_verb_before_a_comma_attributes_the_quote(pipeline):
     rec, (q,) = quotes(pipeline, 'Asked about the tax bill, Mayor Ellen Park boasted, "Nobody in this town has '
                                  'paid less tax than I have." Her rival, who said he was shocked, left the room.')
     assert q.cue.text == "boasted" and "Park" in q.speaker_text
+
+
+def test_a_contraction_is_one_word_when_counting_a_lead_in(pipeline):
+    rec, (q,) = quotes(pipeline, '"I don\'t care," Ellen Park said. "The council can vote however it likes."')
+    assert q.content.text == "The council can vote however it likes."
+
+
+@pytest.mark.parametrize("verb", ["barked", "retorted", "quipped"])
+def test_manner_of_speaking_after_the_quote(pipeline, verb):
+    rec, (q,) = quotes(pipeline, f'"Go back to your seat and wait your turn," the chairman {verb}.')
+    assert q.cue.text == verb and q.speaker_text == "chairman"

@@ -40,7 +40,7 @@ MIN_CONTINUATION_WORDS = 4
 _SENTENCE_END = {".", "!", "?"}
 _TITLE_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by", "with", "de", "al"}
 _MARKS = {'"', "“", "”"}
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")          # "don't" and "We’re" are one word each
 # A dash signing a quote with a name: '"…" ― Jane Roe' (horizontal bar, em or en dash, or a spaced hyphen).
 _DASH = re.compile(r"\s*([―—–]|(?<=\s)-(?=\s))[ \t]*")
 MAX_SIGNATURE_CHARS = 60
@@ -381,7 +381,7 @@ def _subject_before(verb: Token, quoted: set[int]) -> Token | None:
         return None                           # no quote just before the verb
     for t in verb.doc[j + 1:verb.i]:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
-            while t.dep_ in ("compound", "flat") and t.head.i < verb.i and t.head is not t:
+            while t.dep_ in ("compound", "flat", "poss") and t.head.i < verb.i and t.head is not t:
                 t = t.head
             return t
     return None
@@ -392,6 +392,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     for t in verb.doc[verb.i + 1:verb.i + 4]:
         if t.text in _MARKS:
             break                              # the quote itself, not its speaker
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue                           # '"…," said Wednesday a White House official'
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "pobj":
             return t.head if t.dep_ == "compound" else t
         if t.is_punct:
