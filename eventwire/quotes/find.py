@@ -96,7 +96,7 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
     last: QuotedRegion | None = None
     for r in regions:
         if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r) or \
-                _SCARE.search(text, 0, r.open):
+                _SCARE.search(text, max(0, r.open - 20), r.open):
             continue
         dashed = _dash_attribution(doc, text, starts, r)
         if dashed is not None:            # '"…" ― Jane Roe': a byline under the quote, no verb

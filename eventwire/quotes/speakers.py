@@ -3,10 +3,11 @@
 News style names a speaker once and then goes on with "he said". The speaker is the most recent person
 before the pronoun who was a grammatical subject or the speaker of an earlier quote, and whose gender
 (from titles and given names, gender.py) does not clash with the pronoun's. People named inside
-quotation marks are not candidates: they are talked about, not talking. Within the pronoun's own
-paragraph the nearest such person wins; reaching back into an earlier paragraph, the link is made only
-when that paragraph offers one compatible person — with two, the pronoun stays unresolved rather than
-guessed.
+quotation marks are not candidates: they are talked about, not talking; an earlier "he" that is the
+subject of a main clause stands for whoever it was resolved to. Within the pronoun's own paragraph the
+nearest such person wins. Reaching back into an earlier paragraph (two at most), the link is made when
+that paragraph offers one compatible person, or goes on about someone with the same pronoun, or else
+when one of its people spoke last there; otherwise the pronoun stays unresolved rather than guessed.
 """
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ class SpeakerResolver:
             return speaker.who, "pronoun → last speaker of the paragraph before"
         return None, "pronoun left unresolved: two compatible people in the paragraph before"
 
-    def _candidates(self, an: Analysis, pronoun: Token, spoken: dict[int, str],
+    def _candidates(self, an: Analysis, pronoun: Token, spoken: dict[int, Said],
                     quoted: list[tuple[int, int]]) -> list[Candidate]:
         text = an.record.text
         out: list[Candidate] = []
