@@ -86,6 +86,9 @@ class Quote:
     direct: bool = True
     medium: str | None = None
     reason: str | None = None
+    # the quoted pieces of one utterance split by its attribution ('"We will win," she said. "Nobody
+    # doubts it."'), in order; `content` is the first. Empty when the quote is one piece.
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -225,7 +228,7 @@ def _item_from_json(cls: type, d: dict) -> Any:
         v = d[key]
         if key in _SPAN_FIELDS:
             v = Span.from_dict(v)
-        elif key == "mentions":
+        elif key in ("mentions", "parts"):
             v = [Span.from_dict(m) for m in v]
         kwargs[f.name] = v
     return cls(**kwargs)
@@ -265,6 +268,8 @@ def span_errors(rec: Record) -> list[str]:
     for q in rec.quotes:
         check(f"quote {q.id} content", q.content)
         check(f"quote {q.id} cue", q.cue)
+        for part in q.parts:
+            check(f"quote {q.id} part", part)
     for r in rec.relations:
         check(f"relation {r.kind}", r.evidence)
     for d in rec.dates:
