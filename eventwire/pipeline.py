@@ -16,6 +16,7 @@ from eventwire.analysis import Analysis, Stage
 from eventwire.anchor import AnchorStage
 from eventwire.clean import Cleaned, clean_html, clean_text, normalize
 from eventwire.counts import CountStage
+from eventwire.counts.link import CountLinkStage
 from eventwire.dates import DateStage
 from eventwire.errors import EventwireError, InputError
 from eventwire.events import EventStage
@@ -30,7 +31,8 @@ from eventwire.settings import Settings
 log = logging.getLogger(__name__)
 
 # Order matters: each stage reads what the ones before it wrote (see each stage's `requires`).
-STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage)
+STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage,
+          CountLinkStage)
 
 
 class Pipeline:
