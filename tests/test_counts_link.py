@@ -8,8 +8,8 @@ from eventwire.record import Count, Record
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
+def pipe(pipeline) -> Pipeline:
+    return pipeline
 
 
 def links(pipe: Pipeline, text: str) -> list[tuple[str, int, str | None, str | None]]:
