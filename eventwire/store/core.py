@@ -79,6 +79,15 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
+    def stored_text(self, doc_id: str) -> str | None:
+        """The cleaned text stored under `doc_id`, or None when it is not stored."""
+        row = self.db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def near_copy(self, doc_id: str) -> tuple[str, float] | None:
+        """(the stored document `doc_id` is a near-copy of, their similarity), or None."""
+        return None
+
     def add_record(self, rec: Record, *, replace: bool = False) -> bool:
         """Store the record, its rows and its fusion in one transaction. False when doc_id is already stored,
         unless `replace`: then the stored document is removed first (in the same transaction)."""
