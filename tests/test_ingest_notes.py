@@ -71,3 +71,14 @@ def test_date_alias_never_beats_published(tmp_path, capsys):
     db = tmp_path / "c.db"
     assert main(["ingest", str(feed), "--db", str(db)]) == 0
     assert published(db, "both") == "2024-03-05"
+
+
+def test_a_page_dated_from_its_markup_is_said_and_counted(tmp_path, capsys):
+    html = ('<html><head><meta property="article:published_time" content="2024-02-20T08:00:00Z"></head><body>'
+            f"<article><p>{ENGLISH}</p><p>{OTHER}</p></article></body></html>")
+    db = tmp_path / "c.db"
+    assert main(["ingest", str(write(tmp_path / "p.jsonl", [{"id": "page", "html": html}])), "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert notes(err) == ["eventwire: note: page: published date 2024-02-20 read from the page's markup by htmldate "
+                          "(meta tags, JSON-LD, <time>, URL or byline)"]
+    assert "1 dated from the page markup" in out and published(db, "page") == "2024-02-20"

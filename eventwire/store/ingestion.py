@@ -43,23 +43,21 @@ class IngestStats:
                 f"({self.articles_per_second:.1f} articles/s)")
 
 
-# What ingest says of an article besides storing it, as the summary counts it: the start of the note
-# (the record's warnings are written by the pipeline; these are the ones a corpus user must not miss).
+# What ingest says of an article besides storing it, by kind for the summary: (kind, how the note starts,
+# words it holds). The record's warnings come from the pipeline; the last two kinds from the store.
 NOTE_KINDS = (
-    ("language detected as", "not English (stored, not coded)"),
-    ("published date", "published date ignored", "not an ISO date"),
-    ("published date", "dated from the page markup", "read from the page"),
-    ("input was not UTF-8", "not UTF-8"),
-    ("id already stored with different text", "duplicate ids with different text (skipped)"),
-    ("near-copy of", "near-copies of a stored article"),
+    ("not English (stored, not coded)", "language detected as", ""),
+    ("published date ignored", "published date", "not an ISO date"),
+    ("dated from the page markup", "published date", "read from the page"),
+    ("not UTF-8", "input was not UTF-8", ""),
+    ("duplicate ids with different text (skipped)", "id already stored with different text", ""),
+    ("near-copies of a stored article", "near-copy of", ""),
 )
 
 
 def note_kind(note: str) -> str:
-    for start, kind, *inside in NOTE_KINDS:
-        if note.startswith(start) and all(w in note for w in inside):
-            return kind
-    return "other notes"
+    return next((kind for kind, start, holds in NOTE_KINDS if note.startswith(start) and holds in note),
+                "other notes")
 
 
 def known_doc_id(art: Article) -> str:
