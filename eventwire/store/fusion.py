@@ -16,8 +16,9 @@ matching fused event (closest date, then a known place before an unknown one) or
 A near-copy of a stored article (the same wire story from another publisher, see nearcopy.py) is told
 in the same sentences, so its events are first matched to the original's, sentence by sentence: an
 event joins the original's event of the same type and polarity whose evidence sentence has most of the
-same words (COPY_EVIDENCE_MIN), whose date is within a day or unknown and whose place is compatible — even when the coder read an
-edited sentence's actors or date differently ("police" / "Georgian police", an undated scraped copy).
+same words (COPY_EVIDENCE_MIN), whose date fuses by the rule above or is unknown, and whose place is
+compatible — even when the coder read an edited sentence's actors differently ("police" / "Georgian
+police") or the copy is undated (scraped without its date).
 Each original event takes at most one event of the copy; the copy's other events fuse by the rules above.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventwire.store.keys import date_range, precision
+from eventwire.store.keys import precision
 from eventwire.store.nearcopy import near_copy
 
 DAY_TOLERANCE = 1     # news reports an event "on Monday" or "on Tuesday" depending on time zone and deadline
@@ -185,12 +186,8 @@ def copied_events(db: sqlite3.Connection, doc_id: str, original_id: str) -> dict
 
 
 def _near_dates(a: str | None, b: str | None) -> bool:
-    """Unknown on either side, or day ranges no more than DAY_TOLERANCE apart."""
-    ra, rb = date_range(a), date_range(b)
-    if ra is None or rb is None:
-        return True
-    gap = max(date.fromisoformat(ra[0]) - date.fromisoformat(rb[1]), date.fromisoformat(rb[0]) - date.fromisoformat(ra[1]))
-    return gap.days <= DAY_TOLERANCE
+    """Unknown on either side (an undated copy), or dates that fuse by the general rule."""
+    return not a or not b or compatible_dates(a, b)
 
 
 def _word_overlap(a: str, b: str) -> float:
