@@ -244,7 +244,7 @@ def test_an_older_store_is_migrated_in_place(tmp_path):
         ALTER TABLE events DROP COLUMN sentence;
         DROP INDEX fused_lookup; ALTER TABLE fused_events DROP COLUMN polarity;
         CREATE INDEX fused_lookup ON fused_events(type, source_key, target_key, date);
-        DROP TABLE document_shingles;
+        DROP TABLE document_shingles; DROP INDEX documents_near_copy;
         ALTER TABLE documents DROP COLUMN near_copy_of; ALTER TABLE documents DROP COLUMN near_copy_similarity;
         DELETE FROM migrations WHERE seq > 2;
         UPDATE meta SET value = '2' WHERE key = 'schema_version';""")

@@ -106,3 +106,13 @@ def test_each_original_event_takes_one_copied_event_the_most_alike():
     original = [ev("o1", "police", 1), ev("o2", "army", 2)]
     copy = [ev("c1", "army"), ev("c2", "georgian police"), ev("c3", "police", evidence="Rain fell all day.")]
     assert match_copied(copy, original) == {"c1": 2, "c2": 1}
+
+
+def test_replacing_an_original_keeps_its_copies_marked(corpus_db, tmp_path):
+    path = tmp_path / "r.db"
+    path.write_bytes(corpus_db[0].read_bytes())
+    with Store.open(path) as store:
+        original = store.document("andes-1107-lima")
+        assert store.add_record(original, replace=True)
+        assert store.near_copy("pacific-1108-lima")[0] == "andes-1107-lima"
+        assert store.near_copy("andes-1107-lima") is None          # never a copy of its own copy

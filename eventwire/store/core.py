@@ -105,7 +105,7 @@ class Store:
                     self.db.execute("ROLLBACK")
                     return False
                 unfuse_document(self.db, rec.doc_id)
-                forget_document(self.db, rec.doc_id)
+                forget_document(self.db, rec.doc_id, replaced=True)
                 delete_document(self.db, rec.doc_id, full_text=self.full_text)
             insert_record(self.db, rec, full_text=self.full_text)
             index_document(self.db, rec.doc_id, rec.text)      # before fusion: a near-copy's events join its original's

@@ -62,6 +62,8 @@ def _most_similar(db: sqlite3.Connection, doc_id: str, sh: set[str]) -> tuple[st
                                    f"({','.join('?' * len(chunk))}) AND doc_id != ? GROUP BY doc_id",
                                    (*chunk, doc_id)):
             shared[other] = shared.get(other, 0) + n
+    for (copy,) in db.execute("SELECT doc_id FROM documents WHERE near_copy_of = ?", (doc_id,)):
+        shared.pop(copy, None)           # a replaced original never becomes a copy of its own copy
     best: tuple[float, int, str] | None = None
     for other in sorted(shared, key=lambda d: -shared[d])[:MAX_CANDIDATES]:
         rowid, text = db.execute("SELECT rowid, text FROM documents WHERE doc_id = ?", (other,)).fetchone()
@@ -74,10 +76,12 @@ def _most_similar(db: sqlite3.Connection, doc_id: str, sh: set[str]) -> tuple[st
     return (best[2], round(best[0], 3)) if best else None
 
 
-def forget_document(db: sqlite3.Connection, doc_id: str) -> None:
-    """Before a document is deleted: its copies are no longer copies of anything stored."""
-    db.execute("UPDATE documents SET near_copy_of = NULL, near_copy_similarity = NULL WHERE near_copy_of = ?",
-               (doc_id,))
+def forget_document(db: sqlite3.Connection, doc_id: str, *, replaced: bool = False) -> None:
+    """Before a document is deleted: its index rows go, and its copies are no longer copies of anything
+    stored, unless it is `replaced` (stored again under its id in the same transaction)."""
+    if not replaced:
+        db.execute("UPDATE documents SET near_copy_of = NULL, near_copy_similarity = NULL WHERE near_copy_of = ?",
+                   (doc_id,))
     db.execute("DELETE FROM document_shingles WHERE doc_id = ?", (doc_id,))
 
 

@@ -193,6 +193,7 @@ def _m006_near_copies(db: sqlite3.Connection) -> None:
 
     db.execute("ALTER TABLE documents ADD COLUMN near_copy_of TEXT")       # the stored article this one copies
     db.execute("ALTER TABLE documents ADD COLUMN near_copy_similarity REAL")
+    db.execute("CREATE INDEX documents_near_copy ON documents(near_copy_of)")
     db.execute("CREATE TABLE document_shingles (hash INTEGER NOT NULL, "
                "doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE)")
     db.execute("CREATE INDEX document_shingles_hash ON document_shingles(hash)")
