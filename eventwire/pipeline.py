@@ -16,11 +16,13 @@ from eventwire.analysis import Analysis, Stage
 from eventwire.anchor import AnchorStage
 from eventwire.clean import Cleaned, clean_html, clean_text, normalize
 from eventwire.counts import CountStage
+from eventwire.counts.link import CountLinkStage
 from eventwire.dates import DateStage
 from eventwire.errors import EventwireError, InputError
 from eventwire.events import EventStage
 from eventwire.inputs import Article, Meta, Rejection
 from eventwire.language import detect_language
+from eventwire.pagedate import HOW as PAGE_DATE_HOW
 from eventwire.places import PlaceStage
 from eventwire.quotes import QuoteStage
 from eventwire.record import Record, Sentence
@@ -30,7 +32,8 @@ from eventwire.settings import Settings
 log = logging.getLogger(__name__)
 
 # Order matters: each stage reads what the ones before it wrote (see each stage's `requires`).
-STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage)
+STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage,
+          CountLinkStage)
 
 
 class Pipeline:
@@ -77,6 +80,9 @@ class Pipeline:
                      url=art.meta.url, title=cleaned.title, standfirst=cleaned.standfirst,
                      removed=cleaned.removed)
         rec.published = _iso_date(art.meta.published, rec)
+        if rec.published is None and cleaned.published:     # given metadata wins over what the page says
+            rec.published = cleaned.published
+            rec.warnings.append(f"published date {cleaned.published} {PAGE_DATE_HOW}")
         if art.encoding != "utf-8":
             rec.warnings.append(f"input was not UTF-8; decoded as {art.encoding}")
         lang, prob = detect_language(rec.text)
@@ -116,7 +122,7 @@ class Pipeline:
 
 def _clean(art: Article, settings: Settings) -> Cleaned:
     if art.html is not None:
-        return clean_html(art.html, title=art.meta.title, max_chars=settings.max_chars)
+        return clean_html(art.html, title=art.meta.title, max_chars=settings.max_chars, url=art.meta.url)
     return clean_text(art.text or "", title=art.meta.title, max_chars=settings.max_chars)
 
 

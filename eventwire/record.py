@@ -146,6 +146,8 @@ class Count:
     date: str | None = None
     evidence: Span | None = None
     reason: str | None = None          # which lexicon entry made it a count ("killed verb 'kill' (nsubjpass)")
+    event: str | None = None           # id of the event the count belongs to (the attack that killed them), or null
+    event_reason: str | None = None    # why that event ("ASSAULT in the count's clause"), null with no event
 
 
 @dataclass

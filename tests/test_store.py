@@ -153,7 +153,8 @@ def test_migrations_are_recorded(tmp_path):
     Store.open(tmp_path / "m.db").close()
     db = sqlite3.connect(tmp_path / "m.db")
     names = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY seq")]
-    assert names == ["001_initial", "002_full_text", "003_read_indexes", "004_event_sentence", "005_fused_polarity"]
+    assert names == ["001_initial", "002_full_text", "003_read_indexes", "004_event_sentence", "005_fused_polarity",
+                     "006_near_copies"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -243,6 +244,8 @@ def test_an_older_store_is_migrated_in_place(tmp_path):
         ALTER TABLE events DROP COLUMN sentence;
         DROP INDEX fused_lookup; ALTER TABLE fused_events DROP COLUMN polarity;
         CREATE INDEX fused_lookup ON fused_events(type, source_key, target_key, date);
+        DROP TABLE document_shingles; DROP INDEX documents_near_copy;
+        ALTER TABLE documents DROP COLUMN near_copy_of; ALTER TABLE documents DROP COLUMN near_copy_similarity;
         DELETE FROM migrations WHERE seq > 2;
         UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
     db.close()

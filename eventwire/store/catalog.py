@@ -66,7 +66,8 @@ def select_network(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, m
 
 def select_documents(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[DocumentRow]:
     return [DocumentRow(*r) for r in db.execute(
-        "SELECT doc_id, title, source, url, published, language, n_events, ingested_at FROM documents "
+        "SELECT doc_id, title, source, url, published, language, n_events, ingested_at, near_copy_of, "
+        "near_copy_similarity FROM documents "
         "ORDER BY coalesce(published, '9999'), doc_id LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset))]
 
 

@@ -92,6 +92,8 @@ class DocumentRow:
     language: str | None
     n_events: int
     ingested_at: str
+    near_copy_of: str | None = None          # the stored article this one is a near-copy of (store/nearcopy.py)
+    near_copy_similarity: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
