@@ -8,7 +8,7 @@ import sys
 
 from eventwire.commands.common import add_db_option
 from eventwire.errors import UsageError
-from eventwire.export import write_csv
+from eventwire.export import FUSED, write_csv
 from eventwire.store import EventFilter, Store
 from eventwire.store.rows import EventRow, FusedEventRow, Summary
 
@@ -28,7 +28,8 @@ TABLE_DEFAULT_LIMIT = 20
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters (all must hold)")
     g.add_argument("--actor", help="actor name (any part, any case) or code (TUR, TURGOV, a kb id); source or target")
-    g.add_argument("--country", help="country code (ISO alpha-3, or IGO…) of either actor or of the place")
+    g.add_argument("--country", help="country of either actor or of the place: a name (Iraq), ISO alpha-3 or "
+                                     "alpha-2 code (IRQ, IQ), or an actor code (IGO)")
     g.add_argument("--type", help="PLOVER event type; several as ASSAULT,COERCE")
     g.add_argument("--since", help="first day, YYYY-MM-DD")
     g.add_argument("--until", help="last day, YYYY-MM-DD")
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         out.write("\n")
     elif args.format == "csv":
         if args.fused:
-            _fused_csv(rows, out)
+            write_csv(rows, out, FUSED)
         else:
             write_csv(rows, out)
     else:
@@ -101,41 +102,38 @@ def _actor(name: str | None, country: str | None) -> str:
     return f"{name} ({country})" if country and country.upper() not in name.upper() else name
 
 
+def _marks(negated: bool, hypothetical: bool) -> str:
+    """"not " and "maybe " before the type: a denied or possible event must never read as a fact."""
+    return ("not " if negated else "") + ("maybe " if hypothetical else "")
+
+
 def _table(rows: list[EventRow] | list[FusedEventRow], out) -> None:
     if not rows:
         print("no events match", file=out)
         return
     width = max(shutil.get_terminal_size((120, 24)).columns, 80) if out.isatty() else 200
+    fused = isinstance(rows[0], FusedEventRow)
     lines = []
     for r in rows:
-        fused = isinstance(r, FusedEventRow)
-        flags = ("" if fused else ("not " if r.negated else "") + ("maybe " if r.hypothetical else ""))
-        kind = _cut(flags + r.type + (f"/{r.mode}" if r.mode else ""), 20)
         if fused:
-            last = f"[{r.n_articles} article{'s' * (r.n_articles != 1)}] " + (r.evidence[0].text if r.evidence else "")
+            flags = _marks("negated" in r.polarity, "hypothetical" in r.polarity)
+            last = r.evidence[0].text if r.evidence else ""
         else:
+            flags = _marks(r.negated, r.hypothetical)
             last = r.evidence.text if r.evidence else ""
-        lines.append([r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 22),
-                      _cut(_actor(r.target_name, r.target_country), 22), _cut(r.place_name, 14) or "—", last])
-    heads = ["date", "type", "source", "target", "place", "evidence"]
+        kind = _cut(flags + r.type + (f"/{r.mode}" if r.mode else ""), 24)
+        line = [r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 22),
+                _cut(_actor(r.target_name, r.target_country), 22), _cut(r.place_name, 14) or "—",
+                "" if r.fatalities is None else str(r.fatalities)]
+        if fused:
+            line.append(str(r.n_articles))
+        lines.append(line + [last])
+    heads = ["date", "type", "source", "target", "place", "fatalities"] + (["articles"] if fused else []) + ["evidence"]
     widths = [max(len(h), *(len(x[i]) for x in lines)) for i, h in enumerate(heads[:-1])]
     room = max(width - sum(widths) - 2 * len(widths), 40)     # past the edge, the terminal wraps
     print("  ".join(h.ljust(w) for h, w in zip(heads, widths + [0])).rstrip(), file=out)
     for x in lines:
         print("  ".join(v.ljust(w) for v, w in zip(x[:-1], widths)) + "  " + _cut(x[-1], room), file=out)
-
-
-def _fused_csv(rows: list[FusedEventRow], out) -> None:
-    import csv
-
-    cols = ["fused_id", "type", "mode", "date", "source_name", "source_country", "source_sector", "target_name",
-            "target_country", "target_sector", "place_name", "place_country", "lat", "lon", "n_articles",
-            "event_ids", "doc_ids"]
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(cols)
-    for r in rows:
-        d = r.to_dict()
-        w.writerow(["; ".join(d[c]) if isinstance(d[c], list) else ("" if d[c] is None else d[c]) for c in cols])
 
 
 def _print_summary(s: Summary, fmt: str, out) -> None:

@@ -5,6 +5,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from eventwire.record import Record, Span
+from eventwire.store.derived import DERIVED_COLUMNS, event_columns
 from eventwire.store.keys import actor_key, date_range, place_key
 
 
@@ -80,6 +81,7 @@ def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
         lo, hi = date_range(e.date) or (None, None)
         eid = global_id(rec.doc_id, e.id)
         ids.append(eid)
+        derived = event_columns(e, place, rec.dates, rec.counts)
         rows.append((
             eid, rec.doc_id, e.id, seq, e.type, e.mode, e.cameo,
             e.source, actor_key(src) if src else None, src.name if src else None,
@@ -91,8 +93,9 @@ def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
             place.lat if place else None, place.lon if place else None, place.geonameid if place else None,
             int(bool(e.negated)), int(bool(e.hypothetical)), float(e.confidence),
             *_span(e.trigger), *_span(e.evidence), e.reason,
-            sentence_number(sents, (e.evidence or e.trigger).start if (e.evidence or e.trigger) else None)))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 38)})", rows)
+            sentence_number(sents, (e.evidence or e.trigger).start if (e.evidence or e.trigger) else None),
+            *(derived[c] for c in DERIVED_COLUMNS)))
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * (38 + len(DERIVED_COLUMNS)))})", rows)
     return ids
 
 
