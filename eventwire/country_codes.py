@@ -20,6 +20,7 @@ class Codes:
     cown: int | None       # Correlates of War numeric code
     cowc: str | None       # Correlates of War letter code
     fips: str | None       # FIPS 10-4
+    name: str = ""
 
 
 def _rows(path: str) -> list[dict[str, str]]:
@@ -31,7 +32,8 @@ def _rows(path: str) -> list[dict[str, str]]:
 def crosswalk() -> dict[str, Codes]:
     out = {}
     for r in _rows("export/country_codes.csv"):
-        out[r["iso3"]] = Codes(r["iso3"], int(r["cown"]) if r["cown"] else None, r["cowc"] or None, r["fips"] or None)
+        out[r["iso3"]] = Codes(r["iso3"], int(r["cown"]) if r["cown"] else None, r["cowc"] or None, r["fips"] or None,
+                             r["name"])
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from eventwire.country_codes import codes
 from eventwire.store import EventFilter, Store
 from eventwire.store.queries import EVENT_FROM, event_where
 
@@ -13,6 +14,7 @@ EVENT_COUNTRY = "coalesce(e.place_country, e.source_country)"
 
 class CountryCount(BaseModel):
     country: str = Field(description="ISO 3166-1 alpha-3 (or IGO…) of the place, else of the source actor")
+    name: str | None = Field(None, description="the country's English name")
     events: int
     fatalities: int = Field(description="sum of the events' fatalities")
 
@@ -45,7 +47,8 @@ def dashboard_of(store: Store, f: EventFilter) -> Dashboard:
         if code is None:
             no_country += n
         else:
-            countries.append(CountryCount(country=code, events=n, fatalities=dead))
+            known = codes(code)
+            countries.append(CountryCount(country=code, name=known.name if known else None, events=n, fatalities=dead))
     by_type: dict[str, list[PeriodCount]] = {}
     undated = 0
     for typ, month, n in store.db.execute(
