@@ -205,3 +205,12 @@ def test_fused_table_keeps_not_and_maybe_and_shows_fatalities_and_articles(tmp_p
     head, *lines = out.splitlines()
     assert head.split()[:8] == ["date", "type", "source", "target", "place", "fatalities", "articles", "evidence"]
     assert any("not REQUEST" in ln for ln in lines) and any("maybe ASSAULT" in ln and " 6 " in ln for ln in lines)
+
+
+def test_query_sorts_by_a_column_both_ways(db, capsys):
+    _, out, _ = _run(capsys, "query", "--db", str(db), "--sort=-fatalities", "--format", "json")
+    assert [r["fatalities"] for r in json.loads(out)][:2] == [11, 9]
+    _, out, _ = _run(capsys, "query", "--db", str(db), "--fused", "--sort=-articles", "--format", "json")
+    assert json.loads(out)[0]["n_articles"] == 2
+    code, _, err = _run(capsys, "query", "--db", str(db), "--sort", "evidence")
+    assert code == 2 and "cannot sort by 'evidence'" in err

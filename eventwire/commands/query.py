@@ -17,6 +17,7 @@ EXAMPLE = """example:
   eventwire query --db corpus.db --actor TUR --format json
   eventwire query --db corpus.db --text "drone strike" --fused
   eventwire query --db corpus.db --summary
+  eventwire query --db corpus.db --fused --sort=-articles     # events told by the most articles first
 
 dates: --since/--until take YYYY-MM-DD (YYYY-MM or YYYY mean the first/last day of that month or year).
 An event keeps its own precision: one dated 2020-05 covers the whole of May and is shown whenever that
@@ -53,6 +54,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=None,
                    help=f"at most N rows (default: {TABLE_DEFAULT_LIMIT} for table, all for json/csv)")
     p.add_argument("--offset", type=int, default=0, help="skip the first N rows")
+    p.add_argument("--sort", metavar="COLUMN",
+                   help="order by date, type, source, target, place, fatalities, articles… "
+                        "(--sort=-COLUMN: descending; default: by date)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format")
     p.add_argument("--summary", action="store_true", help="print what the store holds instead of events")
     p.set_defaults(run=run)
@@ -69,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
             _print_summary(store.summary(), args.format, out)
             return 0
         if args.fused:
-            rows = store.fused_events(filters, limit=limit, offset=args.offset)
+            rows = store.fused_events(filters, limit=limit, offset=args.offset, sort=args.sort)
             total = store.count_fused_events(filters) if args.format == "table" else len(rows)
         else:
-            rows = store.events(filters, limit=limit, offset=args.offset)
+            rows = store.events(filters, limit=limit, offset=args.offset, sort=args.sort)
             total = store.count_events(filters) if args.format == "table" else len(rows)
     if args.format == "json":
         json.dump([r.to_dict() for r in rows], out, ensure_ascii=False, indent=2)
