@@ -17,7 +17,10 @@ const FILTERS = ["type", "country", "actor", "place", "since", "until", "text"];
 const TABS = ["events", "dashboard", "articles", "network", "map", "timeline"];
 const PAGE = 50;
 const $ = (sel) => document.querySelector(sel);
-const state = { topology: null, shownDoc: null, mapZoom: null };
+const state = { topology: null, shownDoc: null, mapZoom: null, seq: 0 };
+// Each render takes a number; an answer that arrives after a newer render started is dropped, so quick
+// Back/Forward steps can never leave an older view's rows on screen.
+const stale = (seq) => seq !== state.seq;
 
 function readHash() {
   return new URLSearchParams(location.hash.replace(/^#/, ""));
@@ -57,7 +60,7 @@ function showError(message) {
 
 // ---- events table --------------------------------------------------------------------------------------
 
-async function loadEvents(hash) {
+async function loadEvents(hash, seq) {
   const fused = hash.get("view") === "fused";
   const sort = hash.get("sort");
   const offset = Math.max(0, parseInt(hash.get("offset") || "0", 10) || 0);
@@ -70,6 +73,7 @@ async function loadEvents(hash) {
   const body = $("#events tbody");
   try {
     const data = await getJSON((fused ? "/api/fused?" : "/api/events?") + q.toString());
+    if (stale(seq)) return;
     showError("");
     // the header changes with the rows, never before them: a sort mark always describes the rows shown
     drawHead($("#events thead"), fused, sort, (next) => go({ sort: next, offset: null }));
@@ -87,7 +91,7 @@ async function loadEvents(hash) {
     markOpenRow();
     document.body.dataset.loaded = "events";
   } catch (err) {
-    showError(err.message);
+    if (!stale(seq)) showError(err.message);
   }
 }
 
@@ -132,22 +136,26 @@ async function loadDocuments(q) {
 
 // ---- tabs ----------------------------------------------------------------------------------------------
 
-async function drawTab(tab, hash) {
+async function drawTab(tab, hash, seq = state.seq) {
   const q = filterQuery(hash).toString();
   try {
     if (tab === "articles") {
       await loadDocuments(hash.get("q"));
     } else if (tab === "dashboard") {
       const data = await getJSON("/api/dashboard?" + q);
+      if (stale(seq)) return;
       drawCountries($("#dash-countries"), data, (country) => go({ tab: null, country, offset: null }));
       drawSeries($("#dash-series"), data);
       $("#dash-note").textContent = data.undated ? `Not in the series: ${data.undated} undated events.` : "";
     } else if (tab === "network") {
-      drawNetwork($("#network"), await getJSON("/api/network?" + q),
+      const data = await getJSON("/api/network?" + q);
+      if (stale(seq)) return;
+      drawNetwork($("#network"), data,
                   (a) => go({ tab: null, actor: a.name, offset: null }));
     } else if (tab === "map") {
       if (!state.topology) state.topology = await getJSON("/static/vendor/countries-110m.json");
       const places = (await getJSON("/api/places")).items;
+      if (stale(seq)) return;
       const redraw = (zoom) => {
         state.mapZoom = zoom;
         drawMap($("#map"), state.topology, places, (pl) => go({ tab: null, place: pl.name, offset: null }),
@@ -157,21 +165,24 @@ async function drawTab(tab, hash) {
       redraw(null);
     } else if (tab === "timeline") {
       const data = await getJSON("/api/timeline?" + q);
+      if (stale(seq)) return;
       drawTimeline($("#timeline"), data.items, (since, until) => go({ tab: null, since, until, offset: null }));
       const apart = [data.coarse ? `${data.coarse} dated only to a month or year` : "",
                      data.undated ? `${data.undated} undated` : ""].filter(Boolean).join(", ");
       $("#timeline-note").textContent = apart ? `Not drawn: ${apart}.` : "";
     }
+    if (stale(seq)) return;
     showError("");
     document.body.dataset.loaded = tab;
   } catch (err) {
-    showError(err.message);
+    if (!stale(seq)) showError(err.message);
   }
 }
 
 // ---- render: the page from the hash --------------------------------------------------------------------
 
 async function render() {
+  const seq = ++state.seq;
   const hash = readHash();
   const tab = TABS.includes(hash.get("tab")) ? hash.get("tab") : "events";
   const form = $("#filters");
@@ -179,12 +190,13 @@ async function render() {
   for (const b of document.querySelectorAll("#tabs button")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
   for (const s of document.querySelectorAll(".tab")) s.hidden = s.id !== "tab-" + tab;
   if (tab === "events") {
-    await loadEvents(hash);
+    await loadEvents(hash, seq);
+    if (stale(seq)) return;
     const doc = hash.get("doc");
     if (!doc) { $("#doc").hidden = true; state.shownDoc = null; }
     else if (state.shownDoc !== doc + "#" + (hash.get("event") || "")) await openDocument(doc, hash.get("event"));
   } else {
-    await drawTab(tab, hash);
+    await drawTab(tab, hash, seq);
   }
 }
 
