@@ -217,11 +217,12 @@ def test_fused_view_keeps_not_and_maybe_and_counts_articles(page, server):
     assert sorted(types) == ["ACCUSE", "maybe ASSAULT", "not ASSAULT"]
     assert set(page.locator("#events tbody td.articles").all_inner_texts()) == {"2"}
     assert page.locator("#fused-view").is_checked()
+    assert page.locator("#filters select[name=type]").input_value() == "ASSAULT,ACCUSE"
+    _shot(page, "fused")
     # the per-article view marks them the same way
     page.uncheck("#fused-view")
     page.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 6")
     assert sorted(set(page.locator("#events tbody td.type").all_inner_texts())) == ["ACCUSE", "maybe ASSAULT", "not ASSAULT"]
-    _shot(page, "fused")
 
 
 def test_dashboard_counts_per_country_and_series_per_type(page, server):

@@ -73,6 +73,15 @@ def _insert_places(db: sqlite3.Connection, rec: Record) -> None:
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
+EVENT_INSERT_COLUMNS = (
+    "event_id", "doc_id", "local_id", "seq", "type", "mode", "cameo",
+    "source_id", "source_key", "source_name", "source_country", "source_sector",
+    "target_id", "target_key", "target_name", "target_country", "target_sector",
+    "date", "date_lo", "date_hi", "place_id", "place_key", "place_name", "place_country", "lat", "lon", "geonameid",
+    "negated", "hypothetical", "confidence", "trigger_start", "trigger_end", "trigger_text",
+    "evidence_start", "evidence_end", "evidence_text", "reason", "sentence", *DERIVED_COLUMNS)
+
+
 def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
     rows, ids = [], []
     sents = [(s.start, s.end) for s in rec.sentences]
@@ -95,7 +104,9 @@ def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
             *_span(e.trigger), *_span(e.evidence), e.reason,
             sentence_number(sents, (e.evidence or e.trigger).start if (e.evidence or e.trigger) else None),
             *(derived[c] for c in DERIVED_COLUMNS)))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * (38 + len(DERIVED_COLUMNS)))})", rows)
+    # Columns named, not positional: a later migration that adds a column cannot shift these values.
+    db.executemany(f"INSERT INTO events({', '.join(EVENT_INSERT_COLUMNS)}) "
+                   f"VALUES ({','.join('?' * len(EVENT_INSERT_COLUMNS))})", rows)
     return ids
 
 

@@ -186,6 +186,10 @@ async function render() {
   const hash = readHash();
   const tab = TABS.includes(hash.get("tab")) ? hash.get("tab") : "events";
   const form = $("#filters");
+  const type = form.elements.type;
+  if (hash.get("type") && ![...type.options].some((o) => o.value === hash.get("type"))) {
+    type.append(el("option", { value: hash.get("type"), text: hash.get("type") }));   // several types, from a link
+  }
   for (const name of FILTERS) form.elements[name].value = hash.get(name) || "";
   for (const b of document.querySelectorAll("#tabs button")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
   for (const s of document.querySelectorAll(".tab")) s.hidden = s.id !== "tab-" + tab;

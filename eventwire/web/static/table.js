@@ -10,7 +10,7 @@ export function marks(negated, hypothetical) {
 
 // [heading, sort key (null: not sortable), cell builder]
 const EVENT_COLUMNS = [
-  ["Date", "date", (e) => e.date ? el("td", { class: "date", text: e.date })
+  ["Date", "date", (e) => e.date ? el("td", { class: "date", text: e.date, title: `date precision: ${e.date_precision || "?"}` })
     : el("td", { class: "date muted", title: "event date unknown; this is the article's publication date",
                  text: e.published ? `(${e.published})` : "—" })],
   ["Type", "type", (e) => el("td", { class: "type", title: e.cameo ? `CAMEO ${e.cameo}` : "" },
@@ -24,7 +24,8 @@ const EVENT_COLUMNS = [
 ];
 
 const FUSED_COLUMNS = [
-  ["Date", "date", (f) => el("td", { class: "date", text: f.date || "—" })],
+  ["Date", "date", (f) => el("td", { class: "date", text: f.date || "—",
+                                     title: f.date ? `date precision: ${f.date_precision || "?"}` : "" })],
   ["Type", "type", (f) => el("td", { class: "type", title: f.cameo ? `CAMEO ${f.cameo}` : "" },
     marks(f.polarity.includes("negated"), f.polarity.includes("hypothetical")) + f.type + (f.mode ? "/" + f.mode : ""))],
   ["Source", "source", (f) => actorCell(f.source_name, f.source_country, f.source_sector)],
