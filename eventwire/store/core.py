@@ -137,9 +137,11 @@ class Store:
             raise
 
     # ---- reading ------------------------------------------------------------------------------
-    def events(self, filters: EventFilter | None = None, limit: int | None = 100, offset: int = 0) -> list[EventRow]:
+    def events(self, filters: EventFilter | None = None, limit: int | None = 100, offset: int = 0,
+               sort: str | None = None) -> list[EventRow]:
+        """`sort`: a key of queries.EVENT_SORTS ("place"; "-fatalities" descending); default: by date."""
         return queries.select_events(self.db, filters or EventFilter(), full_text=self.full_text,
-                                     limit=limit, offset=offset)
+                                     limit=limit, offset=offset, sort=sort)
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[EventRow]:
         """All matching events in order, streamed (no limit)."""
@@ -154,9 +156,9 @@ class Store:
         return queries.event_row(rows[0]) if rows else None
 
     def fused_events(self, filters: EventFilter | None = None, limit: int | None = 100,
-                     offset: int = 0) -> list[FusedEventRow]:
+                     offset: int = 0, sort: str | None = None) -> list[FusedEventRow]:
         return queries.select_fused(self.db, filters or EventFilter(), full_text=self.full_text,
-                                    limit=limit, offset=offset)
+                                    limit=limit, offset=offset, sort=sort)
 
     def count_fused_events(self, filters: EventFilter | None = None) -> int:
         return queries.count_fused(self.db, filters or EventFilter(), full_text=self.full_text)
