@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -223,6 +223,9 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                 and cand.entry.population < ALT_NAME_MIN_POP:
             continue                               # "Boni" is not Bonn: a variant spelling needs support
+        if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
+                and not places_ev[cand.entry.country or ""]:
+            continue                               # a village needs another place of its country in the story
         for found, mention in _places_for(m, cand, why, gaz):
             key = (found.geonameid, found.name.lower(), found.kind, found.country)
             places.setdefault(key, found).mentions.append(mention)
@@ -239,8 +242,9 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
-    if m.label == "FAC":                           # "the White House", "Camp David": only big cities count
-        cands = [c for c in cands if c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP]
+    if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
+        cands = [c for c in cands if c.entry.source == "site" or
+                 (c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP)]
     if any(c.entry.kind == "country" and c.main_name for c in cands):
         cands = [c for c in cands if c.entry.kind != "city"]   # "Jordan" the country, not Jordan, Minnesota
     return cands
@@ -263,6 +267,8 @@ def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazettee
 
 
 def _kind_rank(e: GeoEntry, region_named: bool) -> float:
+    if e.source in ("site", "water"):      # "the Red Sea" over Red Sea state unless "state" is said
+        return 3
     if e.source == "subdivision":          # "Bali" the province over Bali, a town of 27,000 in Cameroon
         return 4 if region_named else 1.5
     if e.kind == "country":
@@ -309,7 +315,7 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace 
     if cand is None:
         return None                            # unknown names: better none than a place with no country
     e, note = cand.entry, f", {why}" if why else ""
-    if m.label == "FAC":                       # mis-tagged and mis-parsed: the syntax says nothing
+    if m.label == "FAC" and e.kind == "city":  # mis-tagged and mis-parsed: the syntax says nothing
         return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}")
     if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
         return None
