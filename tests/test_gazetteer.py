@@ -138,3 +138,24 @@ def test_the_cache_file_answers_like_the_index_it_was_written_from(tmp_path):
     assert cached.lookup("FRD")[0].entry == land and cached.lookup("frd") == []
     assert cached.country("FRD") == land and cached.country(None) is None
     assert not list(tmp_path.glob("*.tmp"))                                # written atomically
+
+
+# ---- namesakes --------------------------------------------------------------------------------------
+def test_the_state_the_story_names_chooses_between_namesakes(pipe):
+    p = places(pipe, "Flooding closed schools in Springfield on Monday. Officials across Ohio warned of more rain.")
+    springfield = p["Springfield"]                      # Missouri's and Illinois's are bigger
+    assert (springfield.country, springfield.admin1) == ("USA", "US-OH") and "the story names" in springfield.reason
+    county = places(pipe, "Deputies searched homes in Clarke County after storms crossed Tennessee and Alabama.")
+    assert county["Clarke County"].admin1 == "US-AL"
+    elsewhere = places(pipe, "Deputies searched homes in Clarke County after storms crossed Iowa.")
+    assert elsewhere["Clarke County"].admin1 == "US-IA"
+
+
+def test_a_famous_city_keeps_its_name_against_a_village_in_a_named_state(pipe):
+    p = places(pipe, "Commuters in Boston faced delays on Friday after a storm hit upstate New York.")
+    assert p["Boston"].admin1 == "US-MA"
+
+
+def test_a_city_called_without_its_city_word():
+    ny = [c for c in gazetteer().lookup("New York") if c.entry.population > 5_000_000]
+    assert [(c.entry.name, c.main_name) for c in ny] == [("New York City", True)]

@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -209,6 +210,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     for n, count in named.items():
         if provisional[n] is not None and provisional[n].entry.country:
             place_evidence[provisional[n].entry.country] += count
+    areas_named = admin1_evidence((count, gaz.lookup(n)) for n, count in named.items())
     actor_evidence = Counter(c for c, _ in actor_mentions)
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
@@ -219,7 +221,12 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
         evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
-        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun), places_ev)
+        cands = _plausible(gaz.lookup(m.name), m)
+        cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
+        own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()
+        namesake, note = prefer_named_admin1(cand, cands, +(areas_named - own_area))
+        if note:
+            cand, why = namesake, note
         if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                 and cand.entry.population < ALT_NAME_MIN_POP:
             continue                               # "Boni" is not Bonn: a variant spelling needs support

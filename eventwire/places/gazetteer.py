@@ -38,6 +38,14 @@ MIN_ALT_LEN = 4
 # ISO 3166-2 subdivision types kept (words in pycountry's `type`): the level news names ("Borno state",
 # "Idlib province"); districts, municipalities and councils are too many and too small.
 SUBDIVISION_TYPES = ("province", "region", "state", "governorate", "department", "oblast", "republic", "territory")
+# Areas whose whole name is a compass word or the like ("North", "Coast", "Central" in Cameroon, Tanzania,
+# Botswana …) are indexed under their full name only when it says more ("North Region"): alone, the word
+# is nearly always English, not a place.
+_GENERIC_AREA_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                       "centre", "center", "coast", "coastal", "capital", "north-east", "north-west", "south-east",
+                       "south-west", "northeast", "northwest", "southeast", "southwest", "far", "upper", "lower",
+                       "middle", "interior", "island", "islands", "lakes", "valley", "mountain", "border"}
+_CITY_WORD = re.compile(r" City$")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’]+$")
 
 
@@ -128,6 +136,10 @@ class Gazetteer:
             alts = {_key(a) for a in c.get("alternatenames") or [] if len(a) >= MIN_ALT_LEN and a[0].isupper()}
             alts.discard(own)
             alts.discard(folded)
+            short = _key(_CITY_WORD.sub("", c["name"]))      # "New York" is New York City's own name too
+            if short != own and short in alts:
+                alts.discard(short)
+                setdefault(short, []).append(main)
             alt_cand = Candidate(entry, False)
             for alt in alts:
                 if _LATIN.match(alt):
@@ -190,7 +202,8 @@ class Gazetteer:
             entry = GeoEntry(a.name, a2_to_a3.get(a.country), "region", a.lat, a.lon, None, 0, "subdivision",
                              precision="admin2", admin1=area.iso if area else None, admin1_name=_area_name(area))
             for name in {a.name, _fold(a.name), _bare_area_name(a.name)}:
-                self._add(name, Candidate(entry, True))
+                if not set(name.lower().split()) <= _GENERIC_AREA_WORDS:
+                    self._add(name, Candidate(entry, True))
 
     def _add_regions(self, regions: list[dict]) -> None:
         for r in regions:
@@ -233,7 +246,8 @@ class Gazetteer:
 def _spellings(name: str) -> set[str]:
     """ "La Araucanía" → also "La Araucania" and "Araucania": news copy drops accents and articles."""
     folded = _fold(name)
-    return {name, folded, re.sub(r"^(?:La|Al|El|Le|Ash|As|Ad|An|Ar)[ -]", "", folded)}
+    out = {name, folded, re.sub(r"^(?:La|Al|El|Le|Ash|As|Ad|An|Ar)[ -]", "", folded)}
+    return {n for n in out if not set(n.lower().split()) <= _GENERIC_AREA_WORDS}
 
 
 # Words that dress a county's name in its official form: "Madison County", "Borough of Bolton", "County Cork".
@@ -295,8 +309,8 @@ def gazetteer() -> "Gazetteer | CachedGazetteer":
         except sqlite3.Error:
             pass                                   # a damaged file: build again and replace it
     gaz = Gazetteer().build()
-    if path is not None:
-        save(gaz, path)
+    if path is not None and save(gaz, path):
+        return CachedGazetteer(path)               # and let the ~400 MB in-memory index go
     return gaz
 
 
