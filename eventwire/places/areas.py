@@ -4,6 +4,8 @@
   each and a centre point; it also names the admin1 of every city (GeoNames gives cities an admin1 *code*,
   which for most countries is not the ISO code).
 - admin2.tsv: US counties, UK and Irish counties and districts, with a centre point.
+- subdivision_points.tsv: a centre for ISO 3166-2 subdivisions that GeoNames files at admin2 (Philippine
+  provinces, French departments).
 - admin1_aliases.yaml: short forms news uses for admin1 areas ("Calif.", "N.C.", "NSW", "B.C.").
 - country_centres.tsv: where a country is put (a centre, never its capital).
 - sites.yaml: seats of power, landmarks, airports (points) and seas and other water bodies (no country).
@@ -57,6 +59,11 @@ def admin2_areas() -> list[Admin2]:
 def country_centres() -> dict[str, tuple[float, float]]:
     """ISO 3166-1 alpha-3 → (lat, lon)."""
     return {r[0]: (float(r[2]), float(r[3])) for r in _rows("country_centres.tsv")}
+
+
+def subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code → (lat, lon) for subdivisions admin1.tsv lacks (provinces GeoNames files at admin2)."""
+    return {r[0]: (float(r[2]), float(r[3])) for r in _rows("subdivision_points.tsv")}
 
 
 def admin1_aliases() -> dict[str, list[str]]:

@@ -304,7 +304,7 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
     best = ranked[0]
     if best.entry.source == "subdivision" and not region_named:   # bare "Idlib": the city it is named for
         best = next((c for c in ranked if c.entry.kind == "city" and c.entry.country == best.entry.country
-                     and c.main_name), best)
+                     and c.main_name and c.entry.population >= FALLBACK_MIN_POP), best)   # not Wales, Yorkshire
     rivals = [c for c in ranked if c.entry.country != best.entry.country]
     if not rivals:
         return best, ""

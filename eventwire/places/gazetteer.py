@@ -118,7 +118,12 @@ class Gazetteer:
 
     def _add_cities(self, cities, a2_to_a3: dict[str, str], capitals: set[tuple[str, str]],
                     admin1: dict[tuple[str, str], areas.Admin1]) -> None:
+        # A village that shares its name with a state or province of its own country ("Wales" in Yorkshire,
+        # "Scotland" in Pennsylvania) is not indexed under it: the name means the area.
+        area_names = {(a.country, _key(n)) for a in admin1.values() for n in (a.name, a.iso_name) if n}
         for c in cities:
+            if (c.get("population") or 0) < SMALL_TOWN_POP and (c["countrycode"], _key(c["name"])) in area_names:
+                continue
             area = admin1.get((c["countrycode"], c["admin1code"]))
             entry = GeoEntry(c["name"], a2_to_a3.get(c["countrycode"]), "city", c["latitude"], c["longitude"],
                              c["geonameid"], c.get("population") or 0, "city",
@@ -224,9 +229,10 @@ class Gazetteer:
                     self._add(_fold(name), Candidate(entry, True))
 
     def _add_subdivisions(self, overrides: dict[str, str], covered: set[str]) -> None:
-        """ISO 3166-2 provinces, states, regions and governorates (pycountry) that admin1.tsv lacks, without
-        coordinates. They rank below same-named cities unless the text says "province"/"state"/"region"
-        (see find.py)."""
+        """ISO 3166-2 provinces, states, regions and governorates (pycountry) that admin1.tsv lacks, with a
+        point where GeoNames has a same-named admin2 area (subdivision_points.tsv). They rank below
+        same-named cities unless the text says "province"/"state"/"region" (see find.py)."""
+        points = areas.subdivision_points()
         for sub in pycountry.subdivisions:
             if sub.code in covered or not any(w in sub.type.lower() for w in SUBDIVISION_TYPES):
                 continue
@@ -235,7 +241,8 @@ class Gazetteer:
                 continue
             a3 = overrides.get(country.alpha_3, country.alpha_3)
             top = sub.parent_code is None
-            entry = GeoEntry(sub.name, a3, "region", None, None, None, 0, "subdivision",
+            lat, lon = points.get(sub.code, (None, None))
+            entry = GeoEntry(sub.name, a3, "region", lat, lon, None, 0, "subdivision",
                              precision="admin1" if top else "admin2",
                              admin1=sub.code if top else sub.parent_code,
                              admin1_name=sub.name if top else _iso_name(sub.parent_code))
