@@ -176,3 +176,26 @@ def test_provinces_geonames_files_at_admin2_get_a_point():
 def test_wales_in_a_sentence_is_the_nation_not_a_yorkshire_village(pipe):
     p = places(pipe, "Heavy snow closed schools across Wales on Tuesday.")
     assert (p["Wales"].admin1, p["Wales"].precision) == ("GB-WLS", "admin1")
+
+
+def test_a_forked_worker_opens_its_own_cache_connection(tmp_path):
+    import multiprocessing
+    import os
+    g = Gazetteer()
+    g._add("Exampleton", Candidate(GeoEntry("Exampleton", "GBR", "city", 52.0, -1.0, 123, 4_000, "city"), True))
+    path = tmp_path / "gaz.sqlite"
+    assert save(g, path)
+    cached = CachedGazetteer(path)
+    parent = cached._db()
+    ctx = multiprocessing.get_context("fork")          # what a process pool on Linux does
+    reader, writer = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        db = cached._db()
+        writer.send((db is not parent, cached._pid == os.getpid(), [c.entry.name for c in cached._names("exampleton", 0)]))
+
+    proc = ctx.Process(target=child)
+    proc.start()
+    got = reader.recv()
+    proc.join(timeout=30)
+    assert got == (True, True, ["Exampleton"]) and cached._db() is parent

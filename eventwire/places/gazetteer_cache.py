@@ -107,10 +107,10 @@ class CachedGazetteer:
         from eventwire.places.gazetteer import GeoEntry
         t0 = time.perf_counter()
         self.path = path
-        # Read-only and shared across threads: the pipeline may code articles in worker threads.
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
         self._entries: dict[int, GeoEntry] = {}
-        self.country_by_a3 = {a3: self._entry(i) for a3, i in self._db.execute("SELECT a3, entry FROM countries")}
+        self.country_by_a3 = {a3: self._entry(i) for a3, i in self._db().execute("SELECT a3, entry FROM countries")}
         self.build_seconds = 0.0
         self.load_seconds = time.perf_counter() - t0
         self._cached = lru_cache(maxsize=65536)(self._lookup)
@@ -119,11 +119,19 @@ class CachedGazetteer:
         """All candidates for a surface name (case-insensitive; "the" and "'s" stripped)."""
         return list(self._cached(name))
 
+    def _db(self) -> sqlite3.Connection:
+        """The connection of this process: a worker forked from a process that had the file open opens its
+        own (SQLite connections must not cross a fork). Read-only, and usable from worker threads."""
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
     def _entry(self, i: int) -> "GeoEntry":
         from eventwire.places.gazetteer import GeoEntry
         e = self._entries.get(i)
         if e is None:
-            row = self._db.execute(f"SELECT {', '.join(FIELDS)} FROM entries WHERE id = ?", (i,)).fetchone()
+            row = self._db().execute(f"SELECT {', '.join(FIELDS)} FROM entries WHERE id = ?", (i,)).fetchone()
             fields = dict(zip(FIELDS, row))
             fields["capital"] = bool(fields["capital"])
             e = self._entries[i] = GeoEntry(**fields)
@@ -131,7 +139,7 @@ class CachedGazetteer:
 
     def _names(self, key: str, exact: int) -> list["Candidate"]:
         from eventwire.places.gazetteer import Candidate
-        rows = self._db.execute("SELECT entry, main FROM names WHERE key = ? AND exact = ? ORDER BY rowid",
+        rows = self._db().execute("SELECT entry, main FROM names WHERE key = ? AND exact = ? ORDER BY rowid",
                                 (key, exact)).fetchall()
         return [Candidate(self._entry(i), bool(main)) for i, main in rows]
 
