@@ -111,6 +111,9 @@ class Place:
     geonameid: int | None = None
     mentions: list[Span] = field(default_factory=list)
     reason: str | None = None
+    precision: str | None = None       # point | admin1 | admin2 | country | region (None: older records)
+    admin1: str | None = None          # ISO 3166-2 code of the first-level area it lies in (or is): "US-CA"
+    admin1_name: str | None = None
 
 
 @dataclass
