@@ -13,6 +13,7 @@ from eventwire.analysis import Analysis
 from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
+from eventwire.events.implied import arresting_police, state_forces_country
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.modality import load_modality
@@ -59,6 +60,7 @@ class EventStage:
                          if a.entry.kind == "country" and a.form == "demonym" and a.entry.country}
 
     def __call__(self, an: Analysis) -> None:
+        state_forces_country(an.record)
         found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
@@ -74,6 +76,7 @@ class EventStage:
                 f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
+        found = arresting_police(found, an.record)
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]

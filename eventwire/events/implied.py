@@ -1,0 +1,67 @@
+"""Parties the story gives without naming them at the act: the country of its state forces, the police
+behind an arrest told in the passive.
+
+Both read the record as the actor and place stages left it, so they run at the start of the events stage.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from eventwire.events.extract import FoundEvent
+from eventwire.record import Record
+
+# Sectors of a state's own forces and offices: with no country of their own words ("police said", "the army
+# was called in") they are the story country's.
+STATE_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
+# The actor stage marks a role noun whose phrase names no country "bare-group".
+BARE = "bare-group"
+# The places' country must hold this share of the place mentions that have a country.
+PLACES_MAJORITY = 0.6
+PLACES_REASON = "places-country"
+# The coercive acts that only the police (or another arm of the state) carry out: "were arrested", "was detained".
+POLICE_MODES = frozenset({"arrest"})
+
+
+def places_country(rec: Record) -> str | None:
+    """The country most of the story's place mentions are in, when one clearly leads."""
+    counts: Counter[str] = Counter()
+    for p in rec.places:
+        if p.country:
+            counts[p.country] += max(1, len(p.mentions))
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    return best if n / sum(counts.values()) >= PLACES_MAJORITY else None
+
+
+def state_forces_country(rec: Record) -> None:
+    """ "police said", "the army was deployed" in a story whose places are all in India: India's police and
+    army. Only role nouns with no country in their own phrase, only when the actor stage found no focus
+    country (they already carry it then), and only the state's sectors."""
+    country = None
+    for a in rec.actors:
+        if a.country is None and a.sector in STATE_SECTORS and BARE in (a.reason or ""):
+            country = country or places_country(rec)
+            if country is None:
+                return
+            a.country = country
+            a.reason = (a.reason or "") + f"+{PLACES_REASON}:{country}"
+
+
+def arresting_police(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
+    """ "The protesters were arrested": an arrest with no agent is the police's, when the story names its
+    police (the last police mention before the act, else the first after it)."""
+    police = [(m.start, a.id) for a in rec.actors if a.sector == "COP" for m in a.mentions]
+    if not police:
+        return found
+    out = []
+    for f in found:
+        if f.source is None and f.type == "COERCE" and f.mode in POLICE_MODES and not f.negated \
+                and "hostage" not in f.reason:      # "were held hostage" is no arrest
+            before = [aid for start, aid in sorted(police) if start < f.evidence[1]]
+            src = before[-1] if before else min(police)[1]
+            if src != f.target:
+                f = dataclasses.replace(f, source=src, reason=f.reason + "; source: the story's police (no agent named)")
+        out.append(f)
+    return out

@@ -1,0 +1,46 @@
+"""Sources and targets the story gives without naming them at the act (events/implied.py), and actors'
+countries and sectors from the knowledge base's organisations and role nouns."""
+from __future__ import annotations
+
+from event_support import claims, find, words
+
+
+def test_agentless_arrest_is_made_by_the_storys_police(code):
+    rec = code("Police in Lucknow said the market was calm on Sunday. Twelve shopkeepers were arrested after a "
+               "brawl outside the mosque.")
+    arrests = claims(rec, "COERCE")
+    assert arrests, rec.events
+    police = rec.actor(arrests[0].source)
+    assert police is not None and police.sector == "COP" and police.country == "IND"
+    assert "story's police" in arrests[0].reason
+
+
+def test_hostages_are_not_taken_by_the_police(code):
+    rec = code("Police said gunmen stormed a bank in the city. Nine clerks were held hostage for six hours.")
+    assert not [e for e in rec.events if e.type == "COERCE" and e.source is not None
+                and rec.actor(e.source).sector == "COP"]
+
+
+def test_agentless_arrest_without_police_in_the_story_stays_without_source(code):
+    rec = code("Twelve shopkeepers were arrested after a brawl outside the mosque in Lucknow.")
+    assert all(e.source is None for e in rec.events if e.type == "COERCE")
+
+
+def test_bare_police_take_the_country_of_the_storys_places(code):
+    # lower case, as some wire feeds send it: no named country, only places
+    rec = code("lucknow: police fired tear gas at stone-throwing youths near the station on monday, and the "
+               "curfew in kanpur and agra was extended by two days. police said the situation in the three "
+               "cities was tense but under control, and more police would be sent to kanpur.")
+    police = [a for a in rec.actors if a.sector == "COP"]
+    assert police and all(a.country == "IND" for a in police)
+
+
+def test_role_nouns_and_historical_bodies_have_sectors(code):
+    rec = code("Settlers marched to the square. The mourners at the cemetery demanded justice. The European Community imposed "
+               "an embargo on the regime, and fundamentalists denounced the decision.")
+    by_word = {w: a for a in rec.actors for w in words(rec, a.id)}
+    assert by_word["settlers"].sector == "CVL" and by_word["mourners"].sector == "CVL"
+    ec = next(a for a in rec.actors if "european community" in a.name.lower())
+    assert ec.country == "IGO" and ec.sector == "IGO"
+    assert by_word["fundamentalists"].sector == "RAD"
+    assert find(rec, "SANCTION", source="european")
