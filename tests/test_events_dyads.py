@@ -44,3 +44,19 @@ def test_role_nouns_and_historical_bodies_have_sectors(code):
     assert ec.country == "IGO" and ec.sector == "IGO"
     assert by_word["fundamentalists"].sector == "RAD"
     assert find(rec, "SANCTION", source="european")
+
+
+def test_recipient_through_the_carried_noun_or_an_unlisted_preposition(code):
+    rec = code("The rebels issued an ultimatum to Peru on Tuesday.")
+    assert find(rec, "THREATEN", target="peru"), rec.events
+    rec = code("Norway suspended its development aid to Peru.")
+    assert find(rec, "SANCTION", source="norway", target="peru"), rec.events
+    rec = code("The Danish prime minister will host a lunch for Emmanuel Macron next week.")
+    assert [e for e in rec.events if e.type in ("CONSULT", "AGREE") and "macron" in words(rec, e.target)]
+
+
+def test_recipient_fallback_leaves_means_and_places_alone(code):
+    rec = code("Soldiers attacked the village with mortars and drones from Peru.")
+    assert not find(rec, "ASSAULT", target="peru")
+    rec = code("Peru deployed two brigades to its border with Bolivia.")
+    assert not [e for e in rec.events if e.type == "MOBILIZE" and "brigades" in words(rec, e.target)]

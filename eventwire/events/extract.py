@@ -17,6 +17,7 @@ from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
 from eventwire.events.recode import FUTURE_AS_AGREE, recode
+from eventwire.events.recipients import recipient_tokens
 from eventwire.events.roles import (Roles, children, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
 
@@ -380,6 +381,10 @@ class EventFinder:
         if len(targets) > 1 and (_mediation(t, self.words) or _between_target(target_tokens, targets, actor_for)
                                  or _one_counted_group(target_tokens, targets, actor_for)):
             targets = targets[:1]       # one event per broker: the parties are one side of the act
+        if not targets and not reciprocal and "between" not in r.rule:
+            # "issued an ultimatum to Washington": a recipient through a phrase the entry does not list
+            targets = _first_actors(recipient_tokens(t.head, t.light, t.words, code.type), actor_for,
+                                    exclude=sources, many=actors_for)
         if code.type == "MOBILIZE" and not targets:
             targets = _first_actors(_border_neighbours(t), actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:
