@@ -60,3 +60,14 @@ def test_recipient_fallback_leaves_means_and_places_alone(code):
     assert not find(rec, "ASSAULT", target="peru")
     rec = code("Peru deployed two brigades to its border with Bolivia.")
     assert not [e for e in rec.events if e.type == "MOBILIZE" and "brigades" in words(rec, e.target)]
+
+
+def test_unknown_name_does_not_take_the_country_of_a_nearer_other_party(code):
+    rec = code("Russia warned on Monday that Japan would regret it if Senator Hiroshi Tanabe-Okoro visited "
+               "the disputed islands.")
+    name = next(a for a in rec.actors if "okoro" in words(rec, a.id))
+    assert name.country is None
+    # with only the story's country around, the story's country is still the best guess
+    rec = code("Peru's congress met on Monday. Lawmakers voted to remove Interior Minister Rosa Quispe-Tanaka.")
+    name = next(a for a in rec.actors if "tanaka" in words(rec, a.id))
+    assert name.country == "PER"
