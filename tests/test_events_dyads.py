@@ -71,3 +71,13 @@ def test_unknown_name_does_not_take_the_country_of_a_nearer_other_party(code):
     rec = code("Peru's congress met on Monday. Lawmakers voted to remove Interior Minister Rosa Quispe-Tanaka.")
     name = next(a for a in rec.actors if "tanaka" in words(rec, a.id))
     assert name.country == "PER"
+
+
+def test_a_curfew_in_a_place_is_aimed_at_its_people_even_by_their_own_government(code):
+    rec = code("The army imposed a curfew in Montenegro on Friday.")
+    ev = claims(rec, "COERCE")
+    assert ev and rec.actor(ev[0].target) is not None
+    people = rec.actor(ev[0].target)
+    assert people.country == "MNE" and people.sector == "CVL" and people.mentions[0].text == "Montenegro"
+    rec = code("Officials eased the curfew in Amman on Sunday as shops reopened.")
+    assert [e for e in rec.events if e.type == "CONCEDE" and "amman" in words(rec, e.target)]
