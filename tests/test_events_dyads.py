@@ -81,3 +81,15 @@ def test_a_curfew_in_a_place_is_aimed_at_its_people_even_by_their_own_government
     assert people.country == "MNE" and people.sector == "CVL" and people.mentions[0].text == "Montenegro"
     rec = code("Officials eased the curfew in Amman on Sunday as shops reopened.")
     assert [e for e in rec.events if e.type == "CONCEDE" and "amman" in words(rec, e.target)]
+
+
+def test_crowd_control_and_arrest_wordings_are_police_acts(code):
+    rec = code("Riot police lobbed tear gas shells at the crowd outside the stadium in Nairobi.")
+    assert find(rec, "ASSAULT", source="police"), rec.events
+    rec = code("Police lathicharged the students near the college gate.")
+    assert find(rec, "ASSAULT", source="police", target="students"), rec.events
+    rec = code("Eleven men were nabbed by the police in Pune on Friday.")
+    assert find(rec, "COERCE", source="police"), rec.events
+    # a book is not an arrest, nor is firing a manager
+    rec = code("The minister booked a flight to Delhi and the company fired its manager.")
+    assert not [e for e in rec.events if e.type in ("COERCE", "ASSAULT")]
