@@ -93,3 +93,19 @@ def test_crowd_control_and_arrest_wordings_are_police_acts(code):
     # a book is not an arrest, nor is firing a manager
     rec = code("The minister booked a flight to Delhi and the company fired its manager.")
     assert not [e for e in rec.events if e.type in ("COERCE", "ASSAULT")]
+
+
+def test_harm_in_someones_firing_is_theirs(code):
+    rec = code("Police said the town was tense. Two persons were killed in police firing in Indore on Friday.")
+    assert [e for e in claims(rec, "ASSAULT") if rec.actor(e.source) is not None
+            and rec.actor(e.source).sector == "COP"], rec.events
+    # no firing named, no doer
+    rec = code("Police said the town was tense. Two persons were killed in Indore on Friday.")
+    assert not [e for e in claims(rec, "ASSAULT") if e.source is not None]
+
+
+def test_an_arrest_with_no_party_named_is_kept_when_the_story_has_police(code):
+    rec = code("Police patrolled the old city. About seventeen volunteers who tried to enter the town were "
+               "arrested on Sunday.")
+    assert [e for e in claims(rec, "COERCE") if rec.actor(e.source) is not None
+            and rec.actor(e.source).sector == "COP"], rec.events

@@ -52,16 +52,77 @@ def state_forces_country(rec: Record) -> None:
 def arresting_police(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
     """ "The protesters were arrested": an arrest with no agent is the police's, when the story names its
     police (the last police mention before the act, else the first after it)."""
-    police = [(m.start, a.id) for a in rec.actors if a.sector == "COP" for m in a.mentions]
-    if not police:
-        return found
     out = []
     for f in found:
         if f.source is None and f.type == "COERCE" and f.mode in POLICE_MODES and not f.negated \
                 and "hostage" not in f.reason:      # "were held hostage" is no arrest
-            before = [aid for start, aid in sorted(police) if start < f.evidence[1]]
-            src = before[-1] if before else min(police)[1]
-            if src != f.target:
+            src = _story_police(rec, f.evidence[1])
+            if src is not None and src != f.target:
                 f = dataclasses.replace(f, source=src, reason=f.reason + "; source: the story's police (no agent named)")
         out.append(f)
     return out
+
+
+# Nouns for the firing or strike an agentless victim fell in: "killed in police firing", "wounded in an army
+# shelling", "died in Israeli air strikes": whoever owns the means did it.
+MEANS_NOUNS = frozenset({"firing", "fire", "shelling", "strike", "strikes", "airstrike", "airstrikes", "bombing",
+                         "bombardment", "raid", "raids", "attack", "attacks", "action", "crackdown", "lathicharge"})
+HARM_TYPES = frozenset({"ASSAULT"})
+
+
+def doer_of_means(found: list[FoundEvent], doc, actor_for, rec: Record) -> list[FoundEvent]:
+    """ "Two persons were killed in police firing": an act of harm with no doer, told with the firing or strike
+    it happened in, is the act of whoever that firing's modifier names (an actor: "Israeli"; for a bare
+    "police", the story's police)."""
+    out = []
+    for f in found:
+        if f.source is None and f.type in HARM_TYPES and not f.negated:
+            src = _means_owner(doc, f.trigger, actor_for)
+            if src == POLICE_WORD:
+                src = _story_police(rec, f.evidence[1])
+            if src is not None and src != f.target:
+                f = dataclasses.replace(f, source=src, reason=f.reason + "; source: the owner of the firing it happened in")
+        out.append(f)
+    return out
+
+
+def _means_owner(doc, trigger: tuple[int, int], actor_for) -> str | None:
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+                continue
+            for means in prep.children:
+                if means.dep_ != "pobj":
+                    continue
+                if any(c.dep_ == "acl" and c.lower_ in MEANS_NOUNS for c in means.children):
+                    # "killed in police firing" parsed as police ← acl firing: the pobj is the owner
+                    if (a := actor_for(means)) is not None:
+                        return a
+                    if means.lower_ in POLICE_WORDS:
+                        return POLICE_WORD
+                if means.lemma_.lower() not in MEANS_NOUNS and means.lower_ not in MEANS_NOUNS:
+                    continue
+                for mod in means.children:
+                    if mod.dep_ not in ("compound", "amod", "poss", "nmod"):
+                        continue
+                    if (a := actor_for(mod)) is not None:
+                        return a
+                    if mod.lower_ in POLICE_WORDS:
+                        return POLICE_WORD
+    return None
+
+
+POLICE_WORD = "police"
+POLICE_WORDS = frozenset({"police", "policemen", "cops"})
+
+
+def _story_police(rec: Record, before: int) -> str | None:
+    """The story's police actor: the last police mention before `before`, else the first one."""
+    police = sorted((m.start, a.id) for a in rec.actors if a.sector == "COP" for m in a.mentions)
+    if not police:
+        return None
+    earlier = [aid for start, aid in police if start < before]
+    return earlier[-1] if earlier else police[0][1]

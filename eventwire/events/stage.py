@@ -13,7 +13,7 @@ from eventwire.analysis import Analysis
 from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
-from eventwire.events.implied import arresting_police, state_forces_country
+from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
 from eventwire.events.restrictions import is_restriction, place_people
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
@@ -65,6 +65,8 @@ class EventStage:
         found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
+        # parties the story implies (before `keep`, which drops acts with no party)
+        found = arresting_police(doer_of_means(found, an.doc, an.actor_for, an.record), an.record)
         lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead)
@@ -81,7 +83,6 @@ class EventStage:
                 f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
-        found = arresting_police(found, an.record)
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
