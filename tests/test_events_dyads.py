@@ -109,3 +109,10 @@ def test_an_arrest_with_no_party_named_is_kept_when_the_story_has_police(code):
                "arrested on Sunday.")
     assert [e for e in claims(rec, "COERCE") if rec.actor(e.source) is not None
             and rec.actor(e.source).sector == "COP"], rec.events
+
+
+def test_plural_governments_are_not_the_storys_government(code):
+    rec = code("Several governments have sent emergency supplies and doctors to Nepal.")
+    assert not [a for a in rec.actors if "governments" in words(rec, a.id)]
+    aid = [e for e in rec.events if e.type == "AID"]
+    assert aid and all(e.source is None or rec.actor(e.source).country != "NPL" for e in aid)
