@@ -28,6 +28,7 @@ from eventwire.quotes import QuoteStage
 from eventwire.record import Record, Sentence
 from eventwire.relations import RelationStage
 from eventwire.settings import Settings
+from eventwire.truecase import parse_text
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,9 @@ class Pipeline:
     def _run_batch(self, batch: list[tuple[str, Record | Rejection]]) -> Iterator[Record | Rejection]:
         todo = [r for _, r in batch
                 if isinstance(r, Record) and (self.settings.force_language or r.language in ("en", None))]
-        docs = dict(zip((id(r) for r in todo), self.nlp.pipe((r.text for r in todo), batch_size=self.settings.batch_size)))
+        # a text in lower case is parsed from a copy with its known names capitalised (same offsets)
+        docs = dict(zip((id(r) for r in todo), self.nlp.pipe((parse_text(r.text) for r in todo),
+                                                              batch_size=self.settings.batch_size)))
         for origin, item in batch:
             if isinstance(item, Record) and id(item) in docs:
                 yield self._analyse(item, docs[id(item)], origin)

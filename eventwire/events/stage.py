@@ -13,6 +13,8 @@ from eventwire.analysis import Analysis
 from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
+from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
+from eventwire.events.restrictions import is_restriction, place_people
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.modality import load_modality
@@ -59,9 +61,12 @@ class EventStage:
                          if a.entry.kind == "country" and a.form == "demonym" and a.entry.country}
 
     def __call__(self, an: Analysis) -> None:
+        state_forces_country(an.record)
         found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
                             an.record)
         found = [unguessed_place(f, an.record) for f in found]
+        # parties the story implies (before `keep`, which drops acts with no party)
+        found = arresting_police(doer_of_means(found, an.doc, an.actor_for, an.record), an.record)
         lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead)
@@ -69,7 +74,11 @@ class EventStage:
                  and not standing_record(f, an)]
         for f in found:
             if f.target is None and f.target_place is not None:
-                f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
+                tok = an.doc[f.target_place]
+                if is_restriction(f.type, an.record.text[f.trigger[0]:f.trigger[1]].split()):
+                    f.target = place_people(an.record, an.token_place.get(tok.i), tok.idx, tok.idx + len(tok.text))
+                else:
+                    f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
             if f.source is None and f.source_demonym is not None:
                 f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
