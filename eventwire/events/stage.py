@@ -15,7 +15,9 @@ from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
+from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
+from eventwire.events.obligations import obligation_requests
 from eventwire.events.ontology import default_ontology
 from eventwire.actors.kb import load_builtin
 from eventwire.record import Actor, Event, Record
@@ -59,14 +61,15 @@ class EventStage:
                          if a.entry.kind == "country" and a.form == "demonym" and a.entry.country}
 
     def __call__(self, an: Analysis) -> None:
-        found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
-                            an.record)
+        found = self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place)
+        found = drop_retold(found + obligation_requests(an.doc, an.actor_for, found), an.record)
         found = [unguessed_place(f, an.record) for f in found]
         lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead)
         found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)
                  and not standing_record(f, an)]
+        found = [f for f in found if not self._false_alarm(f, an)]
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
@@ -83,6 +86,14 @@ class EventStage:
         found = drop_duplicates(found, lead, an.record)
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
+
+
+    def _false_alarm(self, f: FoundEvent, an: Analysis) -> bool:
+        """Sport, metaphor, disaster relief, accident inquiries, since-clauses: see false_alarms.py."""
+        src, tgt = an.record.actor(f.source), an.record.actor(f.target)
+        foreign = tgt is not None and tgt.country is not None and (src is None or src.country != tgt.country)
+        why = false_alarm(an.doc, f.trigger, f.type, f.mode, foreign, self.finder.words.natural_forces)
+        return why is not None
 
 
 # Armed groups that fight inside their own country: a place attacked by them with no country named is taken
@@ -219,6 +230,12 @@ def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
         # better stands for the act, the rest are dropped with the verb
         better = next((g for g in parts if _names_victims_better(groups[g], groups[main], rec)), None)
         dropped |= ({main, *parts} - {better}) if better is not None else set(parts)
+        doers = [f.source for f in groups[main] if f.source is not None]
+        if better is not None and doers:
+            # "blamed the government …, calling Assad a murderer": the participle's doer is the verb's
+            for f in groups[better]:
+                if f.source is None and doers[0] != f.target:
+                    f.source = doers[0]
     return [f for f in found if f.group not in dropped]
 
 
