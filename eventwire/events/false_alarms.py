@@ -6,6 +6,7 @@
 - disaster relief: "the army mobilised to help dig out cars stuck in heavy snow" (a state helping its own
   people in a disaster, the hazard named in the sentence or the one before);
 - accident inquiries: "police are investigating a crash" (nobody is accused);
+- industrial accidents: "an explosion ripped through a warehouse of petroleum products, killing one";
 - standing background: "has worsened since authorities banned the sale of alcohol" (a since-clause dates a
   state from an act told as background).
 
@@ -38,6 +39,9 @@ class FalseAlarmWords:
     relief_types: frozenset[str]
     accident_words: frozenset[str]
     standing_marks: frozenset[str]
+    accident_blasts: frozenset[str]
+    accident_sites: frozenset[str]
+    attack_cues: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -89,6 +93,17 @@ def accident_inquiry(head: Token, etype: str, mode: str | None, words: FalseAlar
     return bool(args) and all(_is(a, words.accident_words) for a in args)
 
 
+def industrial_accident(head: Token, etype: str, words: FalseAlarmWords) -> bool:
+    """Casualties of an explosion or fire at a warehouse, plant or kitchen, told (in the sentence or the one
+    before) with no sign of an attack: an accident, not an assault."""
+    if etype != "ASSAULT":
+        return False
+    sent = head.sent
+    toks = list(sent) + (list(head.doc[sent.start - 1].sent) if sent.start > 0 else [])
+    return any(_is(t, words.accident_blasts) for t in toks) and any(_is(t, words.accident_sites) for t in toks) \
+        and not any(_is(t, words.attack_cues) for t in toks)
+
+
 def standing_background(head: Token, words: FalseAlarmWords) -> bool:
     """In a clause that dates a state from the act ("has worsened since authorities banned …")."""
     cur = head
@@ -118,6 +133,8 @@ def false_alarm(doc: Doc, trigger: tuple[int, int], etype: str, mode: str | None
         return "disaster relief"
     if accident_inquiry(head, etype, mode, words):
         return "accident inquiry"
+    if industrial_accident(head, etype, words):
+        return "industrial accident"
     if standing_background(head, words):
         return "standing background"
     return None

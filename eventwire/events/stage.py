@@ -18,6 +18,7 @@ from eventwire.events.lexicon import load_lexicon
 from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
 from eventwire.events.obligations import obligation_requests
+from eventwire.events.unanchored import unanchored_event
 from eventwire.events.ontology import default_ontology
 from eventwire.actors.kb import load_builtin
 from eventwire.record import Actor, Event, Record
@@ -67,8 +68,9 @@ class EventStage:
         lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead)
-        found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)
-                 and not standing_record(f, an)]
+        found = [f for f in found if keep(f, f.source is None and f.target is None and unanchored_event(
+                     an.doc, f.trigger, f.type, f.negated, f.hypothetical))
+                 and not history(f, an.doc, an.record.published) and not standing_record(f, an)]
         found = [f for f in found if not self._false_alarm(f, an)]
         for f in found:
             if f.target is None and f.target_place is not None:
@@ -177,10 +179,11 @@ def _named_as_people_here(actor, f: FoundEvent) -> bool:
     return bool(here) and not any(w in SETTLEMENTS or w in SITE_NOUNS or w.rstrip("s") in SETTLEMENTS for w in here)
 
 
-def keep(f: FoundEvent) -> bool:
-    if f.source is None and f.target is None and not KEEP_UNANCHORED:
+def keep(f: FoundEvent, unanchored_ok: bool = False) -> bool:
+    """`unanchored_ok`: an event that stands without actors (unanchored.py: "seven people were wounded")."""
+    if f.source is None and f.target is None and not (KEEP_UNANCHORED or unanchored_ok):
         return False
-    if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE:
+    if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE and not unanchored_ok:
         return False
     if f.source is None and f.type in VERBAL_TYPES:
         return False
