@@ -163,3 +163,25 @@ def denied(tok: Token, words: ConventionWords) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def pronoun_speaker(doc, trigger: tuple[int, int], actor_for, words: ConventionWords) -> str | None:
+    """ "Turkey's president says it will begin an operation", "the rebels said they will release the pilots":
+    a personal pronoun subject of a clause reported by an actor stands for that actor (the speaker, or the
+    body the speaker speaks for). Returns the speaker's actor id, or None."""
+    span = doc.char_span(*trigger, alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    cur = verbs[0] if verbs else span.root
+    for _ in range(MAX_STEPS):             # up from an infinitive to the verb that has the subject
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep"):
+            break
+        cur = cur.head
+    subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "PRP" or subj.lower_ not in ("it", "they", "he", "she", "we"):
+        return None
+    if cur.dep_ != "ccomp" or cur.head.lemma_.lower() not in words.reporting_verbs:
+        return None
+    speaker = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+    return actor_for(speaker) if speaker is not None else None

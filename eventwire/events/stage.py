@@ -15,6 +15,7 @@ from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
+from eventwire.events.conventions import load_conventions, pronoun_speaker
 from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
 from eventwire.events.obligations import obligation_requests
@@ -64,6 +65,9 @@ class EventStage:
     def __call__(self, an: Analysis) -> None:
         found = self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place)
         found = drop_retold(found + obligation_requests(an.doc, an.actor_for, found), an.record)
+        for f in found:
+            if f.source is None:
+                f.source = pronoun_speaker(an.doc, f.trigger, an.actor_for, load_conventions())
         found = [unguessed_place(f, an.record) for f in found]
         lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
@@ -94,6 +98,11 @@ class EventStage:
         """Sport, metaphor, disaster relief, accident inquiries, since-clauses: see false_alarms.py."""
         src, tgt = an.record.actor(f.source), an.record.actor(f.target)
         foreign = tgt is not None and tgt.country is not None and (src is None or src.country != tgt.country)
+        if tgt is None and src is not None and src.country is not None and f.type in ("AID", "MOBILIZE"):
+            # help for a disaster abroad ("USAID provided shelter … after the earthquake in Haiti") is aid
+            sent = next((s for s in an.doc.sents if s.start_char <= f.evidence[0] < s.end_char), None)
+            countries = {a.country for t in (sent or []) if (a := an.record.actor(an.actor_for(t))) is not None}
+            foreign = bool(countries - {src.country, None, "IGO"})
         why = false_alarm(an.doc, f.trigger, f.type, f.mode, foreign, self.finder.words.natural_forces)
         return why is not None
 
