@@ -15,7 +15,7 @@ from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.conventions import load_conventions, pronoun_speaker
+from eventwire.events.conventions import crowd_actor, load_conventions, pronoun_speaker
 from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
 from eventwire.events.obligations import obligation_requests
@@ -76,6 +76,17 @@ class EventStage:
                      an.doc, f.trigger, f.type, f.negated, f.hypothetical))
                  and not history(f, an.doc, an.record.published) and not standing_record(f, an)]
         found = [f for f in found if not self._false_alarm(f, an)]
+        # "police clashed with hundreds of protesters": the crowd's side of the clash is a riot (PLOVER PROTEST)
+        found = [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", reason=f.reason + "; a crowd's side: riot")
+                 if f.type == "ASSAULT" and f.mode != "crowd-control"
+                 and crowd_actor(an.record.actor(f.source), load_conventions()) else f for f in found]
+        # a clash is two-sided: "police clashed with protesters" tells the crowd's riot too
+        found += [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", source=f.target, target=f.source,
+                                      reason=f.reason + "; the crowd's side of the clash: riot")
+                  for f in found if f.type == "ASSAULT" and f.source is not None
+                  and an.record.text[f.trigger[0]:f.trigger[1]].lower().startswith("clash")
+                  and crowd_actor(an.record.actor(f.target), load_conventions())
+                  and not any(g.type == "PROTEST" and g.source == f.target and g.evidence == f.evidence for g in found)]
         for f in found:
             if f.target is None and f.target_place is not None:
                 f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
