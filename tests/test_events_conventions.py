@@ -86,3 +86,13 @@ def test_word_classes_expand_in_lexicon_lines():
 ])
 def test_lexicon_classes_of_verbs(code, text, etype):
     assert claimed(code(text), etype)
+
+
+def test_reported_pronoun_gives_no_doer_to_an_event_noun(code):
+    rec = code("The United States said it would review the easing of oil sanctions on Venezuela.")
+    assert not claimed(rec, "SANCTION")
+
+
+def test_live_rounds_at_a_crowd_are_no_crowd_control(code):
+    rec = code("Sudanese soldiers fired live rounds at the crowd in Khartoum on Saturday.")
+    assert all(e.mode != "crowd-control" for e in claimed(rec, "ASSAULT"))

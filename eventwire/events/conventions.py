@@ -173,9 +173,11 @@ def pronoun_speaker(doc, trigger: tuple[int, int], actor_for, words: ConventionW
     if span is None:
         return None
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    cur = verbs[0] if verbs else span.root
+    if not verbs:
+        return None         # an event noun names its own doer or none ("would review the easing of sanctions")
+    cur = verbs[0]
     for _ in range(MAX_STEPS):             # up from an infinitive to the verb that has the subject
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) or cur.dep_ != "xcomp":
             break
         cur = cur.head
     subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
