@@ -96,3 +96,8 @@ def test_reported_pronoun_gives_no_doer_to_an_event_noun(code):
 def test_live_rounds_at_a_crowd_are_no_crowd_control(code):
     rec = code("Sudanese soldiers fired live rounds at the crowd in Khartoum on Saturday.")
     assert all(e.mode != "crowd-control" for e in claimed(rec, "ASSAULT"))
+
+
+def test_rounds_fired_by_police_are_an_assault(code):
+    rec = code("Police in Ahmedabad fired twelve rounds to disperse the crowd on Monday.")
+    assert any(e.mode == "firearms" for e in claimed(rec, "ASSAULT"))
