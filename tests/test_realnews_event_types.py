@@ -7,7 +7,8 @@ pipeline and scored by shared/eval/score.py itself.
 
 Pins sit about 0.02 under what the subsets reached when they were set (subsets: case21 0.808, cameo
 type-only 0.811; full sets: 0.805, 0.803; 0 events on the disaster snippets). About 15 s of CPU.
-The sets are evaluation data read in place, never copied here. Without ../shared/realnews the gate skips, except under CI (CI=true), where it fails.
+The sets are evaluation data read in place, never copied here. Without ../shared/realnews the gate
+skips, except under CI (CI=true), where it fails.
 """
 from __future__ import annotations
 
