@@ -179,6 +179,8 @@ class EventFinder:
                 continue
             if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
                 continue
+            if e.not_subj and any(_is(c, e.not_subj) for c in _subject_words(tok)):
+                continue
             if e.type == "ASSAULT" and _into_open_water(tok, self.words):
                 return None         # "fired shells into the sea": a test or a show of force, nobody hit
             if tok.dep_ == "amod" or (e.stative and _descriptive(tok)):
