@@ -132,7 +132,7 @@ def test_precision_inferred_and_background(pipe):
     assert (got["May 4, 2020"].precision, got["May 4, 2020"].inferred) == ("day", False)
     assert got["April 2021"].precision == "month"
     assert got["March 3, 2013"].background and not got["May 4, 2020"].background
-    assert "2011" not in got       # a bare background year is not listed (rules.yaml list_background_years)
+    assert got["2011"].background and got["2011"].precision == "year"   # listed, marked as history
     jsonschema.validate(rec.to_dict(), SCHEMA)
     again = Record.from_json(rec.to_json())
     assert again.dates == rec.dates
