@@ -108,6 +108,10 @@ class Place:
     geonameid: int | None = None
     mentions: list[Span] = field(default_factory=list)
     reason: str | None = None
+    # How the text uses the name (the most literal of its mentions): locative (where something happens),
+    # metonymic (it stands for its government or people: "Russia said"), modifier ("the Paris accord"),
+    # dateline. Only locative places (and datelines, where asked) place events.
+    role: str = "locative"
 
 
 @dataclass

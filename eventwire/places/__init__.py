@@ -24,7 +24,7 @@ class PlaceStage:
         mentions = find_mentions(an.doc, self.rules)
         if not mentions:
             return
-        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules)
+        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules, self.settings.place_agents)
         write_places(an, found)
 
 
@@ -46,7 +46,9 @@ def write_places(an: Analysis, found: list[FoundPlace]) -> None:
         rec.places.append(Place(id=pid, name=f.name, country=f.country, kind=f.kind,
                                 lat=None if f.lat is None else round(f.lat, 5),
                                 lon=None if f.lon is None else round(f.lon, 5), geonameid=f.geonameid,
-                                mentions=[rec.span(m.start, m.end) for m in f.mentions], reason=f.reason))
+                                mentions=[rec.span(m.start, m.end) for m in f.mentions], reason=f.reason,
+                                role=f.role))
         for m in f.mentions:
-            for i in m.tokens:
-                an.token_place[i] = pid
+            if m.anchors:                      # only a name used as a location places events
+                for i in m.tokens:
+                    an.token_place[i] = pid

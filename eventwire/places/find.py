@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from eventwire.anchor import DATELINE
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -29,6 +30,9 @@ ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with 
 # A city this many times bigger than its namesake is the one meant unless other places of the story vouch for
 # the smaller one: the people in a story (a U.S. president at a Geneva summit) do not move Geneva to Illinois.
 FAMOUS_CITY_RATIO = 5
+# How a sentence uses a place name, most literal first. Only locative mentions (and datelines, which the
+# anchor stage skips by itself) place events; the others are recorded so that every toponym is on record.
+ROLE_ORDER = ("locative", "dateline", "metonymic", "modifier")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,10 @@ class PlaceMention:
     region_noun: str | None = None   # "province" in "Idlib province"
     compound: bool = False           # modifies a noun ("Abu Dhabi airport", "the Paris accord")
     officials_in: bool = False       # "officials in Ankara": the capital stands for the government
+    possessor: bool = False          # "Russia's ambassador"
+    dateline: bool = False           # in a dateline ("BEIRUT (AP) —"): where the reporter filed from
+    role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
+    anchors: bool = True             # set on resolution: the mention may place an event
 
 
 @dataclass
@@ -77,6 +85,11 @@ class FoundPlace:
     geonameid: int | None
     reason: str
     mentions: list[PlaceMention] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        """The most literal use among the mentions: a place named once as a location is a location."""
+        return min((m.role for m in self.mentions), key=ROLE_ORDER.index, default="locative")
 
 
 # ---- mentions ------------------------------------------------------------------------------------
@@ -100,6 +113,9 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         if m is not None and (m.locative or m.region_noun):
             out.append(m)
             taken.update(m.tokens)
+    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(doc.text)]
+    for m in out:
+        m.dateline = any(a <= m.start < b for a, b in datelines)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -146,12 +162,13 @@ def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention
         base = base.head
     locative = _locative(base, rules) and (not compound or compound_place)
     agentive = base.dep_ in AGENT_DEPS or (base.dep_ == "pobj" and base.head.lower_ == "by")
+    possessor = base.dep_ == "poss"
     officials_in = base.dep_ == "pobj" and base.head.lower_ == "in" and base.head.head.lemma_.lower() in rules.actor_nouns
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(range(span.start, span.end)) if span is not None else []
     name = doc[name_toks[0].i:name_toks[-1].i + 1].text          # (doc.text would rebuild the whole text)
     return PlaceMention(start, end, tokens, name, label,
-                        locative, agentive, direction, region_noun, compound, officials_in)
+                        locative, agentive, direction, region_noun, compound, officials_in, possessor=possessor)
 
 
 def _place_appos(tok: Token, rules: Rules) -> bool:
@@ -195,8 +212,12 @@ def _governs_motion(prep: Token, rules: Rules) -> bool:
 
 # ---- resolution ----------------------------------------------------------------------------------
 def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[tuple[str, str]],
-            rules: Rules) -> list[FoundPlace]:
+            rules: Rules, agents: bool = False) -> list[FoundPlace]:
     """Mentions → places, each ambiguous name settled by the countries the rest of the document names.
+
+    Every toponym is a place with the role its sentence gives it, except a country or capital acting as an
+    agent ("Turkey said", "Russia's envoy", "officials in Ankara"): that is the actors stage's, and a place
+    only when `agents` is set (Settings.place_agents).
 
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
@@ -224,6 +245,9 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
                 and cand.entry.population < ALT_NAME_MIN_POP:
             continue                               # "Boni" is not Bonn: a variant spelling needs support
         for found, mention in _places_for(m, cand, why, gaz):
+            if not mention.anchors and mention.role == "metonymic" and not agents \
+                    and (m.agentive or m.officials_in):
+                continue                           # "Turkey said", "Russia's envoy": the actor, unless asked
             key = (found.geonameid, found.name.lower(), found.kind, found.country)
             places.setdefault(key, found).mentions.append(mention)
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
@@ -248,10 +272,11 @@ def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
 
 def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
     """The place of a mention, and for "eastern Libya" also Libya itself (the region lies in it)."""
-    found = _place_for(m, cand, why)
-    if found is None:
+    got = _place_for(m, cand, why)
+    if got is None:
         return []
-    out = [(found, m)]
+    found, role, anchors = got
+    out = [(found, replace(m, role="dateline" if m.dateline else role, anchors=anchors))]
     if m.direction and cand is not None:
         e = cand.entry
         start = m.end - len(m.name)            # the name ends the mention: "eastern [Libya]"
@@ -304,32 +329,41 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
     return best, f"first of {len(ranked)} same-named places by kind and population"
 
 
-def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace | None:
-    """The place a mention names, or None when the sentence uses the name for an actor, not a location."""
+def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[FoundPlace, str, bool] | None:
+    """The place a mention names, the role the sentence gives it, and whether it may place an event (only
+    a name used as a location does: "Turkey said", "the Paris accord" are on record but place nothing)."""
     if cand is None:
         return None                            # unknown names: better none than a place with no country
     e, note = cand.entry, f", {why}" if why else ""
     if m.label == "FAC":                       # mis-tagged and mis-parsed: the syntax says nothing
-        return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}")
+        return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
     if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
         return None
     if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)
         return FoundPlace(f"{m.direction} {m.name}", e.country, "region", lat, lon, None,
-                          f"region: direction + {e.source} {e.name}{note}")
+                          f"region: direction + {e.source} {e.name}{note}"), "locative", True
     if m.region_noun:
         if e.kind == "city":                   # "Idlib province" named for its capital: the city's point
             return FoundPlace(m.name, e.country, "region", e.lat, e.lon, None,
-                              f"region: {m.region_noun} named for the city {e.name}{note}")
+                              f"region: {m.region_noun} named for the city {e.name}{note}"), "locative", True
         return FoundPlace(e.name, e.country, "region", e.lat, e.lon, e.geonameid,
-                          f"{e.source}: {m.region_noun}{note}")
-    if e.kind == "country" and (not m.locative or m.compound):
-        return None                            # "Turkey said", "supported by France", "the U.S. base"
-    if e.capital and (not m.locative or m.officials_in):
-        return None                            # "Moscow said", "officials in Ankara": the government
-    if m.compound and not m.locative:
-        return None                            # "the Paris climate accord"
-    if e.kind != "city" and m.agentive and not m.locative:
-        return None
+                          f"{e.source}: {m.region_noun}{note}"), "locative", True
+    role = _role(m, e)
     source = "proper noun in a place context, " if m.label == "PROPN" else ""
-    return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: {source}{e.source}{note}")
+    use = "" if role == "locative" else f", {role} use"
+    return (FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: {source}{e.source}{note}{use}"),
+            role, role == "locative")
+
+
+def _role(m: PlaceMention, e: GeoEntry) -> str:
+    """How the sentence uses a name: a location, or a name for its government or people, or a modifier."""
+    if m.compound and not m.locative:
+        return "modifier"                      # "the Paris climate accord", "the Birmingham company"
+    if e.kind == "country" and (not m.locative or m.compound):
+        return "modifier" if m.compound else "metonymic"   # "Turkey said", "supported by France"
+    if e.capital and (not m.locative or m.officials_in):
+        return "metonymic"                     # "Moscow said", "officials in Ankara": the government
+    if e.kind != "city" and m.agentive and not m.locative:
+        return "metonymic"                     # "Texas sued the agency"
+    return "locative"
