@@ -24,7 +24,8 @@ class PlaceStage:
         mentions = find_mentions(an.doc, self.rules)
         if not mentions:
             return
-        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules, self.settings.place_agents)
+        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules,
+                        self.settings.place_agents, an.doc.text)
         write_places(an, found)
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.anchor import DATELINE
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.qualify import Qualifier, area_entry, areas, area_of, country_of, qualifier_after, within
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -72,7 +73,8 @@ class PlaceMention:
     possessor: bool = False          # "Russia's ambassador"
     dateline: bool = False           # in a dateline ("BEIRUT (AP) —"): where the reporter filed from
     role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
-    anchors: bool = True             # set on resolution: the mention may place an event
+    anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
+    qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
 
 
 @dataclass
@@ -98,6 +100,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS | {"FAC"}
            if (m := _mention(doc, ent, ent.label_, rules))]
     taken = {i for m in out for i in m.tokens}
+    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(doc.text)]
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_NAMES:
             continue
@@ -110,10 +113,15 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         if any(i in taken for i in range(span.start, span.end)):
             continue
         m = _mention(doc, span, "PROPN", rules)
-        if m is not None and (m.locative or m.region_noun):
+        if m is None:
+            continue
+        if m.locative or m.region_noun:
             out.append(m)
-            taken.update(m.tokens)
-    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(doc.text)]
+        elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines):
+            out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -": on record only
+        else:
+            continue
+        taken.update(m.tokens)
     for m in out:
         m.dateline = any(a <= m.start < b for a, b in datelines)
     return sorted(out, key=lambda m: m.start)
@@ -212,7 +220,7 @@ def _governs_motion(prep: Token, rules: Rules) -> bool:
 
 # ---- resolution ----------------------------------------------------------------------------------
 def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[tuple[str, str]],
-            rules: Rules, agents: bool = False) -> list[FoundPlace]:
+            rules: Rules, agents: bool = False, text: str = "") -> list[FoundPlace]:
     """Mentions → places, each ambiguous name settled by the countries the rest of the document names.
 
     Every toponym is a place with the role its sentence gives it, except a country or capital acting as an
@@ -220,8 +228,15 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     only when `agents` is set (Settings.place_agents).
 
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
-    same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
+    same name as the place ("Tripoli" read as Libya's government) is no evidence for that place.
+    A state, province or country after the name ("Oxford, North Carolina") decides first (`text`, the
+    document, shows it), for the later bare mentions of the name too."""
     mentions = [_whole_name(m, gaz) for m in mentions]
+    if text:
+        is_country = lambda s: any(c.entry.kind == "country" and c.main_name for c in gaz.lookup(s))  # noqa: E731
+        mentions = [replace(m, qualifier=qualifier_after(text, m.end, is_country)) for m in mentions]
+    pinned: dict[str, Candidate] = {}              # name → the place its qualifier chose
+    qualifying = {m.qualifier.start: area for m in mentions if m.qualifier and (area := area_of(m.qualifier))}
     keys = [normalize(m.name) for m in mentions]
     provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in set(keys)}
     # Countries named by the story's places (tagged ones: untagged guesses vouch for nothing) and actors.
@@ -240,17 +255,47 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
         evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
-        cand, why = _best(_plausible(gaz.lookup(m.name), m), evidence, bool(m.region_noun), places_ev)
-        if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
-                and cand.entry.population < ALT_NAME_MIN_POP:
-            continue                               # "Boni" is not Bonn: a variant spelling needs support
-        for found, mention in _places_for(m, cand, why, gaz):
+        cands = _plausible(gaz.lookup(m.name), m)
+        listed = m.name.lower() in areas()[1]       # "Ohio, Indiana and Iowa": a list, not a qualified town
+        inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) if m.qualifier and not listed else []
+        area_here = area_entry(qualifying[m.start], gaz) if m.start in qualifying else None
+        if area_here is not None and not any(c.entry.country == area_here.country for c in cands):                  # "Atlanta, [Georgia]": the state, not the country
+            cand, why = Candidate(area_here, True), "qualifying the town before it"
+        elif inside:
+            cand = max(inside, key=lambda c: (c.main_name, c.entry.population))
+            why = pinned.setdefault(n, cand) and f"qualified by {m.qualifier.text}"
+        elif n in pinned:
+            cand, why = pinned[n], "as qualified earlier in the story"
+        else:
+            cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
+            if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
+                    and cand.entry.population < ALT_NAME_MIN_POP:
+                continue                           # "Boni" is not Bonn: a variant spelling needs support
+        found_here = _places_for(m, cand, why, gaz)
+        if m.qualifier:
+            found_here += _qualifier_place(m, gaz)
+        for found, mention in found_here:
             if not mention.anchors and mention.role == "metonymic" and not agents \
                     and (m.agentive or m.officials_in):
                 continue                           # "Turkey said", "Russia's envoy": the actor, unless asked
             key = (found.geonameid, found.name.lower(), found.kind, found.country)
-            places.setdefault(key, found).mentions.append(mention)
+            place = places.setdefault(key, found)
+            if not any(x.start == mention.start and x.end == mention.end for x in place.mentions):
+                place.mentions.append(mention)         # a qualifier may be a mention of its own too
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
+
+
+def _qualifier_place(m: PlaceMention, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
+    """The state or province that qualifies a town ("Gainesville, [Va.]") is a place of its own."""
+    area = area_of(m.qualifier) if m.qualifier else None
+    e = area_entry(area, gaz) if area else None
+    if e is None:
+        return []
+    q = m.qualifier
+    mention = PlaceMention(q.start, q.end, [], q.text, "QUALIFIER", m.locative, False, anchors=False,
+                           role="dateline" if m.dateline else "locative")
+    return [(FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid,
+                        f"gazetteer: {e.source}, qualifying {m.name}"), mention)]
 
 
 def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
@@ -276,7 +321,7 @@ def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazettee
     if got is None:
         return []
     found, role, anchors = got
-    out = [(found, replace(m, role="dateline" if m.dateline else role, anchors=anchors))]
+    out = [(found, replace(m, role="dateline" if m.dateline else role, anchors=anchors and m.anchors))]
     if m.direction and cand is not None:
         e = cand.entry
         start = m.end - len(m.name)            # the name ends the mention: "eastern [Libya]"
@@ -337,7 +382,7 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
     e, note = cand.entry, f", {why}" if why else ""
     if m.label == "FAC":                       # mis-tagged and mis-parsed: the syntax says nothing
         return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
-    if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
+    if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP and "qualified" not in why:
         return None
     if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)

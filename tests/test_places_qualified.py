@@ -1,0 +1,52 @@
+"""Qualified place names: a state, province or country after a town's name picks the namesake."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.places.qualify import area_of, qualifier_after
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def by_name(pipe: Pipeline, text: str) -> dict:
+    return {p.name: p for p in pipe.code(text, published="2019-04-02").places}
+
+
+def test_ap_abbreviations_and_full_names_are_read_as_written():
+    text = "He moved to Fresno, Calif. in May, then to Oxford, North Carolina, and Perth, W.A."
+    assert area_of(qualifier_after(text, text.index("Fresno") + 6)).iso == "US-CA"
+    assert area_of(qualifier_after(text, text.index("Oxford") + 6)).iso == "US-NC"
+    assert area_of(qualifier_after(text, text.index("Perth") + 5)).iso == "AU-WA"
+    assert qualifier_after("Fresno, CALIF. x", 6) is None          # abbreviations only as written
+    assert qualifier_after("Fresno, he said.", 6) is None
+
+
+def test_a_state_abbreviation_picks_the_town_and_is_a_place_itself(pipe):
+    p = by_name(pipe, "A fire destroyed two barns near Lebanon, Ore. on Tuesday, the sheriff said.")
+    assert p["Lebanon"].country == "USA" and 44 < p["Lebanon"].lat < 45 and p["Lebanon"].lon < -122
+    assert p["Oregon"].country == "USA" and [m.text for m in p["Oregon"].mentions] == ["Ore."]
+
+
+def test_the_full_state_name_beats_a_bigger_namesake(pipe):
+    p = by_name(pipe, "The new clinic opened in Manchester, New Hampshire, last week.")
+    assert p["Manchester"].country == "USA" and abs(p["Manchester"].lon + 71.45) < 0.3
+    assert "qualified by New Hampshire" in p["Manchester"].reason
+
+
+def test_a_later_bare_mention_keeps_the_qualified_town(pipe):
+    p = by_name(pipe, "Storms flooded streets in Paris, Texas on Sunday. Paris officials said schools stay closed.")
+    assert p["Paris"].country == "USA" and len(p["Paris"].mentions) == 2
+
+
+def test_a_country_qualifier(pipe):
+    p = by_name(pipe, "The conference was held in Victoria, Canada, in June.")
+    assert p["Victoria"].country == "CAN"
+
+
+def test_a_list_of_states_is_not_a_qualified_name(pipe):
+    p = by_name(pipe, "Cases were reported in Ohio, Indiana and Washington, Pennsylvania health officials said.")
+    assert p["Ohio"].kind == "region" and p["Indiana"].kind == "region"
