@@ -50,3 +50,11 @@ def test_a_country_qualifier(pipe):
 def test_a_list_of_states_is_not_a_qualified_name(pipe):
     p = by_name(pipe, "Cases were reported in Ohio, Indiana and Washington, Pennsylvania health officials said.")
     assert p["Ohio"].kind == "region" and p["Indiana"].kind == "region"
+
+
+def test_a_state_named_in_the_story_picks_its_town_over_a_bigger_namesake(pipe):
+    p = by_name(pipe, "Flooding closed roads across South Carolina on Monday. In Lexington, two schools "
+                      "stayed shut, the county said.")
+    assert p["Lexington"].country == "USA" and abs(p["Lexington"].lon + 81.24) < 0.3
+    assert "named in the story" in p["Lexington"].reason
+

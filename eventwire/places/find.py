@@ -249,6 +249,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
+    named_areas = _named_areas(mentions, keys, provisional)
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
@@ -259,7 +260,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         listed = m.name.lower() in areas()[1]       # "Ohio, Indiana and Iowa": a list, not a qualified town
         inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) if m.qualifier and not listed else []
         area_here = area_entry(qualifying[m.start], gaz) if m.start in qualifying else None
-        if area_here is not None and not any(c.entry.country == area_here.country for c in cands):                  # "Atlanta, [Georgia]": the state, not the country
+        if area_here is not None and not any(c.entry.country == area_here.country for c in cands):
+            # "Atlanta, [Georgia]": the state, not the country
             cand, why = Candidate(area_here, True), "qualifying the town before it"
         elif inside:
             cand = max(inside, key=lambda c: (c.main_name, c.entry.population))
@@ -268,6 +270,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             cand, why = pinned[n], "as qualified earlier in the story"
         else:
             cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
+            cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
             if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                     and cand.entry.population < ALT_NAME_MIN_POP:
                 continue                           # "Boni" is not Bonn: a variant spelling needs support
@@ -283,6 +286,31 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             if not any(x.start == mention.start and x.end == mention.end for x in place.mentions):
                 place.mentions.append(mention)         # a qualifier may be a mention of its own too
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
+
+
+def _named_areas(mentions: list[PlaceMention], keys: list[str], provisional: dict) -> Counter:
+    """States and provinces the story names, as qualifiers ("Dayton, Ohio") or on their own ("in Ohio")."""
+    full = areas()[1]
+    out: Counter = Counter(a for m in mentions if m.qualifier and (a := area_of(m.qualifier)))
+    for n, m in zip(keys, mentions):
+        area, own = full.get(n), provisional.get(n)
+        if area and m.label != "PROPN" and own is not None and own.entry.kind == "region" \
+                and own.entry.country == area.country:
+            out[area] += 1
+    return out
+
+
+def _in_named_area(cands: list[Candidate], named: Counter, best: Candidate | None) -> tuple[Candidate, str] | None:
+    """A town of a state the story names over a bigger namesake elsewhere ("Lexington" in a story about
+    South Carolina), unless the namesake is a capital or a big city, which a passing state does not move."""
+    if best is None or not named or best.entry.kind != "city" or best.entry.capital \
+            or best.entry.population >= BIG_CITY:
+        return None
+    for area, _ in named.most_common():
+        inside = within(cands, area, None)
+        if inside:
+            return max(inside, key=lambda c: (c.main_name, c.entry.population)), f"in {area.name}, named in the story"
+    return None
 
 
 def _qualifier_place(m: PlaceMention, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
