@@ -58,3 +58,10 @@ def test_a_state_named_in_the_story_picks_its_town_over_a_bigger_namesake(pipe):
     assert p["Lexington"].country == "USA" and abs(p["Lexington"].lon + 81.24) < 0.3
     assert "named in the story" in p["Lexington"].reason
 
+
+
+def test_a_capital_is_not_moved_to_a_smaller_namesake_by_the_story_country(pipe):
+    p = by_name(pipe, "Storms hit Ohio on Monday. Roads closed in Texas, in Kentucky and in Tennessee, and "
+                      "the embassy in Egypt closed. In Cairo, crowds gathered outside the parliament.")
+    assert p["Cairo"].country == "EGY"
+    assert "national capital" in p["Cairo"].reason

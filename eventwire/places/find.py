@@ -395,6 +395,11 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
         return best, ""
     famous = next((c for c in rivals if c.main_name and c.entry.kind == "city" and best.entry.kind == "city"
                    and c.entry.population > FAMOUS_CITY_RATIO * best.entry.population), None)
+    capital = next((c for c in rivals if c.main_name and c.entry.capital and best.entry.kind == "city"
+                    and not best.entry.capital and c.entry.population >= best.entry.population
+                    and evidence[c.entry.country or ""]), None)
+    if capital is not None:                        # "Moscow" in a US story that names Russia: the capital
+        return capital, f"the national capital ({capital.entry.country}) over a smaller namesake"
     if famous is not None and not place_evidence[best.entry.country or ""]:
         return famous, f"the far bigger namesake ({famous.entry.country}): no other place vouches for {best.entry.country}"
     if support(best) > support(rivals[0]):
