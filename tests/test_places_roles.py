@@ -59,3 +59,14 @@ def test_records_without_roles_still_load():
     rec = Record.from_dict({"doc_id": "old", "text": "In Oslo.",
                             "places": [{"id": "P1", "name": "Oslo", "country": "NOR", "kind": "city"}]})
     assert rec.places[0].role == "locative"
+
+
+def test_datelines_are_places_with_their_role_and_place_no_event(pipe):
+    rec = code(pipe, "Storm hits coast\nHALIFAX, N.S. (CP) — Police arrested four men after a brawl in Dartmouth "
+                     "on Saturday.")
+    p = by_name(rec)
+    assert p["Halifax"].country == "CAN" and p["Halifax"].role == "dateline"
+    placed = {e.place for e in rec.events if e.place}
+    assert all(pl.role == "locative" for pl in rec.places if pl.id in placed)
+    mid = by_name(code(pipe, "Fire guts barn. DAYTON -- Firefighters spent the night at a farm outside town."))
+    assert mid["Dayton"].role == "dateline" and mid["Dayton"].country == "USA"

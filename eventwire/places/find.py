@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.anchor import DATELINE
+from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
 from eventwire.places.qualify import Qualifier, area_entry, areas, area_of, country_of, qualifier_after, within
 
@@ -122,8 +123,16 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         else:
             continue
         taken.update(m.tokens)
+    names = dateline_names(doc.text)
+    for a, b in names:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        out.append(PlaceMention(a, b, list(range(span.start, span.end)), doc.text[a:b], "DATELINE",
+                                False, False, anchors=False))
+        taken.update(range(span.start, span.end))
     for m in out:
-        m.dateline = any(a <= m.start < b for a, b in datelines)
+        m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -415,7 +424,8 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
     e, note = cand.entry, f", {why}" if why else ""
     if m.label == "FAC":                       # mis-tagged and mis-parsed: the syntax says nothing
         return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
-    if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP and "qualified" not in why:
+    if m.label in ("PROPN", "DATELINE") and e.kind == "city" and e.population < FALLBACK_MIN_POP \
+            and "qualified" not in why:
         return None
     if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)
