@@ -70,3 +70,10 @@ def test_datelines_are_places_with_their_role_and_place_no_event(pipe):
     assert all(pl.role == "locative" for pl in rec.places if pl.id in placed)
     mid = by_name(code(pipe, "Fire guts barn. DAYTON -- Firefighters spent the night at a farm outside town."))
     assert mid["Dayton"].role == "dateline" and mid["Dayton"].country == "USA"
+
+
+def test_a_state_or_country_opening_an_organisation_name_is_a_modifier(pipe):
+    p = by_name(code(pipe, "The Ohio Department of Health reported 12 new cases on Tuesday. "
+                           "Arizona State University closed its labs."))
+    assert p["Ohio"].role == "modifier" and p["Ohio"].country == "USA"
+    assert "Arizona" not in p                      # a university's name, not the state

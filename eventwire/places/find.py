@@ -123,6 +123,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         else:
             continue
         taken.update(m.tokens)
+    out += _leading_names(doc, taken)
     names = dateline_names(doc.text)
     for a, b in names:
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -134,6 +135,25 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     for m in out:
         m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
     return sorted(out, key=lambda m: m.start)
+
+
+def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
+    """A state or country that opens an organisation's name ("the Minnesota Department of Transportation",
+    "the Kenya Red Cross"): a modifier on record. Resolution keeps only countries and regions for these."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ in ("university", "college"):
+            continue                               # "Arizona State University" names a school, not a state
+        toks = list(ent)[1:] if ent[0].lower_ == "the" else list(ent)
+        for width in (3, 2, 1):
+            head = toks[:width]
+            if len(toks) <= width or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in head) \
+                    or any(t.i in taken for t in head):
+                continue
+            out.append(PlaceMention(head[0].idx, head[-1].idx + len(head[-1]), [t.i for t in head],
+                                    doc[head[0].i:head[-1].i + 1].text, "ORGPART", False, False,
+                                    compound=True, anchors=False))
+    return out
 
 
 def _name_parts(doc: Doc, ent: SpacySpan, rules: Rules) -> tuple[str | None, list[Token], int] | None:
@@ -343,6 +363,9 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 
 
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
+    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state only
+        return [c for c in cands if c.main_name and c.entry.kind in ("country", "region")
+                and c.entry.source != "subdivision"]
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
     if m.label == "FAC":                           # "the White House", "Camp David": only big cities count
