@@ -65,3 +65,8 @@ def test_a_capital_is_not_moved_to_a_smaller_namesake_by_the_story_country(pipe)
                       "the embassy in Egypt closed. In Cairo, crowds gathered outside the parliament.")
     assert p["Cairo"].country == "EGY"
     assert "national capital" in p["Cairo"].reason
+
+
+def test_a_town_with_no_namesake_vouches_for_its_state(pipe):
+    p = by_name(pipe, "Police in Champaign arrested two men on Monday. In Springfield, lawmakers debated the budget.")
+    assert p["Springfield"].country == "USA" and abs(p["Springfield"].lon + 89.64) < 0.2   # Illinois, not Missouri

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
-from eventwire.places.qualify import Qualifier, area_entry, areas, area_of, country_of, qualifier_after, within
+from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
+                                      qualifier_after, within)
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -118,8 +119,9 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
             continue
         if m.locative or m.region_noun:
             out.append(m)
-        elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines):
-            out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -": on record only
+        elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines) \
+                or (m.name.lower() in areas()[1] and tok.ent_type_ != "PERSON"):
+            out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -", "Minnesota": on record only
         else:
             continue
         taken.update(m.tokens)
@@ -278,7 +280,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
-    named_areas = _named_areas(mentions, keys, provisional)
+    named_areas = _named_areas(mentions, keys, provisional, gaz)
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
@@ -317,8 +319,9 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
 
 
-def _named_areas(mentions: list[PlaceMention], keys: list[str], provisional: dict) -> Counter:
-    """States and provinces the story names, as qualifiers ("Dayton, Ohio") or on their own ("in Ohio")."""
+def _named_areas(mentions: list[PlaceMention], keys: list[str], provisional: dict, gaz: Gazetteer) -> Counter:
+    """States and provinces the story names, as qualifiers ("Dayton, Ohio"), on their own ("in Ohio"), or
+    through a town that has no namesake anywhere ("Pineville" is only in Louisiana)."""
     full = areas()[1]
     out: Counter = Counter(a for m in mentions if m.qualifier and (a := area_of(m.qualifier)))
     for n, m in zip(keys, mentions):
@@ -326,7 +329,16 @@ def _named_areas(mentions: list[PlaceMention], keys: list[str], provisional: dic
         if area and m.label != "PROPN" and own is not None and own.entry.kind == "region" \
                 and own.entry.country == area.country:
             out[area] += 1
+    for n, m in zip(keys, mentions):               # a town with no namesake anywhere vouches for its state
+        own = provisional.get(n)
+        if own is not None and own.entry.kind == "city" and n not in full \
+                and (area := area_of_town(own.entry)) is not None and _only_town(own, n, gaz):
+            out[area] += 1
     return out
+
+
+def _only_town(own: Candidate, name: str, gaz: Gazetteer) -> bool:
+    return all(c.entry is own.entry or c.entry.kind != "city" or not c.main_name for c in gaz.lookup(name))
 
 
 def _in_named_area(cands: list[Candidate], named: Counter, best: Candidate | None) -> tuple[Candidate, str] | None:

@@ -79,6 +79,19 @@ def area_of(q: Qualifier) -> Area | None:
     return abbr.get(q.text) or full.get(q.text.lower())
 
 
+def area_of_town(entry: GeoEntry) -> Area | None:
+    """The state or province a town lies in, when qualifiers.yaml lists it."""
+    if entry.kind != "city" or entry.geonameid is None:
+        return None
+    return _by_code().get((entry.country, admin1_codes().get(entry.geonameid, "")))
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[tuple[str | None, str], Area]:
+    abbr, full = areas()
+    return {(a.country, a.admin1): a for a in [*abbr.values(), *full.values()]}
+
+
 def country_of(q: Qualifier, gaz: Gazetteer) -> GeoEntry | None:
     return next((c.entry for c in gaz.lookup(q.text) if c.entry.kind == "country" and c.main_name), None)
 
