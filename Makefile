@@ -21,7 +21,10 @@ demo: $(STAMP)
 	$(BIN)/eventwire code examples/ --format jsonl > out/examples.jsonl
 	@echo "coded $$(wc -l < out/examples.jsonl) example articles into out/examples.jsonl"
 	$(BIN)/eventwire ingest examples/ --db out/demo.db
-	$(BIN)/eventwire query --db out/demo.db --format table --limit 15
+	@echo; echo "events told by several articles first (fused across articles; 'articles' counts them):"
+	$(BIN)/eventwire query --db out/demo.db --fused --sort=-articles --format table --limit 12
+	@echo; echo "the deadliest events (fatalities: the killed counted in the text for that event):"
+	$(BIN)/eventwire query --db out/demo.db --fused --sort=-fatalities --type ASSAULT,COERCE --format table --limit 5
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -19,6 +19,7 @@ from importlib import resources
 import yaml
 
 from eventwire.errors import InputError
+from eventwire.pagedate import page_date
 from eventwire.record import Removed
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
@@ -39,6 +40,7 @@ class Cleaned:
     title: str | None = None
     standfirst: str | None = None
     removed: list[Removed] = field(default_factory=list)
+    published: str | None = None       # YYYY-MM-DD the page's markup states (HTML only; see pagedate.py)
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,9 @@ def _cut_point(body: str, max_chars: int) -> int:
     return cut if cut > 0 else max_chars
 
 
-def clean_html(html: str, *, title: str | None = None, max_chars: int = 200_000) -> Cleaned:
-    """Main text of a web page (trafilatura drops menus, ads and comments), then the text rules."""
+def clean_html(html: str, *, title: str | None = None, max_chars: int = 200_000, url: str | None = None) -> Cleaned:
+    """Main text of a web page (trafilatura drops menus, ads and comments), then the text rules; and the
+    publication date its markup states."""
     import trafilatura  # imported here: it costs half a second and plain-text runs never need it
 
     html = _CONTROL.sub("", no_surrogates(html))  # lxml refuses control characters anywhere in a page
@@ -221,6 +224,7 @@ def clean_html(html: str, *, title: str | None = None, max_chars: int = 200_000)
     cleaned = clean_text(body, title=page_title, max_chars=max_chars)
     dropped = max(0, len(html) - len(body))
     cleaned.removed.insert(0, Removed(f"{dropped} characters of markup, menus and page furniture", "html"))
+    cleaned.published = page_date(html, url)
     return cleaned
 
 

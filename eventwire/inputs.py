@@ -304,7 +304,8 @@ def _article_from_row(origin: str, row: object) -> Article | Rejection:
     if text is None and html is None:
         has_field = isinstance(row.get("text"), str) or isinstance(row.get("html"), str)
         return Rejection(origin, "empty text" if has_field else "no \"text\" or \"html\" field")
-    meta = Meta(doc_id=_str(rid), published=_str(row.get("published")),
+    published = row.get("published") if row.get("published") is not None else row.get("date")  # "date": an alias
+    meta = Meta(doc_id=_str(rid), published=_str(published),
                 source=_str(row.get("source")), url=_str(row.get("url")), title=_str(row.get("title")))
     return Article(origin, text=text, meta=meta) if text is not None else Article(origin, html=html, meta=meta)
 

@@ -16,21 +16,25 @@ from eventwire.analysis import Analysis, Stage
 from eventwire.anchor import AnchorStage
 from eventwire.clean import Cleaned, clean_html, clean_text, normalize
 from eventwire.counts import CountStage
+from eventwire.counts.link import CountLinkStage
 from eventwire.dates import DateStage
 from eventwire.errors import EventwireError, InputError
 from eventwire.events import EventStage
 from eventwire.inputs import Article, Meta, Rejection
 from eventwire.language import detect_language
+from eventwire.pagedate import HOW as PAGE_DATE_HOW
 from eventwire.places import PlaceStage
 from eventwire.quotes import QuoteStage
 from eventwire.record import Record, Sentence
 from eventwire.relations import RelationStage
 from eventwire.settings import Settings
+from eventwire.truecase import parse_text
 
 log = logging.getLogger(__name__)
 
 # Order matters: each stage reads what the ones before it wrote (see each stage's `requires`).
-STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage)
+STAGES = (ActorStage, PlaceStage, DateStage, CountStage, EventStage, QuoteStage, RelationStage, AnchorStage,
+          CountLinkStage)
 
 
 class Pipeline:
@@ -77,6 +81,9 @@ class Pipeline:
                      url=art.meta.url, title=cleaned.title, standfirst=cleaned.standfirst,
                      removed=cleaned.removed)
         rec.published = _iso_date(art.meta.published, rec)
+        if rec.published is None and cleaned.published:     # given metadata wins over what the page says
+            rec.published = cleaned.published
+            rec.warnings.append(f"published date {cleaned.published} {PAGE_DATE_HOW}")
         if art.encoding != "utf-8":
             rec.warnings.append(f"input was not UTF-8; decoded as {art.encoding}")
         lang, prob = detect_language(rec.text)
@@ -89,7 +96,9 @@ class Pipeline:
     def _run_batch(self, batch: list[tuple[str, Record | Rejection]]) -> Iterator[Record | Rejection]:
         todo = [r for _, r in batch
                 if isinstance(r, Record) and (self.settings.force_language or r.language in ("en", None))]
-        docs = dict(zip((id(r) for r in todo), self.nlp.pipe((r.text for r in todo), batch_size=self.settings.batch_size)))
+        # a text in lower case is parsed from a copy with its known names capitalised (same offsets)
+        docs = dict(zip((id(r) for r in todo), self.nlp.pipe((parse_text(r.text) for r in todo),
+                                                              batch_size=self.settings.batch_size)))
         for origin, item in batch:
             if isinstance(item, Record) and id(item) in docs:
                 yield self._analyse(item, docs[id(item)], origin)
@@ -116,7 +125,7 @@ class Pipeline:
 
 def _clean(art: Article, settings: Settings) -> Cleaned:
     if art.html is not None:
-        return clean_html(art.html, title=art.meta.title, max_chars=settings.max_chars)
+        return clean_html(art.html, title=art.meta.title, max_chars=settings.max_chars, url=art.meta.url)
     return clean_text(art.text or "", title=art.meta.title, max_chars=settings.max_chars)
 
 

@@ -86,6 +86,9 @@ class Quote:
     direct: bool = True
     medium: str | None = None
     reason: str | None = None
+    # the quoted pieces of one utterance split by its attribution ('"We will win," she said. "Nobody
+    # doubts it."'), in order; `content` is the first. Empty when the quote is one piece.
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +111,9 @@ class Place:
     geonameid: int | None = None
     mentions: list[Span] = field(default_factory=list)
     reason: str | None = None
+    precision: str | None = None       # point | admin1 | admin2 | country | region (None: older records)
+    admin1: str | None = None          # ISO 3166-2 code of the first-level area it lies in (or is): "US-CA"
+    admin1_name: str | None = None
     # How the text uses the name (the most literal of its mentions): locative (where something happens),
     # metonymic (it stands for its government or people: "Russia said"), modifier ("the Paris accord"),
     # dateline. Only locative places (and datelines, where asked) place events.
@@ -119,8 +125,23 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str                         # YYYY, YYYY-MM or YYYY-MM-DD
+    value: str                         # YYYY-MM-DD, YYYY-MM, YYYY, or YYY for a decade ("199": the 1990s)
     reason: str | None = None          # which rule resolved it ("weekday, latest on or before publication")
+    precision: str | None = None       # day | month | year | decade (from the value when not given)
+    inferred: bool = False             # the value comes from the publication date ("Monday", "last year")
+    background: bool = False           # an old date kept for completeness; it dates no reported event
+
+    def __post_init__(self) -> None:
+        if self.precision is None:
+            self.precision = date_precision(self.value)
+
+
+_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year", 3: "decade"}
+
+
+def date_precision(value: str | None) -> str | None:
+    """ "2020-05-05" → day, "2020-05" → month, "2020" → year, "202" → decade."""
+    return _PRECISION_BY_LENGTH.get(len(value)) if value else None
 
 
 @dataclass
@@ -132,6 +153,8 @@ class Count:
     date: str | None = None
     evidence: Span | None = None
     reason: str | None = None          # which lexicon entry made it a count ("killed verb 'kill' (nsubjpass)")
+    event: str | None = None           # id of the event the count belongs to (the attack that killed them), or null
+    event_reason: str | None = None    # why that event ("ASSAULT in the count's clause"), null with no event
 
 
 @dataclass
@@ -214,7 +237,7 @@ def _item_from_json(cls: type, d: dict) -> Any:
         v = d[key]
         if key in _SPAN_FIELDS:
             v = Span.from_dict(v)
-        elif key == "mentions":
+        elif key in ("mentions", "parts"):
             v = [Span.from_dict(m) for m in v]
         kwargs[f.name] = v
     return cls(**kwargs)
@@ -254,6 +277,8 @@ def span_errors(rec: Record) -> list[str]:
     for q in rec.quotes:
         check(f"quote {q.id} content", q.content)
         check(f"quote {q.id} cue", q.cue)
+        for part in q.parts:
+            check(f"quote {q.id} part", part)
     for r in rec.relations:
         check(f"relation {r.kind}", r.evidence)
     for d in rec.dates:

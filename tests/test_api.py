@@ -48,7 +48,7 @@ def test_index_is_html_with_only_local_assets(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert '<table id="events">' in r.text
     refs = re.findall(r'(?:src|href)="([^"]+)"', r.text)
-    assert refs and all(ref.startswith("/static/") for ref in refs), refs
+    assert refs and all(ref.startswith(("/static/", "/api/")) for ref in refs), refs   # this server only
     csp = r.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "default-src 'none'" in csp
     assert r.headers["x-content-type-options"] == "nosniff"
@@ -133,6 +133,55 @@ def test_bad_parameters_are_400_with_the_error_shape(client):
     assert_error(client.get("/api/timeline", params={"until": "31/12/2022"}), 400, "until")
     # full-text syntax in the text filter is taken as words, not as a query that fails
     assert client.get("/api/events", params={"text": 'dam" OR (NEAR'}).status_code == 200
+
+
+def test_unknown_parameters_are_400_naming_the_ones_taken(client):
+    assert_error(client.get("/api/events", params={"contry": "EGY"}), 400, "unknown parameter contry", "country")
+    assert_error(client.get("/api/timeline", params={"limit": "5"}), 400, "unknown parameter limit")
+    assert_error(client.get("/api/types", params={"x": "1"}), 400, "no parameters")
+    assert client.get("/api/events", params={"country": "EGY", "limit": 5}).status_code == 200
+
+
+@pytest.mark.parametrize("given", ["Egypt", "egypt", "EGY", "EG", "Egyptian"])
+def test_country_filter_takes_names_and_codes(client, given):
+    assert {e["event_id"] for e in client.get("/api/events", params={"country": given}).json()["items"]} == \
+        {"test-egypt-dam#E1"}
+
+
+def test_events_sort_by_any_column_both_ways(client):
+    names = lambda sort: [e["place_name"] for e in client.get("/api/events", params={"sort": sort}).json()["items"]]
+    assert names("place")[:4] == ["Cairo", "Gao", "Tbilisi", "Tbilisi"] and names("place")[-1] is None
+    assert names("-place")[:4] == ["Tbilisi", "Tbilisi", "Gao", "Cairo"]
+    sources = [e["source_name"] for e in client.get("/api/events", params={"sort": "source"}).json()["items"]]
+    assert sources == sorted(sources, key=str.casefold) or sources == sorted(sources)
+    assert_error(client.get("/api/events", params={"sort": "evidence; DROP"}), 400, "cannot sort by")
+
+
+def test_fused_page_keeps_negation_and_hypothesis(client):
+    body = client.get("/api/fused", params={"limit": 50}).json()
+    assert body["total"] == 9 and {f["polarity"] for f in body["items"]} == {"asserted"}
+    assert all(f["n_articles"] == 1 and f["publishers"] == ["eventwire tests"] for f in body["items"])
+
+
+def test_export_csv_downloads_the_filtered_events(client):
+    r = client.get("/api/export.csv", params={"country": "Georgia"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    lines = r.text.splitlines()
+    assert lines[0].startswith("event_id,") and len(lines) == 3 and all("test-tbilisi-protest" in x for x in lines[1:])
+    fused = client.get("/api/export.csv", params={"fused": "true", "type": "ASSAULT"}).text.splitlines()
+    assert fused[0].startswith("fused_id,n_articles,") and len(fused) == 2
+
+
+def test_dashboard_counts_per_country_and_series_per_type(client):
+    d = client.get("/api/dashboard").json()
+    by_country = {c["country"]: c["events"] for c in d["countries"]}
+    assert by_country["MLI"] == 3 and by_country["GEO"] == 2 and sum(by_country.values()) + d["no_country"] == 9
+    series = {s["type"]: {p["period"]: p["count"] for p in s["points"]} for s in d["series"]}
+    assert series["COERCE"] == {"2023-03": 1} and series["SANCTION"] == {"2022-11": 1} and d["undated"] == 1
+    assert d["periods"][0] == "2021-07" and d["periods"][-1] == "2023-03" and len(d["periods"]) == 21
+    only = client.get("/api/dashboard", params={"type": "ACCUSE"}).json()
+    assert [s["type"] for s in only["series"]] == ["ACCUSE"]
 
 
 FILTER_NAMES = ("actor", "country", "type", "since", "until", "place", "text", "limit", "offset")

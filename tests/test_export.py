@@ -64,7 +64,7 @@ def test_csv_one_row_per_event_with_dyadic_columns(tmp_path, db):
     assert (r["source_name"], r["source_country"], r["target_name"], r["target_sector"]) == ("Turkey", "TUR", "Russia", "GOV")
     assert r["evidence"] == "Turkey urged Russia to halt its support for the rebels."
     assert (int(r["evidence_start"]), int(r["evidence_end"])) == (0, len(r["evidence"]))
-    assert r["negated"] == "false" and r["source"] == "Wire" and r["published"] == "2020-05-05"
+    assert r["negated"] == "false" and r["publisher"] == "Wire" and r["published"] == "2020-05-05"
 
 
 def test_parquet_types(tmp_path, db):

@@ -78,12 +78,12 @@ def test_cleaner_removes_only_what_was_in_the_input(raw):
 @example("AA\n\nTurkey says\nthe army left\n\nBody text here. More.\n\nAnother paragraph.")
 @example("Route 6\n\nthe talks continued")
 def test_headline_is_a_line_of_the_input(raw):
-    """The headline is a line of the input, or hard-wrapped lines of it rejoined with single spaces."""
+    """The headline is a line of the input, or a run of hard-wrapped lines of it rejoined with single spaces."""
     out = _clean_or_none(raw)
     if out is None or out.title is None:
         return
     lines = [ln.strip() for ln in normalize(raw).split("\n")]
-    wrapped = {" ".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, min(len(lines), i + 4) + 1)}
+    wrapped = {" ".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, len(lines) + 1)}
     assert out.title in wrapped
     assert out.text.startswith(out.title) and "\n" not in out.title
 
@@ -162,7 +162,7 @@ def _resolve(parts, pub: date, future: bool):
     assume(kind != "weekday" or wd is not None)
     assume(kind not in ("relative", "ago") or unit is not None)
     x = DateExpr(0, 4, "text", kind, year=y, month=m, day=d, weekday=wd, unit=unit, offset=off, modifier=mod)
-    return value_of(x, pub, future)
+    return value_of(x, pub, "future" if future else None)
 
 
 @FAST

@@ -33,17 +33,17 @@ def test_regions_pair_straight_and_curly_marks():
     assert got == ["we will stay", "we will go"]
 
 
-def test_region_drops_the_comma_before_the_closing_mark():
-    text = '"We will stay," he said.'
+def test_region_keeps_what_is_inside_the_marks_without_white_space():
+    text = '" We will stay," he said.'
     (r,) = find_quoted_regions(text)
-    assert text[r.start:r.end] == "We will stay"
+    assert text[r.start:r.end] == "We will stay,"
 
 
 def test_quote_running_over_two_paragraphs_is_one_region():
     text = '"The first part of the statement ends here.\n\n"And the second part closes it," he said.'
     (r,) = find_quoted_regions(text)
     assert text[r.start:r.end].startswith("The first part")
-    assert text[r.start:r.end].endswith("closes it")
+    assert text[r.start:r.end].endswith("closes it,")
 
 
 # ---- direct quotes ---------------------------------------------------------------------------
@@ -52,7 +52,7 @@ def test_quote_then_speaker_with_apposition_and_platform(pipeline):
                                'returns," Fahrettin Altun, Turkey\'s communications director, said on Twitter.')
     (q,) = qs
     assert q.direct and q.speaker_text == "Fahrettin Altun"
-    assert q.content.text.startswith("We will keep supporting") and q.content.text.endswith("peace returns")
+    assert q.content.text.startswith("We will keep supporting") and q.content.text.endswith("peace returns,")
     assert q.cue.text == "said" and q.medium == "Twitter"
     assert "Altun" in speaker_name(rec, q)
 
@@ -73,7 +73,7 @@ def test_quote_of_several_sentences_is_one_quote(pipeline):
 
 def test_curly_quote_told_reporters(pipeline):
     rec, (q,) = quotes(pipeline, "“We have no choice but to fight,” the rebel commander told reporters on Sunday.")
-    assert q.content.text == "We have no choice but to fight"
+    assert q.content.text == "We have no choice but to fight,"
     assert q.cue.text == "told" and q.medium == "reporters" and q.speaker_text == "rebel commander"
 
 
@@ -99,16 +99,29 @@ def test_interview_medium_keeps_the_outlet(pipeline):
     assert q.medium == "interview with CNN"
 
 
-def test_second_quote_without_cue_continues_the_first(pipeline):
+def test_second_quote_without_cue_in_the_same_paragraph_is_the_same_utterance(pipeline):
     rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan. "Turkey will continue to defend its '
                                'interests in the region."')
-    assert [q.direct for q in qs] == [True, True]
-    assert qs[0].speaker_text == "Erdogan"
-    assert qs[1].speaker == qs[0].speaker and qs[1].speaker_text == "Erdogan"
-    assert qs[1].cue is None and "continues" in qs[1].reason
+    (q,) = qs                                    # one utterance split by its attribution: one quote
+    assert q.direct and q.speaker_text == "Erdogan" and q.content.text == "We will not allow this,"
+    assert [p.text for p in q.parts] == ["We will not allow this,",
+                                         "Turkey will continue to defend its interests in the region."]
 
 
-# ---- indirect speech -------------------------------------------------------------------------
+def test_quote_opening_the_next_paragraph_is_the_same_utterance(pipeline):
+    rec, (q,) = quotes(pipeline, '"We will not allow this," said Erdogan.\n\n"Turkey will continue to defend its '
+                                 'interests in the region."')
+    assert q.speaker_text == "Erdogan" and len(q.parts) == 2
+
+
+def test_quote_after_a_paragraph_of_narration_continues_the_previous_speaker(pipeline):
+    rec, qs = quotes(pipeline, '"We will not allow this," said Erdogan.\n\nHe spoke in Ankara after the cabinet '
+                               'met.\n\n"Turkey will continue to defend its interests in the region."')
+    qs = [q for q in qs if q.direct]
+    assert len(qs) == 2 and qs[1].speaker == qs[0].speaker and qs[1].speaker_text == "Erdogan"
+    assert qs[1].cue is None and "continues" in qs[1].reason and qs[1].parts == []
+
+
 def test_indirect_speech_after_said(pipeline):
     rec, (q,) = quotes(pipeline, "The interior ministry said police detained at least 20 people overnight.")
     assert not q.direct and q.content.text == "police detained at least 20 people overnight"
@@ -142,9 +155,9 @@ def test_attribution_in_the_next_paragraph_does_not_claim_a_quote(pipeline):
     rec, qs = quotes(pipeline, '"The enemy wants to leave us without light," Zelenskiy said. "We will not let '
                                'that happen."\n\nEnergy Minister German Galushchenko told reporters that crews '
                                'were working to restore supplies.')
-    assert [q.direct for q in qs] == [True, True, False]
-    assert qs[1].speaker_text == "Zelenskiy" and "continues" in qs[1].reason
-    assert qs[2].medium == "reporters" and "Galushchenko" in qs[2].speaker_text
+    assert [q.direct for q in qs] == [True, False]
+    assert qs[0].speaker_text == "Zelenskiy" and len(qs[0].parts) == 2
+    assert qs[1].medium == "reporters" and "Galushchenko" in qs[1].speaker_text
 
 
 def test_according_to(pipeline):
@@ -197,9 +210,10 @@ def test_question_then_asked(pipeline):
 
 
 def test_split_quote_around_the_attribution(pipeline):
-    rec, qs = quotes(pipeline, '"We are ready," Sergei Lavrov said, "but the West must listen to us for once."')
-    assert [q.content.text for q in qs] == ["We are ready", "but the West must listen to us for once."]
-    assert qs[0].speaker == qs[1].speaker is not None
+    rec, (q,) = quotes(pipeline, '"We are ready to talk," Sergei Lavrov said, "but the West must listen to us '
+                                 'for once."')
+    assert q.content.text == "We are ready to talk," and q.speaker is not None
+    assert [p.text for p in q.parts] == ["We are ready to talk,", "but the West must listen to us for once."]
 
 
 def test_he_said_with_no_previous_quote_is_the_person_the_story_is_about(pipeline):

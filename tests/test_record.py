@@ -68,7 +68,7 @@ def test_example_records_validate(pipeline):
 
     corpus = Path(__file__).resolve().parent.parent / "examples" / "articles.jsonl"
     records = list(pipeline.pipe(read_inputs([str(corpus)])))
-    assert len(records) == 8 and all(isinstance(r, Record) for r in records)
+    assert len(records) == 9 and all(isinstance(r, Record) for r in records)
     for rec in records:
         jsonschema.validate(rec.to_dict(), SCHEMA)
         assert span_errors(rec) == [], rec.doc_id

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.kb import KB
 from eventwire.actors.resolve import Found, Mentions
+from eventwire.actors.scene import country_is_guessed
 
 # Sentences back that a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 2
@@ -73,7 +74,7 @@ def focus_country(m: Mentions) -> str | None:
     return best if counts[best] >= FOCUS_MIN else None
 
 
-def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
+def merge(m: Mentions, kb: KB, published: str | None, doc: Doc | None = None) -> list[Draft]:
     """Mentions → drafts of actors (one per identity key), in order of first mention."""
     found = m.found
     focus = focus_country(m)
@@ -102,7 +103,7 @@ def merge(m: Mentions, kb: KB, published: str | None) -> list[Draft]:
     drafts: dict[str, Draft] = {}
     for f in sorted((f for f in found if f.key), key=lambda f: f.start):
         drafts.setdefault(f.key, Draft(f.key)).mentions.append(f)
-    _complete(drafts, focus)
+    _complete(drafts, focus, doc)
     _state_forces(drafts, keys)
     return sorted(drafts.values(), key=lambda d: d.start)
 
@@ -148,11 +149,13 @@ def _the_government(found: list[Found], keys: dict[str, str]) -> str | None:
     return govs.pop() if len(govs) == 1 else None
 
 
-def _complete(drafts: dict[str, Draft], focus: str | None) -> None:
+def _complete(drafts: dict[str, Draft], focus: str | None, doc: Doc | None = None) -> None:
     """Fill what a draft's mentions leave open from the document (affiliates, focus country)."""
     for d in drafts.values():
         unknown_org = d.kind == "org" and d.first("kb_id") is None
-        if (d.kind == "person" or unknown_org) and d.first("country") is None and focus:
+        if (d.kind == "person" or unknown_org) and d.first("country") is None and focus \
+                and not _nearer_other_country(d.mentions[0], [f for o in drafts.values() for f in o.mentions],
+                                              focus, doc):
             d.mentions[0].country = focus
             d.mentions[0].reason += f"+focus-country:{focus}"
     for d in drafts.values():
@@ -165,6 +168,26 @@ def _complete(drafts: dict[str, Draft], focus: str | None) -> None:
         if m.country is None and aff_country:
             m.country = aff_country
         m.sector = "MIL" if aff_sector in ("GOV", "MIL") else "REB"
+
+
+def _nearer_other_country(mention: Found, others: list[Found], focus: str, doc: Doc | None) -> bool:
+    """A name the knowledge base does not know does not take the story's country when, in its own sentence,
+    another country's party named before it stands nearer to it than any the text gives the story's country: in "China warned that the
+    U.S. would pay the price if House Speaker X went ahead", X is not Chinese. It then stays without a
+    country unless the text says."""
+    if doc is None:
+        return False
+    sent = doc[mention.start].sent
+    near: dict[bool, int] = {}
+    for f in others:
+        if f is not mention and f.key != mention.key and f.country and f.country not in NON_STATE \
+                and sent.start <= f.start < sent.end and not country_is_guessed(f.reason):
+            ours = f.country == focus
+            if not ours and f.start > mention.start:
+                continue    # a party named after the name, in what is said of it ("on his way to the Mexican embassy")
+            gap = min(abs(f.start - mention.end), abs(mention.start - f.end))
+            near[ours] = min(near.get(ours, gap), gap)
+    return False in near and near[False] < near.get(True, len(doc))
 
 
 def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:

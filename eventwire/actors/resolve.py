@@ -268,9 +268,15 @@ def _of_country(sc: Scene, role: RoleHit, country: str, sector: str | None, why:
     return Found(key=f"group:{country}:{sector}", kind="group", country=country, sector=sector, reason=why, **base)
 
 
+# Plural government words name several states ("other governments"), never the document's one government.
+PLURAL_GOVERNMENTS = frozenset({"governments", "administrations", "regimes", "cabinets"})
+
+
 def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) -> Found | None:
     """A role with no identity in its phrase: "the government" (the document's one), "police said" (the
     story's country, decided in merge.py), "foreign forces" (no country); "a spokesman" is nobody yet."""
+    if head.lower_ in PLURAL_GOVERNMENTS:
+        return None             # "several governments sent aid": states the text does not name, not the story's one
     if head.lemma_.lower() in GOVERNMENT_WORDS or role.role.text in GOVERNMENT_WORDS:
         return Found(key="pending:government", kind="government", sector="GOV", pending="government",
                      reason=why + "+the-government", **base)

@@ -15,7 +15,7 @@ from eventwire.actors.lexicon import Lexicon, NameHit, RoleHit
 IDENTITY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Reason markers (merge.py, territory.py) saying an actor's country is only the story's guessed focus, not
 # named by its own words ("Jets struck …" in a story about Somalia).
-GUESSED_COUNTRY = ("focus-country", "story-country")
+GUESSED_COUNTRY = ("focus-country", "story-country", "places-country")
 
 
 def country_is_guessed(reason: str | None) -> bool:

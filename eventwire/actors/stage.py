@@ -36,7 +36,7 @@ class ActorStage:
 
     def __call__(self, an: Analysis) -> None:
         mentions = find_mentions(an.doc, self.lexicon, an.record.published)
-        drafts = merge(mentions, self.kb, an.record.published)
+        drafts = merge(mentions, self.kb, an.record.published, an.doc)
         taken = {i for f in mentions.found for i in range(f.start, f.end)}
         resolve_pronouns(an.doc, drafts, taken)
         write_actors(an, drafts)

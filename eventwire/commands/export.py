@@ -14,7 +14,11 @@ from eventwire.store import Store
 EXAMPLE = """example:
   eventwire export --db corpus.db --format plover-json --out events.jsonl
   eventwire export --db corpus.db --format csv --out events.csv --since 2020-05-01
-  eventwire export --db corpus.db --format parquet --out events.parquet --type ASSAULT,COERCE"""
+  eventwire export --db corpus.db --format parquet --out events.parquet --type ASSAULT,COERCE
+  eventwire export --db corpus.db --format csv --fused --out fused.csv      # one row per event across articles
+
+A CSV written to a file gets NAME.schema.json beside it: the column types, so pandas and R keep codes such
+as CAMEO "080" as text (eventwire.csv_types.read_csv, or readr's col_types from the file)."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +30,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--format", choices=FORMATS, required=True, help="output format")
     p.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout, except for parquet)")
+    p.add_argument("--fused", action="store_true",
+                   help="one row per fused event (the same event told by several articles), with its article "
+                        "count, every member article and publisher")
     add_filter_options(p)
     p.set_defaults(run=run)
 
@@ -35,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None and not args.out.parent.exists():
         raise UsageError(f"cannot write {args.out}: directory {args.out.parent} does not exist")
     with Store.open(args.db, readonly=True) as store:
-        n = export_events(store.iter_events(filters), args.format, args.out, stdout=sys.stdout)
+        rows = store.fused_events(filters, limit=None) if args.fused else store.iter_events(filters)
+        n = export_events(rows, args.format, args.out, stdout=sys.stdout, fused=args.fused)
     if args.out is not None:
-        print(f"eventwire: wrote {n} events to {args.out}", file=sys.stderr)
+        print(f"eventwire: wrote {n} {'fused ' if args.fused else ''}events to {args.out}", file=sys.stderr)
     return 0

@@ -41,16 +41,18 @@ def run(args: argparse.Namespace) -> int:
     first = next(items, None)           # surfaces a missing input file before the store is created
     stats = IngestStats()
     with Store.open(args.db) as store:
-        items = itertools.chain([first] if first else [], items)
-        if not args.replace:
-            items = skip_stored(items, store, stats)
-        todo = next(items, None)        # when everything is stored already, do not even load the model
-        outcomes = [] if todo is None else code_articles(itertools.chain([todo], items), settings, engine=args.engine,
-                                                         workers=args.workers, scheduler=args.scheduler)
         bar = _progress_bar(args)
         try:
+            items = itertools.chain([first] if first else [], items)
+            if not args.replace:
+                items = skip_stored(items, store, stats, on_note=lambda doc_id, note: _note(doc_id, note, bar))
+            todo = next(items, None)        # when everything is stored already, do not even load the model
+            outcomes = [] if todo is None else code_articles(itertools.chain([todo], items), settings,
+                                                             engine=args.engine, workers=args.workers,
+                                                             scheduler=args.scheduler)
             store_outcomes(outcomes, store, stats, on_rejection=lambda r: _reject(r, bar),
-                           on_progress=(lambda s: _tick(bar, s)) if bar is not None else None, replace=args.replace)
+                           on_progress=(lambda s: _tick(bar, s)) if bar is not None else None,
+                           on_note=lambda doc_id, note: _note(doc_id, note, bar), replace=args.replace)
         finally:
             if bar is not None:
                 bar.close()
@@ -74,6 +76,13 @@ def _progress_bar(args: argparse.Namespace):
 def _tick(bar, stats: IngestStats) -> None:
     bar.update(1)
     bar.set_postfix(stored=stats.stored, skipped=stats.skipped, rejected=stats.rejected, refresh=False)
+
+
+def _note(doc_id: str, note: str, bar) -> None:
+    """One line on stderr per note, as `code` prints a record's warnings."""
+    if bar is not None:
+        bar.clear()
+    print(f"eventwire: note: {doc_id}: {note}", file=sys.stderr)
 
 
 def _reject(rej, bar) -> None:

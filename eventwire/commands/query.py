@@ -8,7 +8,7 @@ import sys
 
 from eventwire.commands.common import add_db_option
 from eventwire.errors import UsageError
-from eventwire.export import write_csv
+from eventwire.export import FUSED, write_csv
 from eventwire.store import EventFilter, Store
 from eventwire.store.rows import EventRow, FusedEventRow, Summary
 
@@ -17,6 +17,7 @@ EXAMPLE = """example:
   eventwire query --db corpus.db --actor TUR --format json
   eventwire query --db corpus.db --text "drone strike" --fused
   eventwire query --db corpus.db --summary
+  eventwire query --db corpus.db --fused --sort=-articles     # events told by the most articles first
 
 dates: --since/--until take YYYY-MM-DD (YYYY-MM or YYYY mean the first/last day of that month or year).
 An event keeps its own precision: one dated 2020-05 covers the whole of May and is shown whenever that
@@ -28,7 +29,8 @@ TABLE_DEFAULT_LIMIT = 20
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters (all must hold)")
     g.add_argument("--actor", help="actor name (any part, any case) or code (TUR, TURGOV, a kb id); source or target")
-    g.add_argument("--country", help="country code (ISO alpha-3, or IGO…) of either actor or of the place")
+    g.add_argument("--country", help="country of either actor or of the place: a name (Iraq), ISO alpha-3 or "
+                                     "alpha-2 code (IRQ, IQ), or an actor code (IGO)")
     g.add_argument("--type", help="PLOVER event type; several as ASSAULT,COERCE")
     g.add_argument("--since", help="first day, YYYY-MM-DD")
     g.add_argument("--until", help="last day, YYYY-MM-DD")
@@ -52,6 +54,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=None,
                    help=f"at most N rows (default: {TABLE_DEFAULT_LIMIT} for table, all for json/csv)")
     p.add_argument("--offset", type=int, default=0, help="skip the first N rows")
+    p.add_argument("--sort", metavar="COLUMN",
+                   help="order by date, type, source, target, place, fatalities, articles… "
+                        "(--sort=-COLUMN: descending; default: by date)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format")
     p.add_argument("--summary", action="store_true", help="print what the store holds instead of events")
     p.set_defaults(run=run)
@@ -68,17 +73,17 @@ def run(args: argparse.Namespace) -> int:
             _print_summary(store.summary(), args.format, out)
             return 0
         if args.fused:
-            rows = store.fused_events(filters, limit=limit, offset=args.offset)
+            rows = store.fused_events(filters, limit=limit, offset=args.offset, sort=args.sort)
             total = store.count_fused_events(filters) if args.format == "table" else len(rows)
         else:
-            rows = store.events(filters, limit=limit, offset=args.offset)
+            rows = store.events(filters, limit=limit, offset=args.offset, sort=args.sort)
             total = store.count_events(filters) if args.format == "table" else len(rows)
     if args.format == "json":
         json.dump([r.to_dict() for r in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
         if args.fused:
-            _fused_csv(rows, out)
+            write_csv(rows, out, FUSED)
         else:
             write_csv(rows, out)
     else:
@@ -101,41 +106,38 @@ def _actor(name: str | None, country: str | None) -> str:
     return f"{name} ({country})" if country and country.upper() not in name.upper() else name
 
 
+def _marks(negated: bool, hypothetical: bool) -> str:
+    """"not " and "maybe " before the type: a denied or possible event must never read as a fact."""
+    return ("not " if negated else "") + ("maybe " if hypothetical else "")
+
+
 def _table(rows: list[EventRow] | list[FusedEventRow], out) -> None:
     if not rows:
         print("no events match", file=out)
         return
     width = max(shutil.get_terminal_size((120, 24)).columns, 80) if out.isatty() else 200
+    fused = isinstance(rows[0], FusedEventRow)
     lines = []
     for r in rows:
-        fused = isinstance(r, FusedEventRow)
-        flags = ("" if fused else ("not " if r.negated else "") + ("maybe " if r.hypothetical else ""))
-        kind = _cut(flags + r.type + (f"/{r.mode}" if r.mode else ""), 20)
         if fused:
-            last = f"[{r.n_articles} article{'s' * (r.n_articles != 1)}] " + (r.evidence[0].text if r.evidence else "")
+            flags = _marks("negated" in r.polarity, "hypothetical" in r.polarity)
+            last = r.evidence[0].text if r.evidence else ""
         else:
+            flags = _marks(r.negated, r.hypothetical)
             last = r.evidence.text if r.evidence else ""
-        lines.append([r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 22),
-                      _cut(_actor(r.target_name, r.target_country), 22), _cut(r.place_name, 14) or "—", last])
-    heads = ["date", "type", "source", "target", "place", "evidence"]
+        kind = _cut(flags + r.type + (f"/{r.mode}" if r.mode else ""), 24)
+        line = [r.date or "?", kind, _cut(_actor(r.source_name, r.source_country), 22),
+                _cut(_actor(r.target_name, r.target_country), 22), _cut(r.place_name, 14) or "—",
+                "" if r.fatalities is None else str(r.fatalities)]
+        if fused:
+            line.append(str(r.n_articles))
+        lines.append(line + [last])
+    heads = ["date", "type", "source", "target", "place", "fatalities"] + (["articles"] if fused else []) + ["evidence"]
     widths = [max(len(h), *(len(x[i]) for x in lines)) for i, h in enumerate(heads[:-1])]
     room = max(width - sum(widths) - 2 * len(widths), 40)     # past the edge, the terminal wraps
     print("  ".join(h.ljust(w) for h, w in zip(heads, widths + [0])).rstrip(), file=out)
     for x in lines:
         print("  ".join(v.ljust(w) for v, w in zip(x[:-1], widths)) + "  " + _cut(x[-1], room), file=out)
-
-
-def _fused_csv(rows: list[FusedEventRow], out) -> None:
-    import csv
-
-    cols = ["fused_id", "type", "mode", "date", "source_name", "source_country", "source_sector", "target_name",
-            "target_country", "target_sector", "place_name", "place_country", "lat", "lon", "n_articles",
-            "event_ids", "doc_ids"]
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(cols)
-    for r in rows:
-        d = r.to_dict()
-        w.writerow(["; ".join(d[c]) if isinstance(d[c], list) else ("" if d[c] is None else d[c]) for c in cols])
 
 
 def _print_summary(s: Summary, fmt: str, out) -> None:

@@ -19,28 +19,50 @@ def weekday(pub: date, wd: int, *, future: bool = False, strict: bool = False) -
     return (pub - timedelta(days=back)).isoformat()
 
 
-def month_year(pub: date, month: int, *, future: bool = False) -> int:
-    """The year of a month named without one: the latest such month up to publication ("in February" in a
-    May 2020 story is 2020-02, "in November" is 2019-11), or the next one in a future clause."""
+def month_year(pub: date, month: int, *, future: bool = False, past: bool = False) -> int:
+    """The year of a month named without one. In a past clause, the latest such month up to publication
+    ("sold in February" in a May 2020 story is 2020-02, "in November" 2019-11); in a future clause the next
+    one from publication. When the clause says neither ("payable in January", "the talks in March"), the
+    coming one only if it is at most half as far as the past one: news mostly reports what happened."""
+    back, ahead = (pub.month - month) % 12, (month - pub.month) % 12
+    if future or (not past and 0 < ahead and 2 * ahead <= back):
+        return pub.year + (month < pub.month)
+    return pub.year - (month > pub.month)
+
+
+def month(pub: date, m: int, *, future: bool = False, past: bool = False) -> str:
+    return f"{month_year(pub, m, future=future, past=past):04d}-{m:02d}"
+
+
+def day_month(pub: date, m: int, d: int, *, future: bool = False, past: bool = False) -> str | None:
+    """ "May 4" without a year: the latest May 4 up to publication in a past clause, the next one in a
+    future clause, and otherwise the coming one only if it is at most half as far as the past one
+    ("payable Dec. 7" in an October story)."""
+    cands = [date(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1) if _valid(y, m, d)]
+    pick = nearest(pub, cands, future=future, past=past)
+    return pick.isoformat() if pick else None
+
+
+def nearest(pub: date, cands: list[date], *, future: bool = False, past: bool = False) -> date | None:
+    """Of the candidate dates (the same day in neighbouring years), the one the clause's tense points to."""
+    before = [c for c in cands if c <= pub]
+    after = [c for c in cands if c >= pub]
+    last, nxt = (max(before) if before else None), (min(after) if after else None)
     if future:
-        return pub.year if month >= pub.month else pub.year + 1
-    return pub.year if month <= pub.month else pub.year - 1
+        return nxt
+    if past or nxt is None:
+        return last
+    if last is None:
+        return nxt
+    return nxt if 2 * (nxt - pub) <= (pub - last) and nxt != pub else last
 
 
-def month(pub: date, m: int, *, future: bool = False) -> str:
-    return f"{month_year(pub, m, future=future):04d}-{m:02d}"
-
-
-def day_month(pub: date, m: int, d: int, *, future: bool = False) -> str | None:
-    """ "May 4" without a year: the latest May 4 up to publication (or the next one in a future clause)."""
-    for y in ((pub.year, pub.year + 1) if future else (pub.year, pub.year - 1)):
-        try:
-            cand = date(y, m, d)
-        except ValueError:
-            return None
-        if (cand >= pub) if future else (cand <= pub):
-            return cand.isoformat()
-    return None
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
 
 
 def relative(pub: date, unit: str, offset: int) -> str:

@@ -17,6 +17,8 @@ from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
 from eventwire.events.recode import FUTURE_AS_AGREE, recode
+from eventwire.events.recipients import recipient_tokens
+from eventwire.events.restrictions import is_restriction
 from eventwire.events.roles import (Roles, children, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
 
@@ -176,6 +178,8 @@ class EventFinder:
             if e.not_obj and any(_is(c, e.not_obj) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
                 continue
             if e.subj and not any(_is(c, e.subj) for c in _subject_words(tok)):
+                continue
+            if e.not_subj and any(_is(c, e.not_subj) for c in _subject_words(tok)):
                 continue
             if e.type == "ASSAULT" and _into_open_water(tok, self.words):
                 return None         # "fired shells into the sea": a test or a show of force, nobody hit
@@ -380,6 +384,10 @@ class EventFinder:
         if len(targets) > 1 and (_mediation(t, self.words) or _between_target(target_tokens, targets, actor_for)
                                  or _one_counted_group(target_tokens, targets, actor_for)):
             targets = targets[:1]       # one event per broker: the parties are one side of the act
+        if not targets and not reciprocal and "between" not in r.rule:
+            # "issued an ultimatum to Washington": a recipient through a phrase the entry does not list
+            targets = _first_actors(recipient_tokens(t.head, t.light, t.words, code.type), actor_for,
+                                    exclude=sources, many=actors_for)
         if code.type == "MOBILIZE" and not targets:
             targets = _first_actors(_border_neighbours(t), actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:
@@ -475,7 +483,9 @@ def _place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: Place
     stands for the target ("allowed 200 trucks of aid into Gaza", "completed the withdrawal of its forces
     from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
     hosted = t.entry.type == "CONSULT" and t.entry.mode in PLACE_HOST_MODES
-    if not found or not (t.entry.type in PLACE_TARGET_TYPES or hosted) or any(f.target is not None for f in found):
+    restricted = is_restriction(t.entry.type, [w.text for w in t.words])     # "imposed a curfew in X"
+    if not found or not (t.entry.type in PLACE_TARGET_TYPES or hosted or restricted) \
+            or any(f.target is not None for f in found):
         return
     # the trigger's own place phrases too: "reduce military activity around Kyiv", "distributed aid in Sudan"
     heads = [t.head] + ([t.light] if t.light is not None else []) + [w for w in t.words if w.pos_ == "NOUN"]

@@ -16,7 +16,7 @@ Lexicon files (`eventwire/data/events/triggers*.yaml`, plus any the user adds) a
 
 Options after ";": mode=, cameo=, to=a/b (target prepositions), from=a/b (prepositions whose object is
 the source), mod=a/b (nouns), not_obj=a/b (objects that rule the entry out), subj=a/b (required subject
-lemmas), mutual (coordinated subjects act on each other), crowd (PROTEST when a crowd does it),
+lemmas), not_subj=a/b (subjects that rule the entry out: "the aircraft declared an emergency"), mutual (coordinated subjects act on each other), crowd (PROTEST when a crowd does it),
 acting (a noun that is an event only as the subject of an active verb: "an aid convoy reached Idlib";
 the verb's object or destination is the target), needs_target (dropped when no target is found: "warned
 that a test was imminent"), patient_poss (the
@@ -25,6 +25,9 @@ noun's possessor undergoes it: "his arrest"), inverse (the subject is the target
 applies only in a military context: "Israel's strikes on Rafah", not "a general strike"), theme (the direct
 object is what is sent or moved, "deployed troops to X": the target is in `to`; `theme: true` on a type
 makes it the default for the type's verbs).
+
+A word list may name a word class with "$": "provide +$aid|$money" takes every lemma of the classes
+`aid` and `money` in `word_classes.yaml` (whole classes of objects, written once, used by many entries).
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ from eventwire.errors import UsageError
 from eventwire.events.ontology import DATA, Ontology, default_ontology, yaml_word
 
 _FLAGS = {"inverse", "stative", "theme", "mutual", "crowd", "needs_target", "patient_poss", "acting", "armed"}
-_KEYS = {"mode", "cameo", "to", "from", "mod", "not_obj", "subj"}
+_KEYS = {"mode", "cameo", "to", "from", "mod", "not_obj", "subj", "not_subj"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Entry:
     armed: bool = False             # a noun read this way only in a military context ("Israel's strikes on Rafah")
     not_obj: tuple[str, ...] = ()   # direct objects that rule the entry out ("ordered troops to …")
     subj: tuple[str, ...] = ()      # required subject lemmas ("troops left Afghanistan")
+    not_subj: tuple[str, ...] = ()  # subjects that rule the entry out ("the aircraft declared an emergency")
     text: str = ""                  # the line as written, for `reason`
 
     @property
@@ -85,9 +89,28 @@ class Lexicon:
         return [e for d in (self.verbs, self.nouns) for v in d.values() for e in v]
 
 
+def load_word_classes(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Named word classes ("aid", "money", "captives") that lexicon lines use as "$aid"."""
+    raw = yaml.safe_load((path or DATA / "word_classes.yaml").read_text(encoding="utf-8")) or {}
+    return {name: tuple(yaml_word(w) for w in words) for name, words in raw.items()}
+
+
+def _expand_classes(text: str, classes: dict[str, tuple[str, ...]]) -> str:
+    """ "+$aid|loan" → "+aid|assistance|…|loan"; an unknown class is an error."""
+    def one(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in classes:
+            raise ValueError(f"unknown word class ${name} (classes: {', '.join(sorted(classes))})")
+        return "|".join(classes[name])
+    return re.sub(r"\$([a-z_]+)", one, text)
+
+
 def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, ...],
-               type_theme: bool = False) -> Entry:
+               type_theme: bool = False, classes: dict[str, tuple[str, ...]] | None = None) -> Entry:
     """One lexicon line ("make +gain against; cameo=190") → Entry (not yet validated)."""
+    written = line
+    if "$" in line:
+        line = _expand_classes(line, classes if classes is not None else load_word_classes())
     pattern, *opts = [p.strip() for p in line.split(";")]
     words = pattern.lower().split()
     if not words:
@@ -95,7 +118,8 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
     head, rest = words[0], words[1:]
     obj = tuple(a for w in rest if w.startswith("+") for a in w[1:].split("|"))
     particles = tuple(w for w in rest if not w.startswith("+"))
-    fields: dict = {"mode": None, "cameo": cameo, "to": to, "from_": ("by",), "mods": (), "not_obj": (), "subj": ()}
+    fields: dict = {"mode": None, "cameo": cameo, "to": to, "from_": ("by",), "mods": (), "not_obj": (), "subj": (),
+                    "not_subj": ()}
     flags = set()
     for opt in opts:
         if not opt:
@@ -108,7 +132,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
         key, value = (s.strip() for s in opt.split("=", 1))
         if key not in _KEYS:
             raise ValueError(f"unknown option {key!r} (options: {', '.join(sorted(_KEYS))})")
-        if key in ("to", "from", "mod", "not_obj", "subj"):
+        if key in ("to", "from", "mod", "not_obj", "subj", "not_subj"):
             fields[{"from": "from_", "mod": "mods"}.get(key, key)] = tuple(v for v in re.split(r"[/|]", value) if v)
         else:
             fields[key] = value
@@ -121,7 +145,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
                  needs_target="needs_target" in flags, patient_poss="patient_poss" in flags,
                  acting="acting" in flags,
                  armed="armed" in flags,
-                 theme="theme" in flags or type_theme, text=line.strip(), **fields)
+                 theme="theme" in flags or type_theme, text=written.strip(), **fields)
 
 
 def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = None) -> Lexicon:
@@ -131,6 +155,7 @@ def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = No
     verbs: dict[str, list[Entry]] = {}
     nouns: dict[str, list[Entry]] = {}
     problems: list[str] = []
+    classes = load_word_classes()
     for path in paths:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         for type_, block in raw.items():
@@ -143,7 +168,7 @@ def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = No
                 for line in block.get(key) or []:
                     try:
                         e = parse_line(str(line), kind=kind, type_=type_, cameo=cameo, to=to,
-                                       type_theme=bool(block.get("theme")))
+                                       type_theme=bool(block.get("theme")), classes=classes)
                     except ValueError as exc:
                         problems.append(f"{path}: {type_} {line!r}: {exc}")
                         continue

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+from eventwire.events.conventions import denied, load_conventions
 from eventwire.events.ontology import DATA, yaml_word
 
 # Types whose complement clause is an act not yet done ("urged X to halt", "threatened to strike") or
@@ -131,6 +132,10 @@ def find_modality(trigger: Token, words: ModalityWords, trigger_types: dict[int,
         return Modality(negated, True, ", ".join(why + ["modal"]))
     if _conditional_here(trigger, words):
         return Modality(negated, True, ", ".join(why + ["conditional"]))
+    denier = denied(trigger, load_conventions())
+    if denier is not None:
+        # "the army denied that its soldiers had fired on protesters": nobody asserts the act
+        return Modality(True, True, ", ".join(why + [f"denied by '{denier.text}'"]))
     if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) \
             and trigger_types.get(trigger.i) != "PROTEST":
         # a purpose ("deployed troops to fight IS") is intended, not done; a protest purpose is the act

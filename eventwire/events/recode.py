@@ -2,8 +2,8 @@
 
 - a stated refusal of a cooperative act is a REJECT ("would not recognise", "will not meet");
 - a harmful act announced on a condition is a THREATEN ("could block X unless Y", "would strike if …");
-- future or promised cooperation is AGREE, and a promised concession CONCEDE ("will hold talks",
-  "would begin withdrawing");
+- future or promised cooperation, or a promised concession, is AGREE ("will hold talks", "would begin
+  withdrawing"); a refused act is REJECT, an announced harmful one THREATEN (conventions.py);
 - an exercise held jointly is COOPERATE, not MOBILIZE ("held joint naval drills");
 - violence by a crowd (protesters, rioters, supporters) is a riot, PROTEST ("protesters stormed parliament").
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.conventions import convention, load_conventions
 from eventwire.events.lexicon import Entry
 from eventwire.events.modality import Modality, ModalityWords
 
@@ -20,11 +21,14 @@ REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETR
 THREATENABLE = {"ASSAULT", "COERCE", "SANCTION", "REJECT"}
 # Only a stated intention is a threat ("would strike if"); "might strike if" is speculation.
 THREAT_AUX = {"will", "would", "could", "shall", "'ll"}
-FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# PLOVER: "a stated intent to yield or cooperate is AGREE" (a promised release or withdrawal too).
+FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# Default CAMEO codes of the types the conventions give.
+CONVENTION_CAMEO = {"REJECT": "120", "THREATEN": "130", "AGREE": "030", "CONCEDE": "080"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # Heads under which an act is promised or planned by its own subject ("agreed to restore ties").
 PROMISE_HEADS = {"agree", "promise", "pledge", "vow", "plan", "offer", "decide", "intend", "commit", "begin",
-                 "start", "prepare", "aim", "expect"}
+                 "start", "prepare", "aim", "expect", "ready", "willing", "prepared"}
 
 
 @dataclass(frozen=True)
@@ -73,15 +77,25 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
         return Coding("THREATEN", "130", None, False, False, "; conditional threat")
     if mod.hypothetical and not mod.negated and _future(head) and "REQUEST" not in mod.why \
             and "THREATEN" not in mod.why and "conditional" not in mod.why:
+        if entry.type == "RETREAT" and entry.mode == "withdraw":
+            # PLOVER CONCEDE: "declared (not implemented) ceasefires/withdrawals"
+            return Coding("CONCEDE", "080", None, False, False, "; promised withdrawal is CONCEDE")
         if entry.type in FUTURE_AS_AGREE:
             return Coding("AGREE", "030", None, False, False, "; future cooperation is AGREE")
-        if entry.type == "RETREAT":
-            return Coding("CONCEDE", "080", None, False, False, "; promised retreat is CONCEDE")
+    if mod.hypothetical and not any(f"under {t}" in mod.why for t in ("REQUEST", "THREATEN", "REJECT", "AGREE",
+                                                                        "ACCUSE", "CONCEDE")) \
+            and "conditional" not in mod.why and "alleged" not in mod.why and "denied" not in mod.why:
+        told = convention(entry.type, head, mod.negated, load_conventions(), mode=entry.mode)
+        if told is not None:
+            return Coding(told[0], CONVENTION_CAMEO[told[0]], None, False, False, told[1])
     if entry.type in ("CONCEDE", "RETREAT") and _from_organisation(head):
         return Coding("SANCTION", "166", "withdraw", base.negated, base.hypothetical, "; withdrawal from a body")
     if entry.type in ("MOBILIZE", "ASSAULT") and _joint(head, words):
         return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
-    if entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
+    riot = entry.type == "ASSAULT" and entry.mode != "crowd-control" and any(
+        s.lemma_.lower() in load_conventions().rioting_crowds or s.lower_ in load_conventions().rioting_crowds
+        for s in sources)
+    if riot or entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
         return Coding("PROTEST", "145", "riot", base.negated, base.hypothetical, "; done by a crowd")
     return base
 

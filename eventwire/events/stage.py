@@ -13,9 +13,15 @@ from eventwire.analysis import Analysis
 from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
+from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
+from eventwire.events.restrictions import is_restriction, place_people
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
+from eventwire.events.conventions import crowd_actor, load_conventions, pronoun_speaker
+from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
+from eventwire.events.obligations import obligation_requests
+from eventwire.events.unanchored import unanchored_event
 from eventwire.events.ontology import default_ontology
 from eventwire.actors.kb import load_builtin
 from eventwire.record import Actor, Event, Record
@@ -59,17 +65,40 @@ class EventStage:
                          if a.entry.kind == "country" and a.form == "demonym" and a.entry.country}
 
     def __call__(self, an: Analysis) -> None:
-        found = drop_retold(self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place),
-                            an.record)
+        state_forces_country(an.record)
+        found = self.finder.find(an.doc, an.actor_for, an.actors_for, lambda t: t.i in an.token_place)
+        found = drop_retold(found + obligation_requests(an.doc, an.actor_for, found), an.record)
+        for f in found:
+            if f.source is None:
+                f.source = pronoun_speaker(an.doc, f.trigger, an.actor_for, load_conventions())
         found = [unguessed_place(f, an.record) for f in found]
+        # parties the story implies (before `keep`, which drops acts with no party)
+        found = arresting_police(doer_of_means(found, an.doc, an.actor_for, an.record), an.record)
         lead = lead_end(an.record)
         found = answered_attacks(found, an.record, self.finder.words.retaliation_words)
         found = drop_attack_told_again(found, lead)
-        found = [f for f in found if keep(f) and not history(f, an.doc, an.record.published)
-                 and not standing_record(f, an)]
+        found = [f for f in found if keep(f, f.source is None and f.target is None and unanchored_event(
+                     an.doc, f.trigger, f.type, f.negated, f.hypothetical))
+                 and not history(f, an.doc, an.record.published) and not standing_record(f, an)]
+        found = [f for f in found if not self._false_alarm(f, an)]
+        # "police clashed with hundreds of protesters": the crowd's side of the clash is a riot (PLOVER PROTEST)
+        found = [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", reason=f.reason + "; a crowd's side: riot")
+                 if f.type == "ASSAULT" and f.mode != "crowd-control"
+                 and crowd_actor(an.record.actor(f.source), load_conventions()) else f for f in found]
+        # a clash is two-sided: "police clashed with protesters" tells the crowd's riot too
+        found += [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", source=f.target, target=f.source,
+                                      reason=f.reason + "; the crowd's side of the clash: riot")
+                  for f in found if f.type == "ASSAULT" and f.source is not None
+                  and an.record.text[f.trigger[0]:f.trigger[1]].lower().startswith("clash")
+                  and crowd_actor(an.record.actor(f.target), load_conventions())
+                  and not any(g.type == "PROTEST" and g.source == f.target and g.evidence == f.evidence for g in found)]
         for f in found:
             if f.target is None and f.target_place is not None:
-                f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
+                tok = an.doc[f.target_place]
+                if is_restriction(f.type, an.record.text[f.trigger[0]:f.trigger[1]].split()):
+                    f.target = place_people(an.record, an.token_place.get(tok.i), tok.idx, tok.idx + len(tok.text))
+                else:
+                    f.target = place_actor(an, f.target_place, f.source, self.country_names, self.country_aliases)
             if f.source is None and f.source_demonym is not None:
                 f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
@@ -83,6 +112,19 @@ class EventStage:
         found = drop_duplicates(found, lead, an.record)
         for f in found:
             an.record.events.append(to_event(an.record, f, f"E{len(an.record.events) + 1}"))
+
+
+    def _false_alarm(self, f: FoundEvent, an: Analysis) -> bool:
+        """Sport, metaphor, disaster relief, accident inquiries, since-clauses: see false_alarms.py."""
+        src, tgt = an.record.actor(f.source), an.record.actor(f.target)
+        foreign = tgt is not None and tgt.country is not None and (src is None or src.country != tgt.country)
+        if tgt is None and src is not None and src.country is not None and f.type in ("AID", "MOBILIZE"):
+            # help for a disaster abroad ("USAID provided shelter … after the earthquake in Haiti") is aid
+            sent = next((s for s in an.doc.sents if s.start_char <= f.evidence[0] < s.end_char), None)
+            countries = {a.country for t in (sent or []) if (a := an.record.actor(an.actor_for(t))) is not None}
+            foreign = bool(countries - {src.country, None, "IGO"})
+        why = false_alarm(an.doc, f.trigger, f.type, f.mode, foreign, self.finder.words.natural_forces)
+        return why is not None
 
 
 # Armed groups that fight inside their own country: a place attacked by them with no country named is taken
@@ -166,10 +208,11 @@ def _named_as_people_here(actor, f: FoundEvent) -> bool:
     return bool(here) and not any(w in SETTLEMENTS or w in SITE_NOUNS or w.rstrip("s") in SETTLEMENTS for w in here)
 
 
-def keep(f: FoundEvent) -> bool:
-    if f.source is None and f.target is None and not KEEP_UNANCHORED:
+def keep(f: FoundEvent, unanchored_ok: bool = False) -> bool:
+    """`unanchored_ok`: an event that stands without actors (unanchored.py: "seven people were wounded")."""
+    if f.source is None and f.target is None and not (KEEP_UNANCHORED or unanchored_ok):
         return False
-    if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE:
+    if f.nominal and f.source is None and NOMINAL_NEEDS_SOURCE and not unanchored_ok:
         return False
     if f.source is None and f.type in VERBAL_TYPES:
         return False
@@ -219,6 +262,12 @@ def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
         # better stands for the act, the rest are dropped with the verb
         better = next((g for g in parts if _names_victims_better(groups[g], groups[main], rec)), None)
         dropped |= ({main, *parts} - {better}) if better is not None else set(parts)
+        doers = [f.source for f in groups[main] if f.source is not None]
+        if better is not None and doers:
+            # "blamed the government …, calling Assad a murderer": the participle's doer is the verb's
+            for f in groups[better]:
+                if f.source is None and doers[0] != f.target:
+                    f.source = doers[0]
     return [f for f in found if f.group not in dropped]
 
 

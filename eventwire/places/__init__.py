@@ -4,7 +4,7 @@ from __future__ import annotations
 from eventwire.actors.scene import country_is_guessed
 from eventwire.analysis import Analysis
 from eventwire.places.find import FoundPlace, find_mentions, load_rules, resolve
-from eventwire.places.gazetteer import gazetteer
+from eventwire.places.gazetteer import gazetteer, precision_of
 from eventwire.record import Place, Record
 from eventwire.settings import Settings
 
@@ -42,12 +42,15 @@ def actor_mentions(rec: Record) -> list[tuple[str, str]]:
 
 def write_places(an: Analysis, found: list[FoundPlace]) -> None:
     rec = an.record
+    gaz = gazetteer()
     for n, f in enumerate(found, start=len(rec.places) + 1):
         pid = f"P{n}"
+        exact = precision_of(gaz, f.name, f.country, f.kind, f.lat, f.lon, f.geonameid)
         rec.places.append(Place(id=pid, name=f.name, country=f.country, kind=f.kind,
                                 lat=None if f.lat is None else round(f.lat, 5),
                                 lon=None if f.lon is None else round(f.lon, 5), geonameid=f.geonameid,
                                 mentions=[rec.span(m.start, m.end) for m in f.mentions], reason=f.reason,
+                                precision=exact.precision, admin1=exact.admin1, admin1_name=exact.admin1_name,
                                 role=f.role))
         for m in f.mentions:
             if m.anchors:                      # only a name used as a location places events

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
-from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
                                       qualifier_after, within)
 
@@ -276,6 +277,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     for n, count in named.items():
         if provisional[n] is not None and provisional[n].entry.country:
             place_evidence[provisional[n].entry.country] += count
+    areas_named = admin1_evidence((count, gaz.lookup(n)) for n, count in named.items())
     actor_evidence = Counter(c for c, _ in actor_mentions)
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
@@ -289,7 +291,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
         cands = _plausible(gaz.lookup(m.name), m)
         listed = m.name.lower() in areas()[1]       # "Ohio, Indiana and Iowa": a list, not a qualified town
-        inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) if m.qualifier and not listed else []
+        inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) \
+            if m.qualifier and not listed else []
         area_here = area_entry(qualifying[m.start], gaz) if m.start in qualifying else None
         if area_here is not None and not any(c.entry.country == area_here.country for c in cands):
             # "Atlanta, [Georgia]": the state, not the country
@@ -301,10 +304,18 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             cand, why = pinned[n], "as qualified earlier in the story"
         else:
             cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
-            cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
+            own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()
+            namesake, note = prefer_named_admin1(cand, cands, +(areas_named - own_area))
+            if note:
+                cand, why = namesake, note
+            else:
+                cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
             if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                     and cand.entry.population < ALT_NAME_MIN_POP:
                 continue                           # "Boni" is not Bonn: a variant spelling needs support
+            if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
+                    and not places_ev[cand.entry.country or ""]:
+                continue                           # a village needs another place of its country in the story
         found_here = _places_for(m, cand, why, gaz)
         if m.qualifier:
             found_here += _qualifier_place(m, gaz)
@@ -380,8 +391,9 @@ def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
                 and c.entry.source != "subdivision"]
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
-    if m.label == "FAC":                           # "the White House", "Camp David": only big cities count
-        cands = [c for c in cands if c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP]
+    if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
+        cands = [c for c in cands if c.entry.source == "site" or
+                 (c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP)]
     if any(c.entry.kind == "country" and c.main_name for c in cands):
         cands = [c for c in cands if c.entry.kind != "city"]   # "Jordan" the country, not Jordan, Minnesota
     return cands
@@ -405,6 +417,8 @@ def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazettee
 
 
 def _kind_rank(e: GeoEntry, region_named: bool) -> float:
+    if e.source in ("site", "water"):      # "the Red Sea" over Red Sea state unless "state" is said
+        return 3
     if e.source == "subdivision":          # "Bali" the province over Bali, a town of 27,000 in Cameroon
         return 4 if region_named else 1.5
     if e.kind == "country":
@@ -433,7 +447,7 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
     best = ranked[0]
     if best.entry.source == "subdivision" and not region_named:   # bare "Idlib": the city it is named for
         best = next((c for c in ranked if c.entry.kind == "city" and c.entry.country == best.entry.country
-                     and c.main_name), best)
+                     and c.main_name and c.entry.population >= FALLBACK_MIN_POP), best)   # not Wales, Yorkshire
     rivals = [c for c in ranked if c.entry.country != best.entry.country]
     if not rivals:
         return best, ""
@@ -457,7 +471,7 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
     if cand is None:
         return None                            # unknown names: better none than a place with no country
     e, note = cand.entry, f", {why}" if why else ""
-    if m.label == "FAC":                       # mis-tagged and mis-parsed: the syntax says nothing
+    if m.label == "FAC" and e.kind == "city":  # mis-tagged and mis-parsed: the syntax says nothing
         return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
     if m.label in ("PROPN", "DATELINE") and e.kind == "city" and e.population < FALLBACK_MIN_POP \
             and "qualified" not in why:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,7 +40,12 @@ MIN_CONTINUATION_WORDS = 4
 _SENTENCE_END = {".", "!", "?"}
 _TITLE_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by", "with", "de", "al"}
 _MARKS = {'"', "“", "”"}
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")          # "don't" and "We’re" are one word each
+# A dash signing a quote with a name: '"…" ― Jane Roe' (horizontal bar, em or en dash, or a spaced hyphen).
+_DASH = re.compile(r"\s*([―—–]|(?<=\s)-(?=\s))[ \t]*")
+MAX_SIGNATURE_CHARS = 60
+# Words that put the next quoted words at a distance instead of quoting anyone: 'its so-called "reforms"'.
+_SCARE = re.compile(r"\b(?:so[- ]called|self[- ]styled|supposed|alleged)\s*$", re.I)
 # A wire dateline opening the first paragraph: "KYIV, Nov 22 (Reuters) - ", "GAZA (AP) — ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n()]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 
@@ -56,6 +61,10 @@ class QuoteFinding:
     medium: str | None = None
     continues: bool = False                   # no cue of its own: the previous quote's speaker goes on
     cue_lemma: str | None = None              # "say", "call", "according"
+    # every quoted piece of one utterance split by its attribution ('"We will win," she said. "Nobody
+    # doubts it."'), in order, `content` being the first (the second after a lead-in of under four
+    # words: '"It's sad," she said. "This town ..."'); empty when the quote is one piece
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def find_quotes(doc: Doc, lex: CueLexicon, *, body_start: int = 0) -> list[QuoteFinding]:
@@ -66,7 +75,8 @@ def find_quotes(doc: Doc, lex: CueLexicon, *, body_start: int = 0) -> list[Quote
     regions = find_quoted_regions(text)
     quoted = _quoted_tokens(starts, regions)
     direct, used_cues = _direct_quotes(doc, text, starts, regions, quoted, lex)
-    indirect = _indirect_quotes(doc, text, lex, quoted, used_cues, [f.content for f in direct], body_start)
+    indirect = _indirect_quotes(doc, text, lex, quoted, used_cues,
+                                [p for f in direct for p in f.parts or (f.content,)], body_start)
     return sorted(direct + indirect, key=lambda f: f.content)
 
 
@@ -85,19 +95,48 @@ def _direct_quotes(doc: Doc, text: str, starts: list[int], regions: list[QuotedR
     used: set[int] = set()
     last: QuotedRegion | None = None
     for r in regions:
-        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r):
+        if len(_WORD.findall(text[r.start:r.end])) < MIN_DIRECT_WORDS or _is_title(doc, r) or \
+                _SCARE.search(text, max(0, r.open - 20), r.open):
+            continue
+        dashed = _dash_attribution(doc, text, starts, r)
+        if dashed is not None:            # '"…" ― Jane Roe': a byline under the quote, no verb
+            out.append(dashed)
+            last = r
             continue
         linked = _linked_cue(doc, text, starts, r, quoted, lex)
-        if linked is not None:
+        same_cue = linked is not None and out and out[-1].cue is not None and \
+            out[-1].cue[0] == doc[linked[0].first].idx
+        lead_in = out and not out[-1].parts and \
+            len(_WORD.findall(text[out[-1].content[0]:out[-1].content[1]])) < MIN_CONTINUATION_WORDS
+        if lead_in and (same_cue or linked is None and last is not None and _continues(text, last, r)):
+            # '"It's heartbreaking," Ryan said. "And this country has to …"': a short lead-in, then the
+            # statement itself — one utterance whose content is the statement
+            out[-1] = replace(_with_part(out[-1], (r.start, r.end)), content=(r.start, r.end))
+        elif same_cue or linked is None and last is not None and _continues(text, last, r) and \
+                _same_paragraph(text, last, r):
+            out[-1] = _with_part(out[-1], (r.start, r.end))   # one utterance split by its attribution
+        elif linked is not None:
             cue, rule = linked
             used.add(cue.head)
-            out.append(_with_speaker(doc, (r.start, r.end), cue, lex, direct=True, reason=f"direct:{rule}"))
+            out.append(_with_speaker(doc, (r.start, r.end), cue, lex, direct=True, reason=f"direct:{rule}",
+                                     quoted=quoted))
         elif last is not None and _continues(text, last, r):
             out.append(QuoteFinding((r.start, r.end), True, "direct:continues previous quote", continues=True))
         else:
             continue                      # quoted words nobody is said to have said: not a quote
         last = r
     return out, used
+
+
+def _with_part(f: QuoteFinding, piece: tuple[int, int]) -> QuoteFinding:
+    return replace(f, parts=(f.parts or (f.content,)) + (piece,))
+
+
+def _same_paragraph(text: str, prev: QuotedRegion, r: QuotedRegion) -> bool:
+    """The same paragraph, or the next one when nothing but the previous quote's attribution stands
+    between ('"...," he said.' ¶ '"And ..."'): one utterance."""
+    gap = text[prev.close:r.open]
+    return len(re.findall(r"\n\s*", gap)) <= 1
 
 
 def _is_title(doc: Doc, r: QuotedRegion) -> bool:
@@ -122,8 +161,40 @@ def _linked_cue(doc: Doc, text: str, starts: list[int], r: QuotedRegion, quoted:
     if span is None:
         return None
     outside = lambda t: t.i not in quoted  # noqa: E731
+    lead = text[:r.open].rstrip()
+    if lead.endswith(":") or lead.endswith(",") and _cue_right_before(doc, starts, r, lex, outside):
+        # 'Cruz continued: "…"', 'Trump boasted, "…"': the punctuation points at the cue
+        before = _cue_before(doc, text, starts, r, lex, outside)
+        if before is not None:
+            return before
     return _cue_by_syntax(span, lex, outside) or _cue_after(doc, text, starts, r, lex, outside) or \
         _cue_before(doc, text, starts, r, lex, outside)
+
+
+def _cue_right_before(doc: Doc, starts: list[int], r: QuotedRegion, lex: CueLexicon, outside) -> bool:
+    """A speech verb just before the comma that opens the quote: 'Trump boasted, "…"'."""
+    end = bisect_left(starts, r.open)
+    words = [t for t in doc[max(0, end - 3):end] if not t.is_punct]
+    return bool(words) and outside(words[-1]) and (cue_at(words[-1], lex) or Cue("", 0, 0, 0)).kind == SPEECH
+
+
+def _dash_attribution(doc: Doc, text: str, starts: list[int], r: QuotedRegion) -> QuoteFinding | None:
+    """ '"…" ― Jane Roe' / '"…" — Jane Roe, a teacher': the quote signed with a dash and a person's name."""
+    m = _DASH.match(text, r.close + 1)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    if "\n" in m.group(0) and (line_end if line_end >= 0 else len(text)) - m.end() > MAX_SIGNATURE_CHARS:
+        return None                           # a signature on its own line is short: "- Hillary Clinton."
+    i = bisect_left(starts, m.end())
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return None
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    name = (doc[i].idx, doc[j].idx + len(doc[j].text))
+    return QuoteFinding((r.start, r.end), True, "direct:dash and name after the quote", cue=m.span(1),
+                        speaker=j, speaker_span=name, cue_lemma="―")
 
 
 def _cue_by_syntax(span: Span, lex: CueLexicon, outside) -> tuple[Cue, str] | None:
@@ -168,6 +239,8 @@ def _cue_before(doc: Doc, text: str, starts: list[int], r: QuotedRegion, lex: Cu
     if not lead.endswith((":", ",")):
         return None
     end = bisect_left(starts, r.open)
+    while lead.endswith(":") and end > 0 and doc[end - 1].is_space:
+        end -= 1                              # 'Cruz continued:' ¶ '"…"': the colon reaches the next paragraph
     for t in reversed(doc[max(0, end - MAX_TRAIL_TOKENS):end]):
         if t.text in _MARKS or t.text in _SENTENCE_END or "\n" in t.text:
             break
@@ -201,7 +274,7 @@ def _indirect_quotes(doc: Doc, text: str, lex: CueLexicon, quoted: set[int], use
             continue
         if len(_WORD.findall(text[clause[0]:clause[1]])) < MIN_INDIRECT_WORDS:
             continue
-        found = _with_speaker(doc, clause, cue, lex, direct=False, reason=f"indirect:{cue.kind}")
+        found = _with_speaker(doc, clause, cue, lex, direct=False, reason=f"indirect:{cue.kind}", quoted=quoted)
         if found.speaker is not None:
             out.append(found)
             taken.append(clause)
@@ -274,13 +347,17 @@ def _trimmed(toks: list[Token], text: str) -> tuple[int, int] | None:
 
 # ---- speaker, cue and medium -----------------------------------------------------------------
 def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon, *, direct: bool,
-                  reason: str) -> QuoteFinding:
+                  reason: str, quoted: set[int]) -> QuoteFinding:
     verb = doc[cue.head]
     if cue.kind == PREPOSITION:
         speaker = prepositional_source(cue, doc)
         medium = None
     else:
-        speaker = subject_of(verb) or _inverted_subject(verb)
+        speaker = subject_of(verb)
+        if speaker is None or speaker.i in quoted:   # '"... Full panic mode," said X': a misparse
+            speaker = _subject_before(verb, quoted)
+        if speaker is None:
+            speaker = _inverted_subject(verb)
         medium, _ = medium_of(verb, lex, cue.default_medium)
     behind = document_source(speaker, lex) if speaker is not None else None
     if behind is not None:                    # "a statement from the army said" → the army, in a statement
@@ -294,11 +371,29 @@ def _with_speaker(doc: Doc, content: tuple[int, int], cue: Cue, lex: CueLexicon,
                         speaker_span=name_span(speaker) if speaker is not None else None, medium=medium)
 
 
+def _subject_before(verb: Token, quoted: set[int]) -> Token | None:
+    """ '"...," Ramos, 58, told AFP': the first name between the closing mark and the verb, when the
+    parser took a word of the quote for the subject."""
+    j = verb.i - 1
+    while j >= 0 and j not in quoted and verb.i - j <= MAX_TRAIL_TOKENS:
+        j -= 1
+    if j not in quoted:
+        return None                           # no quote just before the verb
+    for t in verb.doc[j + 1:verb.i]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+            while t.dep_ in ("compound", "flat", "poss") and t.head.i < verb.i and t.head is not t:
+                t = t.head
+            return t
+    return None
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """ "..., said Altun": a name right after the verb when the parser found no subject."""
     for t in verb.doc[verb.i + 1:verb.i + 4]:
         if t.text in _MARKS:
             break                              # the quote itself, not its speaker
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue                           # '"…," said Wednesday a White House official'
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "pobj":
             return t.head if t.dep_ == "compound" else t
         if t.is_punct:

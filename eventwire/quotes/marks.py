@@ -26,8 +26,9 @@ class QuotedRegion:
 
 
 def find_quoted_regions(text: str) -> list[QuotedRegion]:
-    """Every quoted region in `text`, in order, each with its content trimmed of white space and of the
-    comma that news style puts before the closing mark ("...stability," Altun said)."""
+    """Every quoted region in `text`, in order, each with its content trimmed of white space. The comma
+    that news style puts before the closing mark ("...stability," Altun said) stays: it is inside the
+    marks, as the quoted sentence's full stop is, and corpora of quotes (PolNeAR) keep it too."""
     regions: list[QuotedRegion] = []
     pending: int | None = None            # offset of an opening mark not yet closed
     for para_start, para_end in _paragraphs(text):
@@ -84,6 +85,6 @@ def _region(text: str, open_: int, close: int, *, closed: bool = True) -> Quoted
     start, end = open_ + 1, close
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+    while end > start and text[end - 1].isspace():
         end -= 1
     return QuotedRegion(open_, close, start, end, closed)

@@ -5,11 +5,14 @@ import re
 
 from eventwire.analysis import Analysis
 from eventwire.quotes.find import QuoteFinding, find_quotes
+from eventwire.quotes.gender import GenderLexicon
 from eventwire.quotes.lexicon import CueLexicon
+from eventwire.quotes.marks import find_quoted_regions
+from eventwire.quotes.speakers import Said, SpeakerResolver
 from eventwire.record import Quote, Record
 from eventwire.settings import Settings
 
-# A pronoun speaker ("he said") with no actor of its own is taken to be the last quoted speaker when
+# A pronoun speaker ("they said") with no actor of its own is taken to be the last quoted speaker when
 # that quote is at most this many sentences back; beyond that the reference is too loose to trust.
 PRONOUN_LOOKBACK_SENTENCES = 3
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -31,24 +34,31 @@ class QuoteStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.lexicon = CueLexicon.load()
+        self.speakers = SpeakerResolver(GenderLexicon.load())
 
     def __call__(self, an: Analysis) -> None:
         headline_end, summary_end = _summary_zone(an.record)
         found = []
+        spoken: dict[int, Said] = {}          # speaker token → who it was, of the quotes so far
+        quoted = [(r.open, r.close) for r in find_quoted_regions(an.record.text)]
         for f in find_quotes(an.doc, self.lexicon, body_start=headline_end):
-            q = self._quote(an, f)
+            q = self._quote(an, f, spoken, quoted)
             an.record.quotes.append(q)        # appended now: the next quote may continue this one
             found.append((f, q))
+            if f.speaker is not None and q.speaker_text and q.speaker_text.lower() not in _PRONOUNS:
+                spoken[f.speaker] = Said(q.speaker, q.speaker_text)
         kept = [q for f, q in found
                 if not (f.content[0] < summary_end and _restated(f, q, found, summary_end, an.record.text))]
         for n, q in enumerate(kept, 1):
             q.id = f"Q{n}"
         an.record.quotes[:] = kept
 
-    def _quote(self, an: Analysis, f: QuoteFinding) -> Quote:
+    def _quote(self, an: Analysis, f: QuoteFinding, spoken: dict[int, Said],
+               quoted: list[tuple[int, int]]) -> Quote:
         rec = an.record
         q = Quote(id=f"Q{len(rec.quotes) + 1}", content=rec.span(*f.content), direct=f.direct,
-                  medium=f.medium, reason=f.reason, cue=rec.span(*f.cue) if f.cue else None)
+                  medium=f.medium, reason=f.reason, cue=rec.span(*f.cue) if f.cue else None,
+                  parts=[rec.span(*p) for p in f.parts])
         prev = rec.quotes[-1] if rec.quotes else None
         if f.continues and prev is not None:
             q.speaker, q.speaker_text, q.medium = prev.speaker, prev.speaker_text, q.medium or prev.medium
@@ -63,45 +73,27 @@ class QuoteStage:
             # "the statement said": the statement of whoever was last quoted
             q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
             q.reason = f"{q.reason}; document → previous speaker"
+        elif tok.lower_ in _PERSONAL:
+            who, why = self.speakers.resolve(an, tok, spoken, quoted)   # not the actors stage's guess
+            q.reason = f"{q.reason}; {why}"
+            q.speaker = who.actor if who is not None else None
+            q.speaker_text = who.text if who is not None else tok.text
         elif tok.lower_ in _PRONOUNS:
             _resolve_pronoun(an, q, tok.i, prev if near else None)
         return q
 
 
 def _resolve_pronoun(an: Analysis, q: Quote, i: int, prev: Quote | None) -> None:
-    """ "he said": the actors stage's antecedent when it is a person (for he/she), else the previous
-    quote's speaker (`prev`, given when it is near), else the last person named as a subject. The
-    words naming the speaker become the antecedent's, not "he"."""
-    personal = an.doc[i].lower_ in _PERSONAL
-    if personal and q.speaker is not None and q.speaker not in _person_actors(an):
-        q.speaker = None                      # "he"/"she" is a person: not "the Patriot systems"
+    """ "they said", "it said", "we said": the actors stage's antecedent, else the previous quote's
+    speaker (`prev`, given when it is near). The words naming the speaker become the antecedent's.
+    ("he"/"she" go to speakers.py, which checks gender and who spoke last.)"""
     if q.speaker is None and prev is not None:
         q.speaker = prev.speaker
         q.reason = f"{q.reason}; pronoun → previous speaker"
-    elif q.speaker is None and personal:
-        q.speaker = _last_person_before(an, i)
-        q.reason = f"{q.reason}; pronoun → last person named" if q.speaker else q.reason
     if prev is not None and prev.speaker_text and prev.speaker == q.speaker:
         q.speaker_text = prev.speaker_text
     elif q.speaker is not None and an.record.actor(q.speaker) is not None:
         q.speaker_text = an.record.actor(q.speaker).name
-
-
-def _person_actors(an: Analysis) -> set[str]:
-    """Actors with a mention the parser tagged as a person's name."""
-    return {aid for i, aid in an.token_actor.items() if an.doc[i].ent_type_ == "PERSON"}
-
-
-def _last_person_before(an: Analysis, i: int) -> str | None:
-    """The actor of the nearest person named as a subject before token `i` (else of the nearest person
-    named at all), within the lookback window: "he" refers back to whoever the story was about."""
-    sent_start = an.doc[i].sent.start
-    sents = [s for s in an.doc.sents if s.start <= sent_start][-(PRONOUN_LOOKBACK_SENTENCES + 1):]
-    people = [an.doc[j] for j in range(i - 1, (sents[0].start if sents else 0) - 1, -1)
-              if an.doc[j].ent_type_ == "PERSON" and j in an.token_actor]
-    subjects = [t for t in people if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")]
-    best = (subjects or people or [None])[0]
-    return an.token_actor[best.i] if best is not None else None
 
 
 def _sentences_between(an: Analysis, prev: Quote, f: QuoteFinding) -> int:

@@ -29,9 +29,12 @@ def select_actors(db: sqlite3.Connection, *, limit: int | None = None, offset: i
 
 def select_places(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[PlaceRow]:
     sql = """
-    WITH n AS (SELECT place_key, count(*) AS n_events FROM events WHERE place_key IS NOT NULL GROUP BY place_key)
+    WITH n AS (SELECT place_key, count(*) AS n_events, max(geo_precision) AS prec FROM events
+               WHERE place_key IS NOT NULL GROUP BY place_key)
     SELECT p.place_key, min(p.name), max(p.country), max(p.kind), max(p.lat), max(p.lon), max(p.geonameid),
-           count(DISTINCT p.doc_id) AS n_docs, coalesce(n.n_events, 0) AS n_events
+           count(DISTINCT p.doc_id) AS n_docs, coalesce(n.n_events, 0) AS n_events,
+           coalesce(n.prec, CASE max(p.kind) WHEN 'city' THEN 'point' WHEN 'country' THEN 'country'
+                                             WHEN 'region' THEN 'admin1' END)
     FROM places p LEFT JOIN n ON n.place_key = p.place_key
     GROUP BY p.place_key ORDER BY n_events DESC, n_docs DESC, min(p.name)
     LIMIT ? OFFSET ?"""
@@ -66,7 +69,8 @@ def select_network(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, m
 
 def select_documents(db: sqlite3.Connection, *, limit: int | None = None, offset: int = 0) -> list[DocumentRow]:
     return [DocumentRow(*r) for r in db.execute(
-        "SELECT doc_id, title, source, url, published, language, n_events, ingested_at FROM documents "
+        "SELECT doc_id, title, source, url, published, language, n_events, ingested_at, near_copy_of, "
+        "near_copy_similarity FROM documents "
         "ORDER BY coalesce(published, '9999'), doc_id LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset))]
 
 

@@ -19,6 +19,7 @@ from eventwire.record import Record
 from eventwire.store import catalog, queries, schema
 from eventwire.store.filters import EventFilter
 from eventwire.store.fusion import fuse_document, unfuse_document
+from eventwire.store.nearcopy import forget_document, index_document, near_copy
 from eventwire.store.rows import (ActorRow, DocumentRow, EventRow, FusedEventRow, Network, PlaceRow, QuoteRow,
                                   Summary)
 from eventwire.store.write import delete_document, insert_record
@@ -79,6 +80,15 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
+    def stored_text(self, doc_id: str) -> str | None:
+        """The cleaned text stored under `doc_id`, or None when it is not stored."""
+        row = self.db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def near_copy(self, doc_id: str) -> tuple[str, float] | None:
+        """(the stored document `doc_id` is a near-copy of, their similarity), or None (store/nearcopy.py)."""
+        return near_copy(self.db, doc_id)
+
     def add_record(self, rec: Record, *, replace: bool = False) -> bool:
         """Store the record, its rows and its fusion in one transaction. False when doc_id is already stored,
         unless `replace`: then the stored document is removed first (in the same transaction)."""
@@ -95,8 +105,10 @@ class Store:
                     self.db.execute("ROLLBACK")
                     return False
                 unfuse_document(self.db, rec.doc_id)
+                forget_document(self.db, rec.doc_id, replaced=True)
                 delete_document(self.db, rec.doc_id, full_text=self.full_text)
             insert_record(self.db, rec, full_text=self.full_text)
+            index_document(self.db, rec.doc_id, rec.text)      # before fusion: a near-copy's events join its original's
             fuse_document(self.db, rec.doc_id)
             self.db.execute("COMMIT")
             return True
@@ -116,6 +128,7 @@ class Store:
             found = self.has_document(doc_id)
             if found:
                 unfuse_document(self.db, doc_id)
+                forget_document(self.db, doc_id)
                 delete_document(self.db, doc_id, full_text=self.full_text)
             self.db.execute("COMMIT")
             return found
@@ -124,9 +137,11 @@ class Store:
             raise
 
     # ---- reading ------------------------------------------------------------------------------
-    def events(self, filters: EventFilter | None = None, limit: int | None = 100, offset: int = 0) -> list[EventRow]:
+    def events(self, filters: EventFilter | None = None, limit: int | None = 100, offset: int = 0,
+               sort: str | None = None) -> list[EventRow]:
+        """`sort`: a key of queries.EVENT_SORTS ("place"; "-fatalities" descending); default: by date."""
         return queries.select_events(self.db, filters or EventFilter(), full_text=self.full_text,
-                                     limit=limit, offset=offset)
+                                     limit=limit, offset=offset, sort=sort)
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[EventRow]:
         """All matching events in order, streamed (no limit)."""
@@ -141,9 +156,9 @@ class Store:
         return queries.event_row(rows[0]) if rows else None
 
     def fused_events(self, filters: EventFilter | None = None, limit: int | None = 100,
-                     offset: int = 0) -> list[FusedEventRow]:
+                     offset: int = 0, sort: str | None = None) -> list[FusedEventRow]:
         return queries.select_fused(self.db, filters or EventFilter(), full_text=self.full_text,
-                                    limit=limit, offset=offset)
+                                    limit=limit, offset=offset, sort=sort)
 
     def count_fused_events(self, filters: EventFilter | None = None) -> int:
         return queries.count_fused(self.db, filters or EventFilter(), full_text=self.full_text)

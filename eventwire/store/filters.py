@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from eventwire.country_codes import resolve_country
 from eventwire.errors import UsageError
 from eventwire.store.keys import date_range
 
@@ -24,7 +25,7 @@ class FilterError(UsageError, ValueError):
 @dataclass
 class EventFilter:
     actor: str | None = None       # name (substring, any case) or code (TUR, TURGOV, kb id); source or target
-    country: str | None = None     # ISO alpha-3 (or IGO…) of either actor or of the place
+    country: str | None = None     # of either actor or of the place: ISO3 (or IGO…), ISO2, or a name ("Iraq")
     type: str | None = None        # PLOVER type; several as "ASSAULT,COERCE"
     since: str | None = None       # YYYY-MM-DD (YYYY-MM, YYYY allowed)
     until: str | None = None
@@ -48,7 +49,11 @@ class EventFilter:
                 raise FilterError(f"unknown event type {', '.join(unknown)}; use one of {', '.join(PLOVER_TYPES)}")
             self.type = ",".join(types)
         if self.country:
-            self.country = self.country.upper()
+            code = resolve_country(self.country)
+            if code is None:
+                raise FilterError(f"unknown country {self.country!r}; give a name (Iraq), an ISO code (IRQ, IQ) "
+                                  f"or an actor code (IGO)")
+            self.country = code
         self.since_day = _bound(self.since, "since", first=True)
         self.until_day = _bound(self.until, "until", first=False)
         if self.since_day and self.until_day and self.since_day > self.until_day:

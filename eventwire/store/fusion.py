@@ -12,6 +12,14 @@ Two per-article events fuse when they have
 An event with no date of its own is compared by its article's publication date (news reports what
 happened today or yesterday; the one-day tolerance covers the rest); with neither, it never fuses. Fusion is incremental: a new document's events join the first
 matching fused event (closest date, then a known place before an unknown one) or start their own.
+
+A near-copy of a stored article (the same wire story from another publisher, see nearcopy.py) is told
+in the same sentences, so its events are first matched to the original's, sentence by sentence: an
+event joins the original's event of the same type and polarity whose evidence sentence has most of the
+same words (COPY_EVIDENCE_MIN), whose date fuses by the rule above or is unknown, and whose place is
+compatible — even when the coder read an edited sentence's actors differently ("police" / "Georgian
+police") or the copy is undated (scraped without its date).
+Each original event takes at most one event of the copy; the copy's other events fuse by the rules above.
 """
 from __future__ import annotations
 
@@ -20,8 +28,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.store.keys import precision
+from eventwire.store.nearcopy import near_copy
 
 DAY_TOLERANCE = 1     # news reports an event "on Monday" or "on Tuesday" depending on time zone and deadline
+COPY_EVIDENCE_MIN = 0.6   # share of the shorter evidence sentence's words the other has, for a copy's event
 
 
 @dataclass
@@ -97,9 +107,14 @@ def fuse_document(db: sqlite3.Connection, doc_id: str) -> int:
                       "coalesce(e.date, d.published), e.place_key, e.negated, e.hypothetical "
                       "FROM events e JOIN documents d USING (doc_id) WHERE e.doc_id = ? ORDER BY e.seq",
                       (doc_id,)).fetchall()
+    copy = near_copy(db, doc_id)
+    as_copied = copied_events(db, doc_id, copy[0]) if copy else {}
     for row in rows:
         ev = FusionCandidate(*row[:6], place=_place_ref(db, row[6]), polarity=polarity(bool(row[7]), bool(row[8])))
-        group = find_group(ev, _groups_for(db, ev)) if precision(ev.date) else None
+        if ev.event_id in as_copied:
+            group = _group(db, as_copied[ev.event_id])
+        else:
+            group = find_group(ev, _groups_for(db, ev)) if precision(ev.date) else None
         key = ev.place.key if ev.place else None
         if group is None:
             cur = db.execute("INSERT INTO fused_events(type, source_key, target_key, date, place_key, n_members, "
@@ -112,9 +127,78 @@ def fuse_document(db: sqlite3.Connection, doc_id: str) -> int:
             # the group keeps the most precise place it has been told: a city over its country
             if group.place is None or (group.place.is_country and ev.place and not ev.place.is_country):
                 db.execute("UPDATE fused_events SET place_key = ? WHERE fused_id = ?", (key, fused_id))
+            if group.date is None and ev.date:      # an undated copy's original may be the first to date it
+                db.execute("UPDATE fused_events SET date = ? WHERE fused_id = ?", (ev.date, fused_id))
             db.execute("UPDATE fused_events SET n_members = n_members + 1 WHERE fused_id = ?", (fused_id,))
         db.execute("INSERT INTO fused_members(event_id, fused_id, doc_id) VALUES (?,?,?)", (ev.event_id, fused_id, doc_id))
     return joined
+
+
+@dataclass
+class CopiedEvent:
+    event_id: str
+    type: str
+    polarity: str
+    evidence: str
+    trigger: str
+    source_key: str
+    target_key: str
+    date: str | None
+    place: PlaceRef | None = None
+    fused_id: int | None = None
+
+
+def match_copied(copy: list[CopiedEvent], original: list[CopiedEvent]) -> dict[str, int]:
+    """copy event id → fused id of the original's event told in the same sentence (pure; see the module
+    docstring). Pairs are taken best first: most of trigger, source and target alike, then evidence overlap."""
+    pairs = []
+    for c in copy:
+        for o in original:
+            if o.type != c.type or o.polarity != c.polarity or not _near_dates(c.date, o.date) \
+                    or not compatible_places(c.place, o.place):
+                continue
+            overlap = _word_overlap(c.evidence, o.evidence)
+            if overlap >= COPY_EVIDENCE_MIN:
+                alike = (c.trigger.casefold() == o.trigger.casefold()) + (c.source_key == o.source_key) \
+                    + (c.target_key == o.target_key)
+                pairs.append((-alike, -overlap, c.event_id, o.event_id, o.fused_id))
+    out: dict[str, int] = {}
+    taken: set[str] = set()
+    for _, _, cid, oid, fused_id in sorted(pairs):
+        if cid not in out and oid not in taken and fused_id is not None:
+            out[cid] = fused_id
+            taken.add(oid)
+    return out
+
+
+def copied_events(db: sqlite3.Connection, doc_id: str, original_id: str) -> dict[str, int]:
+    """For a near-copy `doc_id` of `original_id`: its event ids → the fused events they join."""
+    sql = ("SELECT e.event_id, e.type, e.negated, e.hypothetical, coalesce(e.evidence_text, ''), "
+           "coalesce(e.trigger_text, ''), coalesce(e.source_key, ''), coalesce(e.target_key, ''), "
+           "coalesce(e.date, d.published), e.place_key, m.fused_id FROM events e JOIN documents d USING (doc_id) "
+           "LEFT JOIN fused_members m ON m.event_id = e.event_id WHERE e.doc_id = ? ORDER BY e.seq")
+
+    def load(d: str) -> list[CopiedEvent]:
+        return [CopiedEvent(r[0], r[1], polarity(bool(r[2]), bool(r[3])), *r[4:9], _place_ref(db, r[9]), r[10])
+                for r in db.execute(sql, (d,))]
+
+    return match_copied(load(doc_id), load(original_id))
+
+
+def _near_dates(a: str | None, b: str | None) -> bool:
+    """Unknown on either side (an undated copy), or dates that fuse by the general rule."""
+    return not a or not b or compatible_dates(a, b)
+
+
+def _word_overlap(a: str, b: str) -> float:
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _group(db: sqlite3.Connection, fused_id: int) -> FusedGroup:
+    gdate, gplace = db.execute("SELECT date, place_key FROM fused_events WHERE fused_id = ?", (fused_id,)).fetchone()
+    docs = {r[0] for r in db.execute("SELECT doc_id FROM fused_members WHERE fused_id = ?", (fused_id,))}
+    return FusedGroup(fused_id, gdate, _place_ref(db, gplace), docs)
 
 
 def _groups_for(db: sqlite3.Connection, ev: FusionCandidate) -> list[FusedGroup]:

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Iterator
 
 from eventwire.record import Span
-from eventwire.store.filters import EventFilter
+from eventwire.store.filters import EventFilter, FilterError
 from eventwire.store.rows import EventRow, FusedEventRow
 
 EVENT_COLUMNS = """e.event_id, e.doc_id, e.local_id, e.type, e.mode, e.cameo,
@@ -16,10 +16,38 @@ EVENT_COLUMNS = """e.event_id, e.doc_id, e.local_id, e.type, e.mode, e.cameo,
     e.date, e.place_id, e.place_name, e.place_country, e.lat, e.lon, e.geonameid,
     e.negated, e.hypothetical, e.confidence,
     e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
-    e.reason, m.fused_id, d.source, d.title, d.url, d.published, d.language, e.sentence, f.n_members"""
+    e.reason, m.fused_id, d.source, d.title, d.url, d.published, d.language, e.sentence, f.n_members,
+    e.geo_precision, e.admin1, e.admin1_name, e.date_precision, e.fatalities, e.injured, e.arrested"""
 EVENT_FROM = """events e JOIN documents d ON d.doc_id = e.doc_id
     LEFT JOIN fused_members m ON m.event_id = e.event_id LEFT JOIN fused_events f ON f.fused_id = m.fused_id"""
 EVENT_ORDER = "ORDER BY coalesce(e.date_lo, d.published, '9999'), e.doc_id, e.seq"
+_DATE_KEY = "coalesce(e.date_lo, d.published, '9999')"
+# What `sort` accepts (a name, "-name" for descending) → the SQL it orders by: fixed fragments, never user text.
+# Missing values sort last either way; ties keep the date order.
+EVENT_SORTS = {
+    "date": _DATE_KEY, "type": "e.type", "source": "e.source_name", "target": "e.target_name",
+    "trigger": "e.trigger_text", "place": "e.place_name", "country": "e.place_country", "article": "d.title",
+    "publisher": "d.source", "fatalities": "e.fatalities", "confidence": "e.confidence",
+    "precision": "e.geo_precision", "articles": "f.n_members",
+}
+FUSED_SORTS = {"date": f"min({_DATE_KEY})", "type": "min(e.type)", "source": "min(e.source_name)",
+               "target": "min(e.target_name)", "place": "max(e.place_name)", "articles": "max(f.n_members)",
+               "fatalities": "max(e.fatalities)"}
+
+
+class SortError(FilterError):
+    """A sort key the store does not offer."""
+
+
+def order_by(sort: str | None, sorts: dict[str, str], tail: str) -> str:
+    """ORDER BY for a `sort` value ("place", "-fatalities"); `tail` breaks ties (and is the default order)."""
+    if not sort:
+        return f"ORDER BY {tail}"
+    name, desc = (sort[1:], True) if sort.startswith("-") else (sort, False)
+    if name not in sorts:
+        raise SortError(f"cannot sort by {name!r}; sort by one of {', '.join(sorts)} (prefix - for descending)")
+    expr = sorts[name]
+    return f"ORDER BY ({expr}) IS NULL, {expr} {'DESC' if desc else 'ASC'}, {tail}"
 
 
 def like_pattern(value: str) -> str:
@@ -85,13 +113,15 @@ def event_row(r: tuple) -> EventRow:
     return EventRow(*r[:23], negated=bool(r[23]), hypothetical=bool(r[24]), confidence=r[25],
                     trigger=span_or_none(*r[26:29]), evidence=span_or_none(*r[29:32]), reason=r[32], fused_id=r[33],
                     publisher=r[34], title=r[35], url=r[36], published=r[37], language=r[38], sentence=r[39],
-                    n_articles=r[40])
+                    n_articles=r[40], geo_precision=r[41], admin1=r[42], admin1_name=r[43], date_precision=r[44],
+                    fatalities=r[45], injured=r[46], arrested=r[47])
 
 
 def select_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, limit: int | None,
-                  offset: int = 0) -> list[EventRow]:
+                  offset: int = 0, sort: str | None = None) -> list[EventRow]:
     where, args = event_where(f, full_text=full_text)
-    sql = f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {where} {EVENT_ORDER} LIMIT ? OFFSET ?"
+    order = order_by(sort, EVENT_SORTS, EVENT_ORDER.removeprefix("ORDER BY "))
+    sql = f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {where} {order} LIMIT ? OFFSET ?"
     return [event_row(r) for r in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
 
 
@@ -108,11 +138,11 @@ def count_events(db: sqlite3.Connection, f: EventFilter, *, full_text: bool) -> 
 
 
 def select_fused(db: sqlite3.Connection, f: EventFilter, *, full_text: bool, limit: int | None,
-                 offset: int = 0) -> list[FusedEventRow]:
+                 offset: int = 0, sort: str | None = None) -> list[FusedEventRow]:
     """Fused events with at least one member event matching the filter; members listed in full."""
     where, args = event_where(f, full_text=full_text)
-    ids_sql = (f"SELECT m.fused_id, min(coalesce(e.date_lo, d.published, '9999')) AS k FROM {EVENT_FROM} {where} "
-               f"GROUP BY m.fused_id ORDER BY k, m.fused_id LIMIT ? OFFSET ?")
+    order = order_by(sort, FUSED_SORTS, f"min({_DATE_KEY}), m.fused_id")
+    ids_sql = f"SELECT m.fused_id FROM {EVENT_FROM} {where} GROUP BY m.fused_id {order} LIMIT ? OFFSET ?"
     fused_ids = [r[0] for r in db.execute(ids_sql, [*args, -1 if limit is None else limit, offset]) if r[0] is not None]
     return [fused_row(db, fid) for fid in fused_ids]
 
@@ -130,6 +160,14 @@ def fused_row(db: sqlite3.Connection, fused_id: int) -> FusedEventRow:
                    (fused_id,)).fetchone()
     first = members[0]
     placed = next((m for m in members if m.place_name), first)
+    dated = next((m for m in members if m.date == g[3]), first)
+
+    def most(name: str) -> int | None:
+        known = [getattr(m, name) for m in members if getattr(m, name) is not None]
+        return max(known) if known else None
+
+    def unique(values) -> list[str]:
+        return list(dict.fromkeys(v for v in values if v))
     return FusedEventRow(
         fused_id=fused_id, type=g[0], mode=first.mode, source_key=g[1], source_name=first.source_name,
         source_country=first.source_country, source_sector=first.source_sector, target_key=g[2],
@@ -137,4 +175,8 @@ def fused_row(db: sqlite3.Connection, fused_id: int) -> FusedEventRow:
         date=g[3], place_name=placed.place_name, place_country=placed.place_country, lat=placed.lat,
         lon=placed.lon, n_articles=len({m.doc_id for m in members}), event_ids=[m.event_id for m in members],
         doc_ids=sorted({m.doc_id for m in members}), evidence=[m.evidence for m in members if m.evidence],
-        polarity=g[4])
+        polarity=g[4], cameo=first.cameo, publishers=unique(m.publisher for m in members),
+        urls=unique(m.url for m in members), geonameid=placed.geonameid, geo_precision=placed.geo_precision,
+        admin1=placed.admin1, admin1_name=placed.admin1_name, date_precision=dated.date_precision,
+        fatalities=most("fatalities"), injured=most("injured"), arrested=most("arrested"),
+        confidence=max(m.confidence for m in members))

@@ -49,6 +49,13 @@ class EventRow:
     language: str | None = None    # the document's language
     sentence: int | None = None    # 1-based number of the sentence the evidence starts in
     n_articles: int | None = None  # how many articles tell this event (size of its fused event)
+    geo_precision: str | None = None   # point | admin2 | admin1 | country | region (of the place)
+    admin1: str | None = None          # ISO 3166-2 code of the place's first-level area ("US-CA")
+    admin1_name: str | None = None
+    date_precision: str | None = None  # day | month | year | decade
+    fatalities: int | None = None      # sum of the record's counts of killed that belong to this event
+    injured: int | None = None
+    arrested: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -77,6 +84,19 @@ class FusedEventRow:
     doc_ids: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)   # one per member, in event_ids order
     polarity: str = "asserted"     # asserted | negated | hypothetical | negated-hypothetical
+    cameo: str | None = None       # the first member's CAMEO code
+    publishers: list[str] = field(default_factory=list)  # every member article's publisher, first seen first
+    urls: list[str] = field(default_factory=list)
+    geonameid: int | None = None
+    geo_precision: str | None = None
+    admin1: str | None = None
+    admin1_name: str | None = None
+    date_precision: str | None = None
+    # the largest figure any member article gives: articles retelling one event must not add up
+    fatalities: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    confidence: float | None = None   # the highest member confidence
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -92,6 +112,8 @@ class DocumentRow:
     language: str | None
     n_events: int
     ingested_at: str
+    near_copy_of: str | None = None          # the stored article this one is a near-copy of (store/nearcopy.py)
+    near_copy_similarity: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -122,6 +144,7 @@ class PlaceRow:
     geonameid: int | None
     n_documents: int
     n_events: int
+    precision: str | None = None   # point | admin2 | admin1 | country | region (its events', else from kind)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -185,6 +185,46 @@ def _m005_fused_polarity(db: sqlite3.Connection) -> None:
     refuse_all(db)
 
 
+def _m006_near_copies(db: sqlite3.Connection) -> None:
+    """documents.near_copy_of/near_copy_similarity and the 5-gram index that finds them (store/nearcopy.py);
+    stored documents are indexed in the order they were stored, and fusion is rebuilt to use them."""
+    from eventwire.store.fusion import refuse_all
+    from eventwire.store.nearcopy import index_document
+
+    db.execute("ALTER TABLE documents ADD COLUMN near_copy_of TEXT")       # the stored article this one copies
+    db.execute("ALTER TABLE documents ADD COLUMN near_copy_similarity REAL")
+    db.execute("CREATE INDEX documents_near_copy ON documents(near_copy_of)")
+    db.execute("CREATE TABLE document_shingles (hash INTEGER NOT NULL, "
+               "doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE)")
+    db.execute("CREATE INDEX document_shingles_hash ON document_shingles(hash)")
+    db.execute("CREATE INDEX document_shingles_doc ON document_shingles(doc_id)")
+    for doc_id, text in db.execute("SELECT doc_id, text FROM documents ORDER BY rowid").fetchall():
+        index_document(db, doc_id, text)
+    refuse_all(db)
+
+def _m007_event_analyst_columns(db: sqlite3.Connection) -> None:
+    """events.geo_precision, admin1, admin1_name, date_precision, fatalities, injured, arrested (ACLED-style
+    columns), filled for stored events from their records (see store/derived.py for the fallbacks)."""
+    import json
+
+    from eventwire.store.derived import event_columns
+
+    for col, kind in [("geo_precision", "TEXT"), ("admin1", "TEXT"), ("admin1_name", "TEXT"),
+                      ("date_precision", "TEXT"), ("fatalities", "INTEGER"), ("injured", "INTEGER"),
+                      ("arrested", "INTEGER")]:
+        db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
+    for (record_json,) in db.execute("SELECT record_json FROM documents").fetchall():
+        rec = json.loads(record_json)
+        places = {p["id"]: p for p in rec.get("places", [])}
+        rows = []
+        for e in rec.get("events", []):
+            d = event_columns(e, places.get(e.get("place")), rec.get("dates", []), rec.get("counts", []))
+            rows.append((d["geo_precision"], d["admin1"], d["admin1_name"], d["date_precision"], d["fatalities"],
+                         d["injured"], d["arrested"], f"{rec['doc_id']}#{e['id']}"))
+        db.executemany("UPDATE events SET geo_precision = ?, admin1 = ?, admin1_name = ?, date_precision = ?, "
+                       "fatalities = ?, injured = ?, arrested = ? WHERE event_id = ?", rows)
+
+
 # Append only: never edit or reorder a migration that has shipped.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
@@ -192,6 +232,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("003_read_indexes", _m003_read_indexes),
     ("004_event_sentence", _m004_event_sentence),
     ("005_fused_polarity", _m005_fused_polarity),
+    ("006_near_copies", _m006_near_copies),
+    ("007_event_analyst_columns", _m007_event_analyst_columns),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

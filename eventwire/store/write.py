@@ -5,6 +5,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from eventwire.record import Record, Span
+from eventwire.store.derived import DERIVED_COLUMNS, event_columns
 from eventwire.store.keys import actor_key, date_range, place_key
 
 
@@ -72,6 +73,15 @@ def _insert_places(db: sqlite3.Connection, rec: Record) -> None:
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
+EVENT_INSERT_COLUMNS = (
+    "event_id", "doc_id", "local_id", "seq", "type", "mode", "cameo",
+    "source_id", "source_key", "source_name", "source_country", "source_sector",
+    "target_id", "target_key", "target_name", "target_country", "target_sector",
+    "date", "date_lo", "date_hi", "place_id", "place_key", "place_name", "place_country", "lat", "lon", "geonameid",
+    "negated", "hypothetical", "confidence", "trigger_start", "trigger_end", "trigger_text",
+    "evidence_start", "evidence_end", "evidence_text", "reason", "sentence", *DERIVED_COLUMNS)
+
+
 def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
     rows, ids = [], []
     sents = [(s.start, s.end) for s in rec.sentences]
@@ -80,6 +90,7 @@ def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
         lo, hi = date_range(e.date) or (None, None)
         eid = global_id(rec.doc_id, e.id)
         ids.append(eid)
+        derived = event_columns(e, place, rec.dates, rec.counts)
         rows.append((
             eid, rec.doc_id, e.id, seq, e.type, e.mode, e.cameo,
             e.source, actor_key(src) if src else None, src.name if src else None,
@@ -91,8 +102,11 @@ def _insert_events(db: sqlite3.Connection, rec: Record) -> list[str]:
             place.lat if place else None, place.lon if place else None, place.geonameid if place else None,
             int(bool(e.negated)), int(bool(e.hypothetical)), float(e.confidence),
             *_span(e.trigger), *_span(e.evidence), e.reason,
-            sentence_number(sents, (e.evidence or e.trigger).start if (e.evidence or e.trigger) else None)))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 38)})", rows)
+            sentence_number(sents, (e.evidence or e.trigger).start if (e.evidence or e.trigger) else None),
+            *(derived[c] for c in DERIVED_COLUMNS)))
+    # Columns named, not positional: a later migration that adds a column cannot shift these values.
+    db.executemany(f"INSERT INTO events({', '.join(EVENT_INSERT_COLUMNS)}) "
+                   f"VALUES ({','.join('?' * len(EVENT_INSERT_COLUMNS))})", rows)
     return ids
 
 

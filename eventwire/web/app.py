@@ -7,6 +7,7 @@ Every read goes through the store's API (eventwire.store), whose SQL binds all p
 one JSON shape (eventwire.web.errors). The page at / is static files; it reads only this API.
 """
 # No `from __future__ import annotations` here: FastAPI reads these annotations at run time.
+import io
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -14,18 +15,20 @@ from typing import Annotated, Any, Iterator
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
 from eventwire.errors import StoreError
+from eventwire.export import FUSED, write_csv
 from eventwire.record import Record
 from eventwire.settings import Settings
 from eventwire.store import PLOVER_TYPES, EventFilter, EventRow, Network, Store
+from eventwire.web.dashboard import Dashboard, dashboard_of
 from eventwire.web.errors import ApiError, install_error_handlers
 from eventwire.web.guard import BodyLimit, HostCheck, SecurityHeaders
-from eventwire.web.models import (ActorList, CodeRequest, DocumentList, ErrorBody, EventsPage, PlaceList, QuoteList,
-                                  Timeline, TypeList, timeline_of)
+from eventwire.web.models import (ActorList, CodeRequest, DocumentList, ErrorBody, EventsPage, FusedPage, PlaceList,
+                                  QuoteList, Timeline, TypeList, timeline_of)
 
 STATIC = Path(__file__).parent / "static"
 # A page of events: enough for a screen of table, small enough that one request stays cheap.
@@ -57,7 +60,8 @@ def get_store(request: Request) -> Iterator[Store]:
 
 def event_filter(
     actor: Annotated[str | None, _filter("source or target: part of a name, or a code (TUR, TURGOV, kb id)")] = None,
-    country: Annotated[str | None, _filter("ISO 3166 alpha-3 of either actor or of the place (or IGO)")] = None,
+    country: Annotated[str | None, _filter("country of either actor or of the place: a name (Iraq), ISO alpha-3 "
+                                           "or alpha-2 (IRQ, IQ), or an actor code (IGO)")] = None,
     type: Annotated[str | None, _filter("PLOVER event type; several as ASSAULT,COERCE")] = None,
     since: Annotated[str | None, _filter("first day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
     until: Annotated[str | None, _filter("last day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
@@ -66,6 +70,24 @@ def event_filter(
 ) -> EventFilter:
     """Filters shared by /api/events, /api/timeline and /api/network (validated by EventFilter → 400)."""
     return EventFilter(actor=actor, country=country, type=type, since=since, until=until, place=place, text=text)
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """400 for a query parameter the endpoint does not take: a misspelt filter ("contry=IRQ") would
+    otherwise be ignored and answer every event, which reads as if the filter had matched them all."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    known: set[str] = set()
+    todo = [route.dependant]
+    while todo:                   # the endpoint's own parameters and those of its dependencies (the filters)
+        d = todo.pop()
+        known.update(p.alias for p in d.query_params)
+        todo.extend(d.dependencies)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise ApiError(400, f"unknown parameter {', '.join(unknown)}; this endpoint takes "
+                            f"{', '.join(sorted(known)) or 'no parameters'}", "unknown_parameter")
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -78,7 +100,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "unknown id"},
     413: {"model": ErrorBody, "description": "request body too large"},
 }
-api = APIRouter(prefix="/api", responses=ERRORS)
+api = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(reject_unknown_parameters)])
 
 
 def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Settings | None = None,
@@ -113,10 +135,39 @@ def create_app(db_path: str | Path, *, max_body: int = MAX_BODY, settings: Setti
     return app
 
 
+Sort = Annotated[str | None, Query(max_length=40, description="column to sort by (date, type, source, target, "
+                                                                  "place, fatalities…); -name for descending")]
+
+
 @api.get("/events", summary="Events matching the filters, one page at a time")
-def events(s: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0) -> EventsPage:
+def events(s: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0, sort: Sort = None) -> EventsPage:
     return EventsPage(total=s.count_events(f), limit=limit, offset=offset,
-                      items=s.events(f, limit=limit, offset=offset))
+                      items=s.events(f, limit=limit, offset=offset, sort=sort))
+
+
+@api.get("/fused", summary="Fused events (one event told by several articles), one page at a time")
+def fused(s: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0, sort: Sort = None) -> FusedPage:
+    return FusedPage(total=s.count_fused_events(f), limit=limit, offset=offset,
+                     items=s.fused_events(f, limit=limit, offset=offset, sort=sort))
+
+
+@api.get("/export.csv", summary="Every event matching the filters as CSV (the columns of `eventwire export`)",
+         response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
+def export_csv(s: StoreDep, f: FilterDep,
+               fused: Annotated[bool, Query(description="one row per fused event")] = False) -> StreamingResponse:
+    buf = io.StringIO()
+    if fused:
+        write_csv(s.fused_events(f, limit=None), buf, FUSED)
+    else:
+        write_csv(s.iter_events(f), buf)
+    name = "eventwire-fused.csv" if fused else "eventwire-events.csv"
+    return StreamingResponse(iter([buf.getvalue()]), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@api.get("/dashboard", summary="Events per country and per month for each type, for the filters")
+def dashboard(s: StoreDep, f: FilterDep) -> Dashboard:
+    return dashboard_of(s, f)
 
 
 @api.get("/events/{event_id:path}", summary="One event by its store id (\"<doc_id>#E1\")")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from eventwire.store import ActorRow, DocumentRow, EventFilter, EventRow, PlaceRow, QuoteRow, Store
+from eventwire.store import ActorRow, DocumentRow, EventFilter, EventRow, FusedEventRow, PlaceRow, QuoteRow, Store
 from eventwire.store.queries import EVENT_FROM, event_where
 
 
@@ -67,6 +67,13 @@ class EventsPage(BaseModel):
     limit: int
     offset: int
     items: list[EventRow]
+
+
+class FusedPage(BaseModel):
+    total: int = Field(description="fused events matching the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[FusedEventRow]
 
 
 class ActorList(BaseModel):

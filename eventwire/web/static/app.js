@@ -1,38 +1,55 @@
-// The explore page: filters and the events table, the article view, and the network / map / timeline tabs.
-// State lives in the URL hash (#type=REQUEST&doc=...&event=E2), so a view can be bookmarked and shared.
+// The explore page: filters and the events table (or its fused view), the article view, and the
+// dashboard / network / map / timeline tabs.
+//
+// Everything a reader would want back lives in the URL hash: tab, filters, view, sort, page, open article
+// (#tab=events&type=REQUEST&sort=-date&offset=50&doc=...&event=E2). Each step a reader takes pushes a new
+// history entry, and `render` rebuilds the page from the hash, so Back and Forward replay the steps and a
+// link reopens the same view.
 
 import { el, clear, getJSON } from "./dom.js";
 import { showDocument } from "./article.js";
-import { drawMap, drawNetwork, drawTimeline } from "./charts.js";
+import { drawNetwork, drawTimeline } from "./charts.js";
+import { drawMap } from "./map.js";
+import { drawCountries, drawSeries } from "./dashboard.js";
+import { drawHead, drawRow, columnsFor } from "./table.js";
 
 const FILTERS = ["type", "country", "actor", "place", "since", "until", "text"];
+const TABS = ["events", "dashboard", "articles", "network", "map", "timeline"];
 const PAGE = 50;
 const $ = (sel) => document.querySelector(sel);
-const state = { offset: 0, total: 0, tab: "events", topology: null };
+const state = { topology: null, shownDoc: null, mapZoom: null, seq: 0 };
+// Each render takes a number; an answer that arrives after a newer render started is dropped, so quick
+// Back/Forward steps can never leave an older view's rows on screen.
+const stale = (seq) => seq !== state.seq;
 
 function readHash() {
   return new URLSearchParams(location.hash.replace(/^#/, ""));
 }
 
-function setHash(params) {
-  history.replaceState(null, "", "#" + params.toString());
-}
-
-/** Put the filters in the URL hash, keeping the open article (doc, event) that is already there. */
-function writeHash(filters) {
-  const clean = new URLSearchParams([...filters].filter(([, v]) => v !== ""));
-  const current = readHash();
-  for (const key of ["doc", "event"]) if (current.get(key)) clean.set(key, current.get(key));
-  setHash(clean);
-}
-
-function filterParams() {
-  const form = $("#filters"), p = new URLSearchParams();
-  for (const name of FILTERS) {
-    const v = form.elements[name].value.trim();
-    if (v) p.set(name, name === "country" ? v.toUpperCase() : v);
+/** A new history entry with `changes` applied to the current hash (null/"" removes a key), then render. */
+function go(changes, { replace = false } = {}) {
+  const p = readHash();
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined || v === "" || v === false) p.delete(k); else p.set(k, String(v));
   }
-  return p;
+  const url = "#" + p.toString();
+  if (url === location.hash || (url === "#" && !location.hash)) return render();
+  if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
+  return render();
+}
+
+function formFilters() {
+  const form = $("#filters"), out = {};
+  for (const name of FILTERS) out[name] = form.elements[name].value.trim() || null;
+  if (out.country && out.country.length <= 3) out.country = out.country.toUpperCase();   // a code; names stay as typed
+  return out;
+}
+
+/** The API query for the filters in the hash (what the table, charts and download all use). */
+function filterQuery(hash = readHash()) {
+  const q = new URLSearchParams();
+  for (const name of FILTERS) if (hash.get(name)) q.set(name, hash.get(name));
+  return q;
 }
 
 function showError(message) {
@@ -43,45 +60,45 @@ function showError(message) {
 
 // ---- events table --------------------------------------------------------------------------------------
 
-function actorCell(name, country, sector) {
-  if (!name) return el("td", { class: "muted", text: "—" });
-  return el("td", { title: [country, sector].filter(Boolean).join(" ") }, name);
-}
-
-function eventRow(e) {
-  const flags = (e.negated ? " (not)" : "") + (e.hypothetical ? " (if)" : "");
-  const open = () => openDocument(e.doc_id, e.local_id);
-  return el("tr", { "data-id": e.event_id, "data-doc": e.doc_id, "data-event": e.local_id, tabindex: 0,
-                    onclick: open, onkeydown: (ev) => { if (ev.key === "Enter") open(); } },
-    e.date ? el("td", { class: "date", text: e.date })
-      : el("td", { class: "date muted", title: "event date unknown; this is the article's publication date",
-                   text: e.published ? `(${e.published})` : "—" }),
-    el("td", { class: "type", title: e.cameo ? `CAMEO ${e.cameo}` : "" }, e.type + (e.mode ? "/" + e.mode : "") + flags),
-    actorCell(e.source_name, e.source_country, e.source_sector),
-    actorCell(e.target_name, e.target_country, e.target_sector),
-    el("td", { class: "trigger", text: e.trigger ? e.trigger.text : "" }),
-    el("td", { text: e.place_name || "" }),
-    el("td", { class: "title", text: e.title || e.doc_id }));
-}
-
-async function loadEvents() {
-  const p = filterParams();
-  p.set("limit", PAGE);
-  p.set("offset", state.offset);
+async function loadEvents(hash, seq) {
+  const fused = hash.get("view") === "fused";
+  const sort = hash.get("sort");
+  const offset = Math.max(0, parseInt(hash.get("offset") || "0", 10) || 0);
+  const q = filterQuery(hash);
+  $("#download").href = "/api/export.csv?" + new URLSearchParams([...q, ...(fused ? [["fused", "true"]] : [])]).toString();
+  q.set("limit", PAGE);
+  q.set("offset", offset);
+  if (sort) q.set("sort", sort);
+  $("#fused-view").checked = fused;
   const body = $("#events tbody");
   try {
-    const data = await getJSON("/api/events?" + p.toString());
+    const data = await getJSON((fused ? "/api/fused?" : "/api/events?") + q.toString());
+    if (stale(seq)) return;
     showError("");
-    state.total = data.total;
-    clear(body).append(...data.items.map(eventRow));
-    if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: 7, class: "muted", text: "No events match." })));
-    const last = Math.min(state.offset + data.items.length, data.total);
-    $("#page-info").textContent = data.total ? `${state.offset + 1}–${last} of ${data.total}` : "0 events";
-    $("#prev").disabled = state.offset === 0;
+    // the header changes with the rows, never before them: a sort mark always describes the rows shown
+    drawHead($("#events thead"), fused, sort, (next) => go({ sort: next, offset: null }));
+    clear(body).append(...data.items.map((item) => drawRow(item, fused, (doc, ev) => go({ doc, event: ev }))));
+    if (!data.items.length) {
+      body.append(el("tr", {}, el("td", { colspan: columnsFor(fused).length, class: "muted", text: "No events match." })));
+    }
+    const last = Math.min(offset + data.items.length, data.total);
+    const what = fused ? "fused events" : "events";
+    $("#page-info").textContent = data.total ? `${offset + 1}–${last} of ${data.total} ${what}` : `0 ${what}`;
+    $("#prev").disabled = offset === 0;
     $("#next").disabled = last >= data.total;
+    $("#prev").onclick = () => go({ offset: Math.max(0, offset - PAGE) || null });
+    $("#next").onclick = () => go({ offset: offset + PAGE });
+    markOpenRow();
     document.body.dataset.loaded = "events";
   } catch (err) {
-    showError(err.message);
+    if (!stale(seq)) showError(err.message);
+  }
+}
+
+function markOpenRow() {
+  const hash = readHash();
+  for (const tr of document.querySelectorAll("#events tbody tr[data-doc]")) {
+    tr.classList.toggle("open", tr.dataset.doc === hash.get("doc") && tr.dataset.event === (hash.get("event") || tr.dataset.event));
   }
 }
 
@@ -89,13 +106,8 @@ async function openDocument(docId, eventId) {
   try {
     const record = await getJSON("/api/documents/" + encodeURIComponent(docId));
     showDocument($("#doc"), record, eventId);
-    for (const tr of document.querySelectorAll("#events tbody tr[data-id]")) {
-      tr.classList.toggle("open", tr.dataset.doc === docId && tr.dataset.event === eventId);
-    }
-    const p = readHash();
-    p.set("doc", docId);
-    if (eventId) p.set("event", eventId); else p.delete("event");
-    setHash(p);
+    state.shownDoc = docId + "#" + (eventId || "");
+    markOpenRow();
   } catch (err) {
     showError(err.message);
   }
@@ -104,15 +116,15 @@ async function openDocument(docId, eventId) {
 // ---- articles ------------------------------------------------------------------------------------------
 
 function documentRow(d) {
-  const open = () => { selectTab("events"); openDocument(d.doc_id, null); };
+  const open = () => go({ tab: null, doc: d.doc_id, event: null });
   return el("tr", { "data-doc": d.doc_id, tabindex: 0, onclick: open,
                     onkeydown: (ev) => { if (ev.key === "Enter") open(); } },
     el("td", { class: "date", text: d.published || "—" }), el("td", { text: d.source || "" }),
     el("td", { text: d.title || d.doc_id }), el("td", { text: d.n_events }));
 }
 
-async function loadDocuments() {
-  const q = $("#doc-search").elements.q.value.trim();
+async function loadDocuments(q) {
+  $("#doc-search").elements.q.value = q || "";
   const data = await getJSON("/api/documents?limit=500" + (q ? "&q=" + encodeURIComponent(q) : ""));
   const body = clear($("#documents tbody"));
   body.append(...data.items.map(documentRow));
@@ -122,79 +134,103 @@ async function loadDocuments() {
   }
 }
 
-// ---- tabs and drawings ---------------------------------------------------------------------------------
+// ---- tabs ----------------------------------------------------------------------------------------------
 
-async function drawTab(tab) {
+async function drawTab(tab, hash, seq = state.seq) {
+  const q = filterQuery(hash).toString();
   try {
     if (tab === "articles") {
-      await loadDocuments();
+      await loadDocuments(hash.get("q"));
+    } else if (tab === "dashboard") {
+      const data = await getJSON("/api/dashboard?" + q);
+      if (stale(seq)) return;
+      drawCountries($("#dash-countries"), data, (country) => go({ tab: null, country, offset: null }));
+      drawSeries($("#dash-series"), data);
+      $("#dash-note").textContent = data.undated ? `Not in the series: ${data.undated} undated events.` : "";
     } else if (tab === "network") {
-      drawNetwork($("#network"), await getJSON("/api/network?" + filterParams().toString()),
-                  (a) => applyFilter("actor", a.name));
+      const data = await getJSON("/api/network?" + q);
+      if (stale(seq)) return;
+      drawNetwork($("#network"), data,
+                  (a) => go({ tab: null, actor: a.name, offset: null }));
     } else if (tab === "map") {
       if (!state.topology) state.topology = await getJSON("/static/vendor/countries-110m.json");
-      const places = await getJSON("/api/places");
-      drawMap($("#map"), state.topology, places.items, (pl) => applyFilter("place", pl.name));
+      const places = (await getJSON("/api/places")).items;
+      if (stale(seq)) return;
+      const redraw = (zoom) => {
+        state.mapZoom = zoom;
+        drawMap($("#map"), state.topology, places, (pl) => go({ tab: null, place: pl.name, offset: null }),
+                { zoomTo: zoom, onZoom: redraw });
+        $("#map-reset").hidden = !zoom;
+      };
+      redraw(null);
     } else if (tab === "timeline") {
-      const data = await getJSON("/api/timeline?" + filterParams().toString());
-      drawTimeline($("#timeline"), data.items, (since, until) => { setFilter("since", since); applyFilter("until", until); });
+      const data = await getJSON("/api/timeline?" + q);
+      if (stale(seq)) return;
+      drawTimeline($("#timeline"), data.items, (since, until) => go({ tab: null, since, until, offset: null }));
       const apart = [data.coarse ? `${data.coarse} dated only to a month or year` : "",
                      data.undated ? `${data.undated} undated` : ""].filter(Boolean).join(", ");
       $("#timeline-note").textContent = apart ? `Not drawn: ${apart}.` : "";
     }
+    if (stale(seq)) return;
     showError("");
+    document.body.dataset.loaded = tab;
   } catch (err) {
-    showError(err.message);
+    if (!stale(seq)) showError(err.message);
   }
 }
 
-function selectTab(tab) {
-  state.tab = tab;
+// ---- render: the page from the hash --------------------------------------------------------------------
+
+async function render() {
+  const seq = ++state.seq;
+  const hash = readHash();
+  const tab = TABS.includes(hash.get("tab")) ? hash.get("tab") : "events";
+  const form = $("#filters");
+  const type = form.elements.type;
+  if (hash.get("type") && ![...type.options].some((o) => o.value === hash.get("type"))) {
+    type.append(el("option", { value: hash.get("type"), text: hash.get("type") }));   // several types, from a link
+  }
+  for (const name of FILTERS) form.elements[name].value = hash.get(name) || "";
   for (const b of document.querySelectorAll("#tabs button")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
   for (const s of document.querySelectorAll(".tab")) s.hidden = s.id !== "tab-" + tab;
-  if (tab !== "events") drawTab(tab);
+  if (tab === "events") {
+    await loadEvents(hash, seq);
+    if (stale(seq)) return;
+    const doc = hash.get("doc");
+    if (!doc) { $("#doc").hidden = true; state.shownDoc = null; }
+    else if (state.shownDoc !== doc + "#" + (hash.get("event") || "")) await openDocument(doc, hash.get("event"));
+  } else {
+    await drawTab(tab, hash, seq);
+  }
 }
-
-function setFilter(name, value) {
-  $("#filters").elements[name].value = value;
-}
-
-function applyFilter(name, value) {
-  setFilter(name, value);
-  state.offset = 0;
-  writeHash(filterParams());
-  selectTab("events");
-  loadEvents();
-}
-
-// ---- start ---------------------------------------------------------------------------------------------
 
 async function start() {
   const form = $("#filters");
   try {
     const [summary, types] = await Promise.all([getJSON("/api/summary"), getJSON("/api/types")]);
     $("#summary").textContent = `${summary.documents} articles · ${summary.events} events · `
-      + `${summary.actors} actors · ${summary.places} places`;
+      + `${summary.fused_events} after fusing · ${summary.actors} actors · ${summary.places} places`;
     form.elements.type.append(...types.items.map((t) => el("option", { value: t, text: t })));
   } catch (err) {
     showError(err.message);
   }
-  const hash = readHash();
-  for (const name of FILTERS) if (hash.get(name)) setFilter(name, hash.get(name));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    state.offset = 0;
-    writeHash(filterParams());
-    loadEvents();
-    if (state.tab !== "events") drawTab(state.tab);
+    go({ ...formFilters(), offset: null });        // the tab, view, sort and open article stay
   });
-  form.addEventListener("reset", () => setTimeout(() => form.requestSubmit(), 0));
-  $("#doc-search").addEventListener("submit", (ev) => { ev.preventDefault(); drawTab("articles"); });
-  $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
-  $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
-  for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => selectTab(b.dataset.tab));
-  await loadEvents();
-  if (hash.get("doc")) await openDocument(hash.get("doc"), hash.get("event"));
+  form.addEventListener("reset", () => setTimeout(() => go({ ...Object.fromEntries(FILTERS.map((f) => [f, null])),
+                                                             offset: null }), 0));
+  $("#doc-search").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    go({ q: $("#doc-search").elements.q.value.trim() || null });
+  });
+  $("#fused-view").addEventListener("change", (ev) => go({ view: ev.target.checked ? "fused" : null, offset: null, sort: null }));
+  $("#map-reset").addEventListener("click", () => drawTab("map", readHash()));
+  for (const b of document.querySelectorAll("#tabs button")) {
+    b.addEventListener("click", () => go({ tab: b.dataset.tab === "events" ? null : b.dataset.tab }));
+  }
+  window.addEventListener("popstate", () => render());
+  await render();
 }
 
 start();

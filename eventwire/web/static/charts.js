@@ -1,8 +1,7 @@
-// The three drawings: actor network (a small force layout), map of places, events per day. All SVG,
-// all built with createElementNS; labels go in through textContent.
+// Two drawings: the actor network (a small force layout) and events per day. All SVG, all built with
+// createElementNS; labels go in through textContent. The map is in map.js, the dashboard in dashboard.js.
 
 import { svg, clear } from "./dom.js";
-import { featurePaths } from "./topo.js";
 
 // Edge kinds are PLOVER event types or relation kinds; relations get their own colours.
 const EDGE_CLASS = { backs: "edge-backs", allied_with: "edge-backs", opposes: "edge-opposes", member_of: "edge-member" };
@@ -60,6 +59,37 @@ function fit(pos, width, height) {
 // The layout is quadratic in nodes, and past a few hundred labels nobody can read the drawing anyway.
 export const MAX_NODES = 120;
 
+/** One node per actor: nodes whose names agree (case, "the", a possessive and spacing aside) and whose
+ *  countries agree are one actor stored under several keys (a knowledge-base id in one article, country|
+ *  sector|name in another). The most active key stands for all; their edges are re-pointed and summed, and
+ *  edges that the merge turns into loops are dropped. Each kept node lists the keys it merged (`merged`). */
+export function mergeDuplicates(data) {
+  const norm = (name) => (name || "").toLowerCase().replace(/^the\s+/, "").replace(/[’']s?$/, "").replace(/\s+/g, " ").trim();
+  const groups = new Map();
+  for (const n of data.nodes || []) {
+    const k = norm(n.name) + "|" + (n.country || "");
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(n);
+  }
+  const keyOf = new Map(), nodes = [];
+  for (const members of groups.values()) {
+    members.sort((a, b) => (b.n_events || 0) - (a.n_events || 0));
+    const head = { ...members[0], n_events: members.reduce((t, m) => t + (m.n_events || 0), 0),
+                   merged: members.map((m) => m.actor_key) };
+    for (const m of members) keyOf.set(m.actor_key, head.actor_key);
+    nodes.push(head);
+  }
+  const edges = new Map();
+  for (const e of data.edges || []) {
+    const [s, t] = [keyOf.get(e.source) || e.source, keyOf.get(e.target) || e.target];
+    if (s === t) continue;
+    const k = `${s}\u0000${t}\u0000${e.kind}`;
+    if (edges.has(k)) edges.get(k).weight += e.weight || 1;
+    else edges.set(k, { ...e, source: s, target: t, weight: e.weight || 1 });
+  }
+  return { nodes, edges: [...edges.values()] };
+}
+
 /** The MAX_NODES most active actors and the edges among them. */
 export function trimNetwork(data, max = MAX_NODES) {
   const nodes = [...(data.nodes || [])].sort((a, b) => (b.n_events || 0) - (a.n_events || 0)).slice(0, max);
@@ -71,7 +101,7 @@ export function trimNetwork(data, max = MAX_NODES) {
 export function drawNetwork(root, data, onActor) {
   clear(root);
   const [w, h] = [900, 600];
-  const { nodes, edges, hidden } = trimNetwork(data);
+  const { nodes, edges, hidden } = trimNetwork(mergeDuplicates(data));
   if (!nodes.length) { root.append(svg("text", { x: 20, y: 40, class: "muted empty", text: "No actors to show." })); return; }
   const pos = layout(nodes, edges, w, h);
   const at = new Map(nodes.map((d, i) => [d.actor_key, pos[i]]));
@@ -91,7 +121,8 @@ export function drawNetwork(root, data, onActor) {
                          "data-actor": d.actor_key, onclick: () => onActor(d) });
     g.append(svg("circle", { r: 5 + (9 * (d.n_events || 1)) / maxN, class: `sector-${(d.sector || "none").toLowerCase()}` }),
              svg("text", { x: 12, y: 4, text: d.name }),
-             svg("title", { text: `${d.name} — ${d.country || "?"} ${d.sector || ""}` }));
+             svg("title", { text: `${d.name} — ${d.country || "?"} ${d.sector || ""}`
+                                  + (d.merged && d.merged.length > 1 ? ` (one actor under ${d.merged.length} keys)` : "") }));
     gNodes.append(g);
   });
   root.append(gEdges, gNodes);
@@ -99,57 +130,6 @@ export function drawNetwork(root, data, onActor) {
     root.append(svg("text", { x: 10, y: h - 10, class: "tick",
                               text: `showing the ${nodes.length} most active actors; ${hidden} more — filter to narrow` }));
   }
-}
-
-// ---- map -----------------------------------------------------------------------------------------------
-
-const MAP_W = 960, MAP_H = 480;
-const project = (lon, lat) => [((lon + 180) / 360) * MAP_W, ((90 - lat) / 180) * MAP_H];
-
-/** The viewBox around the places (at least 30° wide), or the whole world when there are none. */
-function frame(places) {
-  const pts = places.map((p) => project(p.lon, p.lat));
-  if (!pts.length) return [0, 0, MAP_W, MAP_H];
-  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
-  const minSpan = (30 / 360) * MAP_W;
-  let w = Math.max(Math.max(...xs) - Math.min(...xs), minSpan) * 1.4;
-  let h = Math.max(Math.max(...ys) - Math.min(...ys), minSpan / 2) * 1.4;
-  if (w / h > 2) h = w / 2; else w = h * 2;               // keep the drawing's 2:1 shape
-  const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
-  return [cx - w / 2, cy - h / 2, w, h];
-}
-
-export function drawMap(root, topology, places, onPlace) {
-  clear(root);
-  const located = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
-  const box = frame(located);
-  root.setAttribute("viewBox", box.map((v) => v.toFixed(1)).join(" "));
-  const scale = box[2] / MAP_W;                           // keep dots and labels readable when zoomed
-  root.append(svg("rect", { x: box[0], y: box[1], width: box[2], height: box[3], class: "sea" }));
-  const land = svg("g", { class: "countries", "stroke-width": 0.6 * scale });
-  for (const c of topology ? featurePaths(topology, "countries", project) : []) {
-    const path = svg("path", { d: c.d, "data-name": c.name });
-    path.append(svg("title", { text: c.name }));
-    land.append(path);
-  }
-  root.append(land);
-  const weight = (p) => (p.n_events || 0) + (p.n_documents || 0);
-  const maxM = Math.max(1, ...located.map(weight));
-  const taken = [];                                        // label boxes drawn so far, biggest places first
-  for (const p of [...located].sort((a, b) => weight(b) - weight(a))) {
-    const [x, y] = project(p.lon, p.lat);
-    const g = svg("g", { class: "place", "data-place": p.name, onclick: () => onPlace(p) });
-    g.append(svg("circle", { cx: x, cy: y, r: (2.5 + 5.5 * Math.sqrt(weight(p) / maxM)) * scale, "stroke-width": scale }),
-             svg("title", { text: `${p.name} (${p.country || "?"}) — ${p.n_events} events in ${p.n_documents} articles` }));
-    // a label that would overlap one already drawn is left out; the dot keeps its tooltip
-    const box = { x0: x + 8 * scale, x1: x + (10 + 7.5 * p.name.length) * scale, y0: y - 8 * scale, y1: y + 6 * scale };
-    if (!taken.some((t) => box.x0 < t.x1 && t.x0 < box.x1 && box.y0 < t.y1 && t.y0 < box.y1)) {
-      taken.push(box);
-      g.append(svg("text", { x: x + 9 * scale, y: y + 4 * scale, "font-size": 13 * scale, "stroke-width": 3 * scale, text: p.name }));
-    }
-    root.append(g);
-  }
-  if (!located.length) root.append(svg("text", { x: 20, y: 40, class: "muted", text: "No located places." }));
 }
 
 // ---- timeline ------------------------------------------------------------------------------------------

@@ -56,3 +56,24 @@ export function featurePaths(topology, objectName, project) {
   }
   return out;
 }
+
+/** [{id, name, rings}] for every geometry of `objectName`: rings of [lon, lat] points, for hit tests. */
+export function featureRings(topology, objectName) {
+  const arcs = decodeArcs(topology);
+  return topology.objects[objectName].geometries.map((g) => {
+    const polygons = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+    return { id: g.id, name: (g.properties || {}).name || "", rings: polygons.flatMap((poly) => poly.map((r) => ring(arcs, r))) };
+  });
+}
+
+/** Whether [lon, lat] lies inside the feature (even-odd rule over all its rings, so holes are holes). */
+export function contains(feature, lon, lat) {
+  let inside = false;
+  for (const pts of feature.rings) {
+    for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+      const [xi, yi] = pts[i], [xj, yj] = pts[j];
+      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
