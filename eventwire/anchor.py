@@ -20,6 +20,8 @@ from eventwire.settings import Settings
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
 # Most specific first: a city (or a named facility) over a region over a country.
 SPECIFICITY = {"city": 0, "other": 1, "region": 2, "country": 3}
+# Place roles (places stage) that may place an event: the text uses the name as a location.
+ANCHOR_ROLES = frozenset({"locative", "dateline"})
 # Verbs of clauses that state where an actor is or when it began, not where or when anything happened.
 DESCRIPTIVE_VERBS = {"base", "headquarter", "locate", "station", "found", "establish", "form", "create",
                      "bear", "know", "operate", "live", "headquartered", "based"}
@@ -140,8 +142,9 @@ def _nearest_date(tok: Token, scope, token_date: dict[int, DateMention]) -> str 
 
 
 def _best_place(tok: Token, scope, token_place: dict[int, str], places: dict[str, Place]) -> str | None:
+    """Only a place the text uses as a location ("in Kharkiv"), never a name for a government ("Russia said")."""
     hits = [(SPECIFICITY.get(places[pid].kind, 1), abs(i - tok.i), pid)
-            for i in scope if (pid := token_place.get(i)) in places]
+            for i in scope if (pid := token_place.get(i)) in places and places[pid].role in ANCHOR_ROLES]
     return min(hits)[2] if hits else None
 
 

@@ -114,6 +114,10 @@ class Place:
     precision: str | None = None       # point | admin1 | admin2 | country | region (None: older records)
     admin1: str | None = None          # ISO 3166-2 code of the first-level area it lies in (or is): "US-CA"
     admin1_name: str | None = None
+    # How the text uses the name (the most literal of its mentions): locative (where something happens),
+    # metonymic (it stands for its government or people: "Russia said"), modifier ("the Paris accord"),
+    # dateline. Only locative places (and datelines, where asked) place events.
+    role: str = "locative"
 
 
 @dataclass

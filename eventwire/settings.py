@@ -31,5 +31,9 @@ class Settings:
     force_language: bool = False
     # Extra actor dictionaries (eventwire YAML/CSV or CAMEO/PETRARCH .txt), in the order given.
     actor_files: list[Path] = field(default_factory=lambda: _env_list("EVENTWIRE_ACTORS"))
+    # Record a country or capital that acts as an agent ("Turkey said", "Russia's envoy") as a place too (role
+    # metonymic), as toponym corpora such as LGL count them. Off by default: such a name is the actor, and
+    # eventwire's gold lists it among actors, not places. EVENTWIRE_PLACE_AGENTS=1 turns it on.
+    place_agents: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_PLACE_AGENTS", "") == "1")
     # Show tracebacks instead of one-line errors.
     debug: bool = False

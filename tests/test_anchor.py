@@ -75,7 +75,7 @@ def test_place_from_the_paragraph(pipe):
 def test_dateline_is_not_the_event_place(pipe):
     text = "Benghazi, Libya — Gunmen attacked a convoy on Monday, a monitor said.\n\nMore text."
     rec = analyse(pipe, text, ["attacked"])
-    assert [p.name for p in rec.places] == ["Benghazi"]      # a place of the story …
+    assert [(p.name, p.role) for p in rec.places] == [("Benghazi", "dateline"), ("Libya", "dateline")]  # places of the story …
     assert rec.events[0].place is None                        # … but not where the attack happened
     from eventwire.anchor import DATELINE
     assert DATELINE.match("Kyiv, Ukraine — Talks resumed") and not DATELINE.match("Rebels in Ubari asked - for help")

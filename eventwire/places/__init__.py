@@ -24,7 +24,8 @@ class PlaceStage:
         mentions = find_mentions(an.doc, self.rules)
         if not mentions:
             return
-        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules)
+        found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules,
+                        self.settings.place_agents, an.doc.text)
         write_places(an, found)
 
 
@@ -49,7 +50,9 @@ def write_places(an: Analysis, found: list[FoundPlace]) -> None:
                                 lat=None if f.lat is None else round(f.lat, 5),
                                 lon=None if f.lon is None else round(f.lon, 5), geonameid=f.geonameid,
                                 mentions=[rec.span(m.start, m.end) for m in f.mentions], reason=f.reason,
-                                precision=exact.precision, admin1=exact.admin1, admin1_name=exact.admin1_name))
+                                precision=exact.precision, admin1=exact.admin1, admin1_name=exact.admin1_name,
+                                role=f.role))
         for m in f.mentions:
-            for i in m.tokens:
-                an.token_place[i] = pid
+            if m.anchors:                      # only a name used as a location places events
+                for i in m.tokens:
+                    an.token_place[i] = pid

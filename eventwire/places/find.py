@@ -17,8 +17,12 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from eventwire.anchor import DATELINE
+from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
 from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
+from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
+                                      qualifier_after, within)
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -30,6 +34,9 @@ ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with 
 # A city this many times bigger than its namesake is the one meant unless other places of the story vouch for
 # the smaller one: the people in a story (a U.S. president at a Geneva summit) do not move Geneva to Illinois.
 FAMOUS_CITY_RATIO = 5
+# How a sentence uses a place name, most literal first. Only locative mentions (and datelines, which the
+# anchor stage skips by itself) place events; the others are recorded so that every toponym is on record.
+ROLE_ORDER = ("locative", "dateline", "metonymic", "modifier")
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,11 @@ class PlaceMention:
     region_noun: str | None = None   # "province" in "Idlib province"
     compound: bool = False           # modifies a noun ("Abu Dhabi airport", "the Paris accord")
     officials_in: bool = False       # "officials in Ankara": the capital stands for the government
+    possessor: bool = False          # "Russia's ambassador"
+    dateline: bool = False           # in a dateline ("BEIRUT (AP) —"): where the reporter filed from
+    role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
+    anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
+    qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
 
 
 @dataclass
@@ -79,6 +91,11 @@ class FoundPlace:
     reason: str
     mentions: list[PlaceMention] = field(default_factory=list)
 
+    @property
+    def role(self) -> str:
+        """The most literal use among the mentions: a place named once as a location is a location."""
+        return min((m.role for m in self.mentions), key=ROLE_ORDER.index, default="locative")
+
 
 # ---- mentions ------------------------------------------------------------------------------------
 def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
@@ -86,6 +103,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS | {"FAC"}
            if (m := _mention(doc, ent, ent.label_, rules))]
     taken = {i for m in out for i in m.tokens}
+    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(doc.text)]
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_NAMES:
             continue
@@ -98,10 +116,47 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         if any(i in taken for i in range(span.start, span.end)):
             continue
         m = _mention(doc, span, "PROPN", rules)
-        if m is not None and (m.locative or m.region_noun):
+        if m is None:
+            continue
+        if m.locative or m.region_noun:
             out.append(m)
-            taken.update(m.tokens)
+        elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines) \
+                or (m.name.lower() in areas()[1] and tok.ent_type_ != "PERSON"):
+            out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -", "Minnesota": on record only
+        else:
+            continue
+        taken.update(m.tokens)
+    out += _leading_names(doc, taken)
+    names = dateline_names(doc.text)
+    for a, b in names:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        out.append(PlaceMention(a, b, list(range(span.start, span.end)), doc.text[a:b], "DATELINE",
+                                False, False, anchors=False))
+        taken.update(range(span.start, span.end))
+    for m in out:
+        m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
     return sorted(out, key=lambda m: m.start)
+
+
+def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
+    """A state or country that opens an organisation's name ("the Minnesota Department of Transportation",
+    "the Kenya Red Cross"): a modifier on record. Resolution keeps only countries and regions for these."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ in ("university", "college"):
+            continue                               # "Arizona State University" names a school, not a state
+        toks = list(ent)[1:] if ent[0].lower_ == "the" else list(ent)
+        for width in (3, 2, 1):
+            head = toks[:width]
+            if len(toks) <= width or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in head) \
+                    or any(t.i in taken for t in head):
+                continue
+            out.append(PlaceMention(head[0].idx, head[-1].idx + len(head[-1]), [t.i for t in head],
+                                    doc[head[0].i:head[-1].i + 1].text, "ORGPART", False, False,
+                                    compound=True, anchors=False))
+    return out
 
 
 def _name_parts(doc: Doc, ent: SpacySpan, rules: Rules) -> tuple[str | None, list[Token], int] | None:
@@ -147,12 +202,13 @@ def _mention(doc: Doc, ent: SpacySpan, label: str, rules: Rules) -> PlaceMention
         base = base.head
     locative = _locative(base, rules) and (not compound or compound_place)
     agentive = base.dep_ in AGENT_DEPS or (base.dep_ == "pobj" and base.head.lower_ == "by")
+    possessor = base.dep_ == "poss"
     officials_in = base.dep_ == "pobj" and base.head.lower_ == "in" and base.head.head.lemma_.lower() in rules.actor_nouns
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(range(span.start, span.end)) if span is not None else []
     name = doc[name_toks[0].i:name_toks[-1].i + 1].text          # (doc.text would rebuild the whole text)
     return PlaceMention(start, end, tokens, name, label,
-                        locative, agentive, direction, region_noun, compound, officials_in)
+                        locative, agentive, direction, region_noun, compound, officials_in, possessor=possessor)
 
 
 def _place_appos(tok: Token, rules: Rules) -> bool:
@@ -196,12 +252,23 @@ def _governs_motion(prep: Token, rules: Rules) -> bool:
 
 # ---- resolution ----------------------------------------------------------------------------------
 def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[tuple[str, str]],
-            rules: Rules) -> list[FoundPlace]:
+            rules: Rules, agents: bool = False, text: str = "") -> list[FoundPlace]:
     """Mentions → places, each ambiguous name settled by the countries the rest of the document names.
 
+    Every toponym is a place with the role its sentence gives it, except a country or capital acting as an
+    agent ("Turkey said", "Russia's envoy", "officials in Ankara"): that is the actors stage's, and a place
+    only when `agents` is set (Settings.place_agents).
+
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
-    same name as the place ("Tripoli" read as Libya's government) is no evidence for that place."""
+    same name as the place ("Tripoli" read as Libya's government) is no evidence for that place.
+    A state, province or country after the name ("Oxford, North Carolina") decides first (`text`, the
+    document, shows it), for the later bare mentions of the name too."""
     mentions = [_whole_name(m, gaz) for m in mentions]
+    if text:
+        is_country = lambda s: any(c.entry.kind == "country" and c.main_name for c in gaz.lookup(s))  # noqa: E731
+        mentions = [replace(m, qualifier=qualifier_after(text, m.end, is_country)) for m in mentions]
+    pinned: dict[str, Candidate] = {}              # name → the place its qualifier chose
+    qualifying = {m.qualifier.start: area for m in mentions if m.qualifier and (area := area_of(m.qualifier))}
     keys = [normalize(m.name) for m in mentions]
     provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in set(keys)}
     # Countries named by the story's places (tagged ones: untagged guesses vouch for nothing) and actors.
@@ -215,6 +282,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     actor_by_name: dict[str, Counter[str]] = {}
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
+    named_areas = _named_areas(mentions, keys, provisional, gaz)
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
@@ -222,21 +290,92 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
         evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
         cands = _plausible(gaz.lookup(m.name), m)
-        cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
-        own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()
-        namesake, note = prefer_named_admin1(cand, cands, +(areas_named - own_area))
-        if note:
-            cand, why = namesake, note
-        if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
-                and cand.entry.population < ALT_NAME_MIN_POP:
-            continue                               # "Boni" is not Bonn: a variant spelling needs support
-        if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
-                and not places_ev[cand.entry.country or ""]:
-            continue                               # a village needs another place of its country in the story
-        for found, mention in _places_for(m, cand, why, gaz):
+        listed = m.name.lower() in areas()[1]       # "Ohio, Indiana and Iowa": a list, not a qualified town
+        inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) \
+            if m.qualifier and not listed else []
+        area_here = area_entry(qualifying[m.start], gaz) if m.start in qualifying else None
+        if area_here is not None and not any(c.entry.country == area_here.country for c in cands):
+            # "Atlanta, [Georgia]": the state, not the country
+            cand, why = Candidate(area_here, True), "qualifying the town before it"
+        elif inside:
+            cand = max(inside, key=lambda c: (c.main_name, c.entry.population))
+            why = pinned.setdefault(n, cand) and f"qualified by {m.qualifier.text}"
+        elif n in pinned:
+            cand, why = pinned[n], "as qualified earlier in the story"
+        else:
+            cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
+            own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()
+            namesake, note = prefer_named_admin1(cand, cands, +(areas_named - own_area))
+            if note:
+                cand, why = namesake, note
+            else:
+                cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
+            if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
+                    and cand.entry.population < ALT_NAME_MIN_POP:
+                continue                           # "Boni" is not Bonn: a variant spelling needs support
+            if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
+                    and not places_ev[cand.entry.country or ""]:
+                continue                           # a village needs another place of its country in the story
+        found_here = _places_for(m, cand, why, gaz)
+        if m.qualifier:
+            found_here += _qualifier_place(m, gaz)
+        for found, mention in found_here:
+            if not mention.anchors and mention.role == "metonymic" and not agents \
+                    and (m.agentive or m.officials_in):
+                continue                           # "Turkey said", "Russia's envoy": the actor, unless asked
             key = (found.geonameid, found.name.lower(), found.kind, found.country)
-            places.setdefault(key, found).mentions.append(mention)
+            place = places.setdefault(key, found)
+            if not any(x.start == mention.start and x.end == mention.end for x in place.mentions):
+                place.mentions.append(mention)         # a qualifier may be a mention of its own too
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
+
+
+def _named_areas(mentions: list[PlaceMention], keys: list[str], provisional: dict, gaz: Gazetteer) -> Counter:
+    """States and provinces the story names, as qualifiers ("Dayton, Ohio"), on their own ("in Ohio"), or
+    through a town that has no namesake anywhere ("Pineville" is only in Louisiana)."""
+    full = areas()[1]
+    out: Counter = Counter(a for m in mentions if m.qualifier and (a := area_of(m.qualifier)))
+    for n, m in zip(keys, mentions):
+        area, own = full.get(n), provisional.get(n)
+        if area and m.label != "PROPN" and own is not None and own.entry.kind == "region" \
+                and own.entry.country == area.country:
+            out[area] += 1
+    for n, m in zip(keys, mentions):               # a town with no namesake anywhere vouches for its state
+        own = provisional.get(n)
+        if own is not None and own.entry.kind == "city" and n not in full \
+                and (area := area_of_town(own.entry)) is not None and _only_town(own, n, gaz):
+            out[area] += 1
+    return out
+
+
+def _only_town(own: Candidate, name: str, gaz: Gazetteer) -> bool:
+    return all(c.entry is own.entry or c.entry.kind != "city" or not c.main_name for c in gaz.lookup(name))
+
+
+def _in_named_area(cands: list[Candidate], named: Counter, best: Candidate | None) -> tuple[Candidate, str] | None:
+    """A town of a state the story names over a bigger namesake elsewhere ("Lexington" in a story about
+    South Carolina), unless the namesake is a capital or a big city, which a passing state does not move."""
+    if best is None or not named or best.entry.kind != "city" or best.entry.capital \
+            or best.entry.population >= BIG_CITY:
+        return None
+    for area, _ in named.most_common():
+        inside = within(cands, area, None)
+        if inside:
+            return max(inside, key=lambda c: (c.main_name, c.entry.population)), f"in {area.name}, named in the story"
+    return None
+
+
+def _qualifier_place(m: PlaceMention, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
+    """The state or province that qualifies a town ("Gainesville, [Va.]") is a place of its own."""
+    area = area_of(m.qualifier) if m.qualifier else None
+    e = area_entry(area, gaz) if area else None
+    if e is None:
+        return []
+    q = m.qualifier
+    mention = PlaceMention(q.start, q.end, [], q.text, "QUALIFIER", m.locative, False, anchors=False,
+                           role="dateline" if m.dateline else "locative")
+    return [(FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid,
+                        f"gazetteer: {e.source}, qualifying {m.name}"), mention)]
 
 
 def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
@@ -247,6 +386,9 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 
 
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
+    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state only
+        return [c for c in cands if c.main_name and c.entry.kind in ("country", "region")
+                and c.entry.source != "subdivision"]
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
     if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
@@ -259,10 +401,11 @@ def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
 
 def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
     """The place of a mention, and for "eastern Libya" also Libya itself (the region lies in it)."""
-    found = _place_for(m, cand, why)
-    if found is None:
+    got = _place_for(m, cand, why)
+    if got is None:
         return []
-    out = [(found, m)]
+    found, role, anchors = got
+    out = [(found, replace(m, role="dateline" if m.dateline else role, anchors=anchors and m.anchors))]
     if m.direction and cand is not None:
         e = cand.entry
         start = m.end - len(m.name)            # the name ends the mention: "eastern [Libya]"
@@ -310,6 +453,11 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
         return best, ""
     famous = next((c for c in rivals if c.main_name and c.entry.kind == "city" and best.entry.kind == "city"
                    and c.entry.population > FAMOUS_CITY_RATIO * best.entry.population), None)
+    capital = next((c for c in rivals if c.main_name and c.entry.capital and best.entry.kind == "city"
+                    and not best.entry.capital and c.entry.population >= best.entry.population
+                    and evidence[c.entry.country or ""]), None)
+    if capital is not None:                        # "Moscow" in a US story that names Russia: the capital
+        return capital, f"the national capital ({capital.entry.country}) over a smaller namesake"
     if famous is not None and not place_evidence[best.entry.country or ""]:
         return famous, f"the far bigger namesake ({famous.entry.country}): no other place vouches for {best.entry.country}"
     if support(best) > support(rivals[0]):
@@ -317,32 +465,42 @@ def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,
     return best, f"first of {len(ranked)} same-named places by kind and population"
 
 
-def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> FoundPlace | None:
-    """The place a mention names, or None when the sentence uses the name for an actor, not a location."""
+def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[FoundPlace, str, bool] | None:
+    """The place a mention names, the role the sentence gives it, and whether it may place an event (only
+    a name used as a location does: "Turkey said", "the Paris accord" are on record but place nothing)."""
     if cand is None:
         return None                            # unknown names: better none than a place with no country
     e, note = cand.entry, f", {why}" if why else ""
     if m.label == "FAC" and e.kind == "city":  # mis-tagged and mis-parsed: the syntax says nothing
-        return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}")
-    if m.label == "PROPN" and e.kind == "city" and e.population < FALLBACK_MIN_POP:
+        return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
+    if m.label in ("PROPN", "DATELINE") and e.kind == "city" and e.population < FALLBACK_MIN_POP \
+            and "qualified" not in why:
         return None
     if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)
         return FoundPlace(f"{m.direction} {m.name}", e.country, "region", lat, lon, None,
-                          f"region: direction + {e.source} {e.name}{note}")
+                          f"region: direction + {e.source} {e.name}{note}"), "locative", True
     if m.region_noun:
         if e.kind == "city":                   # "Idlib province" named for its capital: the city's point
             return FoundPlace(m.name, e.country, "region", e.lat, e.lon, None,
-                              f"region: {m.region_noun} named for the city {e.name}{note}")
+                              f"region: {m.region_noun} named for the city {e.name}{note}"), "locative", True
         return FoundPlace(e.name, e.country, "region", e.lat, e.lon, e.geonameid,
-                          f"{e.source}: {m.region_noun}{note}")
-    if e.kind == "country" and (not m.locative or m.compound):
-        return None                            # "Turkey said", "supported by France", "the U.S. base"
-    if e.capital and (not m.locative or m.officials_in):
-        return None                            # "Moscow said", "officials in Ankara": the government
-    if m.compound and not m.locative:
-        return None                            # "the Paris climate accord"
-    if e.kind != "city" and m.agentive and not m.locative:
-        return None
+                          f"{e.source}: {m.region_noun}{note}"), "locative", True
+    role = _role(m, e)
     source = "proper noun in a place context, " if m.label == "PROPN" else ""
-    return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: {source}{e.source}{note}")
+    use = "" if role == "locative" else f", {role} use"
+    return (FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: {source}{e.source}{note}{use}"),
+            role, role == "locative")
+
+
+def _role(m: PlaceMention, e: GeoEntry) -> str:
+    """How the sentence uses a name: a location, or a name for its government or people, or a modifier."""
+    if m.compound and not m.locative:
+        return "modifier"                      # "the Paris climate accord", "the Birmingham company"
+    if e.kind == "country" and (not m.locative or m.compound):
+        return "modifier" if m.compound else "metonymic"   # "Turkey said", "supported by France"
+    if e.capital and (not m.locative or m.officials_in):
+        return "metonymic"                     # "Moscow said", "officials in Ankara": the government
+    if e.kind != "city" and m.agentive and not m.locative:
+        return "metonymic"                     # "Texas sued the agency"
+    return "locative"
