@@ -32,8 +32,9 @@ class Settings:
     # Extra actor dictionaries (eventwire YAML/CSV or CAMEO/PETRARCH .txt), in the order given.
     actor_files: list[Path] = field(default_factory=lambda: _env_list("EVENTWIRE_ACTORS"))
     # Record a country or capital that acts as an agent ("Turkey said", "Russia's envoy") as a place too (role
-    # metonymic), as toponym corpora such as LGL count them. Off by default: such a name is the actor, and
-    # eventwire's gold lists it among actors, not places. EVENTWIRE_PLACE_AGENTS=1 turns it on.
-    place_agents: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_PLACE_AGENTS", "") == "1")
+    # metonymic), as issue 15 and toponym corpora such as LGL and GeoVirus count them; it stays an actor as
+    # well, and places no event. EVENTWIRE_PLACE_AGENTS=0 leaves such names to the actors only (the seed gold's
+    # convention: its places are locations).
+    place_agents: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_PLACE_AGENTS", "1") != "0")
     # Show tracebacks instead of one-line errors.
     debug: bool = False

@@ -154,7 +154,8 @@ def test_migrations_are_recorded(tmp_path):
     db = sqlite3.connect(tmp_path / "m.db")
     names = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY seq")]
     assert names == ["001_initial", "002_full_text", "003_read_indexes", "004_event_sentence", "005_fused_polarity",
-                     "006_near_copies", "007_event_analyst_columns"]
+                     "006_near_copies", "007_event_analyst_columns",
+                     "008_place_roles"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -250,6 +251,8 @@ def test_an_older_store_is_migrated_in_place(tmp_path):
         CREATE INDEX fused_lookup ON fused_events(type, source_key, target_key, date);
         DROP TABLE document_shingles; DROP INDEX documents_near_copy;
         ALTER TABLE documents DROP COLUMN near_copy_of; ALTER TABLE documents DROP COLUMN near_copy_similarity;
+        ALTER TABLE places DROP COLUMN role; ALTER TABLE places DROP COLUMN precision;
+        ALTER TABLE places DROP COLUMN admin1; ALTER TABLE places DROP COLUMN admin1_name;
         DELETE FROM migrations WHERE seq > 2;
         UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
     db.close()
@@ -259,8 +262,10 @@ def test_an_older_store_is_migrated_in_place(tmp_path):
         assert new.version == SCHEMA_VERSION and new.count_events() == 2 and new.document("kept")
         assert [new.event("kept#E1").sentence, new.event("kept#E2").sentence] == [1, 2]
         assert new.count_fused_events() == 2 and new.event("kept#E2").n_articles == 1
-        e2 = new.event("kept#E2")                        # migration 6 fills the analyst columns
+        e2 = new.event("kept#E2")                        # migration 7 fills the analyst columns
         assert (e2.geo_precision, e2.date_precision) == ("point", "day")
+        # migration 8 fills the places' roles from their records
+        assert {p.roles for p in new.places()} == {p.role for p in rec.places}
     db = sqlite3.connect(path)
     assert [r[0] for r in db.execute("SELECT seq FROM migrations ORDER BY seq")] == list(range(1, SCHEMA_VERSION + 1))
 
@@ -361,3 +366,14 @@ def test_non_ascii_digits_are_not_dates():
     assert date_range("٢٠٢٠-٠٥") is None
     with pytest.raises(FilterError):
         EventFilter(since="２０２０")
+
+
+def test_places_keep_their_role_precision_and_admin1(tmp_path):
+    """A place's role (locative, metonymic …), precision and ISO 3166-2 area are stored and listed."""
+    rec = make_record("roles")
+    rec.places[0].role, rec.places[0].precision, rec.places[0].admin1 = "metonymic", "point", "UA-14"
+    with Store.open(tmp_path / "roles.db") as s:
+        s.add_record(rec)
+        got = {p.name: p for p in s.places()}
+    first = got[rec.places[0].name]
+    assert (first.roles, first.admin1) == ("metonymic", "UA-14")

@@ -33,8 +33,9 @@ def select_places(db: sqlite3.Connection, *, limit: int | None = None, offset: i
                WHERE place_key IS NOT NULL GROUP BY place_key)
     SELECT p.place_key, min(p.name), max(p.country), max(p.kind), max(p.lat), max(p.lon), max(p.geonameid),
            count(DISTINCT p.doc_id) AS n_docs, coalesce(n.n_events, 0) AS n_events,
-           coalesce(n.prec, CASE max(p.kind) WHEN 'city' THEN 'point' WHEN 'country' THEN 'country'
-                                             WHEN 'region' THEN 'admin1' END)
+           coalesce(n.prec, max(p.precision), CASE max(p.kind) WHEN 'city' THEN 'point' WHEN 'country' THEN 'country'
+                                             WHEN 'region' THEN 'admin1' END),
+           group_concat(DISTINCT p.role), max(p.admin1)
     FROM places p LEFT JOIN n ON n.place_key = p.place_key
     GROUP BY p.place_key ORDER BY n_events DESC, n_docs DESC, min(p.name)
     LIMIT ? OFFSET ?"""

@@ -144,7 +144,9 @@ class PlaceRow:
     geonameid: int | None
     n_documents: int
     n_events: int
-    precision: str | None = None   # point | admin2 | admin1 | country | region (its events', else from kind)
+    precision: str | None = None   # point | admin2 | admin1 | country | region (its events', else the place's)
+    roles: str | None = None       # the roles its mentions play across documents: "locative,metonymic" …
+    admin1: str | None = None      # ISO 3166-2 code of the first-level area it lies in ("US-CA")
 
     def to_dict(self) -> dict:
         return asdict(self)

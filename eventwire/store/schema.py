@@ -202,6 +202,7 @@ def _m006_near_copies(db: sqlite3.Connection) -> None:
         index_document(db, doc_id, text)
     refuse_all(db)
 
+
 def _m007_event_analyst_columns(db: sqlite3.Connection) -> None:
     """events.geo_precision, admin1, admin1_name, date_precision, fatalities, injured, arrested (ACLED-style
     columns), filled for stored events from their records (see store/derived.py for the fallbacks)."""
@@ -225,6 +226,20 @@ def _m007_event_analyst_columns(db: sqlite3.Connection) -> None:
                        "fatalities = ?, injured = ?, arrested = ? WHERE event_id = ?", rows)
 
 
+def _m008_place_roles(db: sqlite3.Connection) -> None:
+    """places.role (locative | metonymic | modifier | dateline), precision and ISO 3166-2 admin1 code and name,
+    filled for stored places from their records (records older than the fields keep them empty)."""
+    import json
+
+    for col in ("role", "precision", "admin1", "admin1_name"):
+        db.execute(f"ALTER TABLE places ADD COLUMN {col} TEXT")
+    for doc_id, record_json in db.execute("SELECT doc_id, record_json FROM documents").fetchall():
+        rows = [(p.get("role"), p.get("precision"), p.get("admin1"), p.get("admin1_name"), doc_id, p["id"])
+                for p in json.loads(record_json).get("places", [])]
+        db.executemany("UPDATE places SET role = ?, precision = ?, admin1 = ?, admin1_name = ? "
+                       "WHERE doc_id = ? AND place_id = ?", rows)
+
+
 # Append only: never edit or reorder a migration that has shipped.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
@@ -234,6 +249,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("005_fused_polarity", _m005_fused_polarity),
     ("006_near_copies", _m006_near_copies),
     ("007_event_analyst_columns", _m007_event_analyst_columns),
+    ("008_place_roles", _m008_place_roles),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -69,8 +69,15 @@ def _insert_places(db: sqlite3.Connection, rec: Record) -> None:
     for p in rec.places:
         first = min(p.mentions, key=lambda m: m.start) if p.mentions else None
         rows.append((rec.doc_id, p.id, place_key(p), p.name, p.country, p.kind, p.lat, p.lon, p.geonameid,
-                     p.reason, len(p.mentions), *_span(first)))
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                     p.reason, len(p.mentions), *_span(first), p.role, p.precision, p.admin1, p.admin1_name))
+    db.executemany(f"INSERT INTO places ({', '.join(PLACE_INSERT_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(PLACE_INSERT_COLUMNS))})", rows)
+
+
+# Named, so that a later migration adding a column cannot shift values.
+PLACE_INSERT_COLUMNS = (
+    "doc_id", "place_id", "place_key", "name", "country", "kind", "lat", "lon", "geonameid", "reason",
+    "n_mentions", "first_start", "first_end", "first_text", "role", "precision", "admin1", "admin1_name")
 
 
 EVENT_INSERT_COLUMNS = (
