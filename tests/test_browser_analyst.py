@@ -66,6 +66,9 @@ def analyst_records() -> list[Record]:
         r = _record(doc, text, publisher=pub, published="2024-02-10")
         r.actors = [Actor("A1", "Ukraine", "UKR", "GOV", "country:UKR", [_span(text, "Ukraine")]),
                     Actor("A2", "Russia", "RUS", "GOV", "country:RUS", [_span(text, "Russia")])]
+        # a country named only as an actor is a metonymic place: on record, but not drawn on the map
+        r.places = [Place("P1", "Russia", "RUS", "country", 61.5, 105.3, 2017370, [_span(text, "Russia")],
+                          role="metonymic")]
         r.events = [Event("E1", "ACCUSE", cameo="112", source="A1", target="A2", date="2024-02-10",
                           trigger=_span(text, "accused"), evidence=_span(text, "Ukraine accused Russia of the strike.")),
                     Event("E2", "ASSAULT", source="A2", date="2024-02-10", negated=True,
@@ -265,6 +268,7 @@ def test_map_clusters_dense_points_and_draws_countries_and_admin_areas_as_areas(
     oblast = page.locator("#map .place-area[data-place='Donetsk Oblast']")
     assert oblast.get_attribute("data-precision") == "admin1" and oblast.locator("circle.area").count() == 1
     assert "precision: admin1" in oblast.locator("title").text_content()
+    assert page.locator("#map [data-place=Russia]").count() == 0          # named only as an actor
     _shot(page, "map")
     members = cluster.first.locator("title").text_content().split(": ", 1)[1].split(" — ")[0].split(", ")
     cluster.first.click()                                              # zoom in: the towns come apart

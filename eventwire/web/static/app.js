@@ -154,7 +154,10 @@ async function drawTab(tab, hash, seq = state.seq) {
                   (a) => go({ tab: null, actor: a.name, offset: null }));
     } else if (tab === "map") {
       if (!state.topology) state.topology = await getJSON("/static/vendor/countries-110m.json");
-      const places = (await getJSON("/api/places")).items;
+      // the map shows where things happen: places named as locations (or datelines) somewhere, or placing
+      // an event; a country named only as an actor or a modifier ("Russia's envoy") is not drawn
+      const places = (await getJSON("/api/places")).items
+        .filter((p) => !p.roles || /locative|dateline/.test(p.roles) || p.n_events > 0);
       if (stale(seq)) return;
       const redraw = (zoom) => {
         state.mapZoom = zoom;
