@@ -116,3 +116,21 @@ def test_plural_governments_are_not_the_storys_government(code):
     assert not [a for a in rec.actors if "governments" in words(rec, a.id)]
     aid = [e for e in rec.events if e.type == "AID"]
     assert aid and all(e.source is None or rec.actor(e.source).country != "NPL" for e in aid)
+
+
+def test_a_ceasefire_in_a_place_is_aimed_at_the_place_s_country(code):
+    rec = code("Egypt and Qatar declared a truce in Aleppo on Friday.")
+    targets = {e.target for e in rec.events if e.type in ("CONCEDE", "AGREE")}
+    assert len(targets) == 1 and rec.actor(targets.pop()).country == "SYR"
+
+
+def test_strikes_on_a_place_abroad_are_aimed_at_its_country(code):
+    rec = code("Turkish drones struck a depot in northern Iraq on Sunday.")
+    e = next(e for e in rec.events if e.type == "ASSAULT")
+    assert rec.actor(e.target).country == "IRQ"
+
+
+def test_a_curfew_lifted_at_home_has_no_foreign_target(code):
+    rec = code("The Kenyan government lifted the curfew in Nairobi on Monday.")
+    assert all(e.target is None or rec.actor(e.target).country != "KEN" or rec.actor(e.target).sector == "CVL"
+               for e in rec.events)

@@ -47,8 +47,10 @@ OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT"
 # Determiners of a noun that names an act the story has already told ("killed in the assault").
 TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Types whose target, when no actor is named, is the country of the place the act goes to or leaves:
-# aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine.
-PLACE_TARGET_TYPES = {"AID", "RETREAT"}
+# aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine;
+# a ceasefire "in Idlib", sanctions lifted on trade "with Cuba", strikes "in the Gaza Strip" are aimed at the
+# place's country (never the source's own: see stage.place_actor).
+PLACE_TARGET_TYPES = {"AID", "RETREAT", "CONCEDE", "AGREE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"}
 # Meetings whose host is the country of the place they are held in ("attend the summit in Los Angeles").
 PLACE_HOST_MODES = {"visit", "multilateral"}
 PlaceLookup = Callable[[Token], bool]
