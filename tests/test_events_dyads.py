@@ -134,3 +134,11 @@ def test_a_curfew_lifted_at_home_has_no_foreign_target(code):
     rec = code("The Kenyan government lifted the curfew in Nairobi on Monday.")
     assert all(e.target is None or rec.actor(e.target).country != "KEN" or rec.actor(e.target).sector == "CVL"
                for e in rec.events)
+
+
+def test_national_agencies_and_earlier_leaders_are_known(code):
+    rec = code("The CIA shared intelligence with Jordan on Monday. Gorbachev met Chancellor Kohl in Bonn.")
+    share = next(e for e in rec.events if e.type in ("COOPERATE", "AID"))
+    assert rec.actor(share.source).country == "USA" and rec.actor(share.source).sector == "SPY"
+    meet = next(e for e in rec.events if e.type in ("CONSULT", "AGREE"))
+    assert rec.actor(meet.source).country == "RUS"
