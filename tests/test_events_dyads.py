@@ -142,3 +142,9 @@ def test_national_agencies_and_earlier_leaders_are_known(code):
     assert rec.actor(share.source).country == "USA" and rec.actor(share.source).sector == "SPY"
     meet = next(e for e in rec.events if e.type in ("CONSULT", "AGREE"))
     assert rec.actor(meet.source).country == "RUS"
+
+
+def test_a_rejection_is_aimed_at_the_party_its_object_names(code):
+    rec = code("Peru's opposition rejected the claim that President Dina Boluarte had won the runoff.")
+    e = next(e for e in rec.events if e.type == "REJECT")
+    assert e.target is not None and "Boluarte" in rec.actor(e.target).name
