@@ -148,3 +148,9 @@ def test_a_rejection_is_aimed_at_the_party_its_object_names(code):
     rec = code("Peru's opposition rejected the claim that President Dina Boluarte had won the runoff.")
     e = next(e for e in rec.events if e.type == "REJECT")
     assert e.target is not None and "Boluarte" in rec.actor(e.target).name
+
+
+def test_suspects_detained_are_the_arrest_s_target(code):
+    rec = code("Police in Nairobi detained six suspects on Tuesday after the robbery of a bank.")
+    e = next(e for e in rec.events if e.type == "COERCE")
+    assert e.target is not None and rec.actor(e.target).sector == "CRM"
