@@ -154,3 +154,9 @@ def test_suspects_detained_are_the_arrest_s_target(code):
     rec = code("Police in Nairobi detained six suspects on Tuesday after the robbery of a bank.")
     e = next(e for e in rec.events if e.type == "COERCE")
     assert e.target is not None and rec.actor(e.target).sector == "CRM"
+
+
+def test_forces_massed_in_a_place_abroad_are_aimed_at_its_country(code):
+    rec = code("Turkey massed more troops in northern Iraq on Sunday.")
+    e = next(e for e in rec.events if e.type == "MOBILIZE")
+    assert e.target is not None and rec.actor(e.target).country == "IRQ"

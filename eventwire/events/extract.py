@@ -50,7 +50,7 @@ TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine;
 # a ceasefire "in Idlib", sanctions lifted on trade "with Cuba", strikes "in the Gaza Strip" are aimed at the
 # place's country (never the source's own: see stage.place_actor).
-PLACE_TARGET_TYPES = {"AID", "RETREAT", "CONCEDE", "AGREE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"}
+PLACE_TARGET_TYPES = {"AID", "RETREAT", "CONCEDE", "AGREE", "SANCTION", "THREATEN", "ASSAULT", "COERCE", "MOBILIZE"}
 # Types that answer someone else's act or word: an actor named anywhere in the object is the party answered
 # ("rejected the announcement that President X had won").
 REACTION_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "PROTEST"}
