@@ -116,3 +116,47 @@ def test_plural_governments_are_not_the_storys_government(code):
     assert not [a for a in rec.actors if "governments" in words(rec, a.id)]
     aid = [e for e in rec.events if e.type == "AID"]
     assert aid and all(e.source is None or rec.actor(e.source).country != "NPL" for e in aid)
+
+
+def test_a_ceasefire_in_a_place_is_aimed_at_the_place_s_country(code):
+    rec = code("Egypt and Qatar declared a truce in Aleppo on Friday.")
+    targets = {e.target for e in rec.events if e.type in ("CONCEDE", "AGREE")}
+    assert len(targets) == 1 and rec.actor(targets.pop()).country == "SYR"
+
+
+def test_strikes_on_a_place_abroad_are_aimed_at_its_country(code):
+    rec = code("Turkish drones struck a depot in northern Iraq on Sunday.")
+    e = next(e for e in rec.events if e.type == "ASSAULT")
+    assert rec.actor(e.target).country == "IRQ"
+
+
+def test_a_curfew_lifted_at_home_has_no_foreign_target(code):
+    rec = code("The Kenyan government lifted the curfew in Nairobi on Monday.")
+    assert all(e.target is None or rec.actor(e.target).country != "KEN" or rec.actor(e.target).sector == "CVL"
+               for e in rec.events)
+
+
+def test_national_agencies_and_earlier_leaders_are_known(code):
+    rec = code("The CIA shared intelligence with Jordan on Monday. Gorbachev met Chancellor Kohl in Bonn.")
+    share = next(e for e in rec.events if e.type in ("COOPERATE", "AID"))
+    assert rec.actor(share.source).country == "USA" and rec.actor(share.source).sector == "SPY"
+    meet = next(e for e in rec.events if e.type in ("CONSULT", "AGREE"))
+    assert rec.actor(meet.source).country == "RUS"
+
+
+def test_a_rejection_is_aimed_at_the_party_its_object_names(code):
+    rec = code("Peru's opposition rejected the claim that President Dina Boluarte had won the runoff.")
+    e = next(e for e in rec.events if e.type == "REJECT")
+    assert e.target is not None and "Boluarte" in rec.actor(e.target).name
+
+
+def test_suspects_detained_are_the_arrest_s_target(code):
+    rec = code("Police in Nairobi detained six suspects on Tuesday after the robbery of a bank.")
+    e = next(e for e in rec.events if e.type == "COERCE")
+    assert e.target is not None and rec.actor(e.target).sector == "CRM"
+
+
+def test_forces_massed_in_a_place_abroad_are_aimed_at_its_country(code):
+    rec = code("Turkey massed more troops in northern Iraq on Sunday.")
+    e = next(e for e in rec.events if e.type == "MOBILIZE")
+    assert e.target is not None and rec.actor(e.target).country == "IRQ"

@@ -58,3 +58,17 @@ def test_people_wounded_by_a_grenade_are_an_event_though_nobody_is_named(code):
 def test_a_running_toll_of_clashes_is_no_new_event(code):
     rec = code("At least 40 people have been killed in a week of clashes, hospital figures showed.")
     assert not claimed(rec, "ASSAULT")
+
+
+def test_officials_telling_their_own_public_to_take_shelter_is_no_event(code):
+    for text in ("Floodwaters rose across the county overnight, prompting county officials to order residents "
+                 "to evacuate and ask tourists to stay away.",
+                 "A chemical fire burned at a depot near the port, and city officials asked residents to shelter "
+                 "in place.",
+                 "After the storm, the water authority urged households to boil water before drinking it."):
+        assert not [e for e in code(text).events if e.type in ("REQUEST", "COERCE", "MOBILIZE")], text
+
+
+def test_a_state_asking_another_to_evacuate_its_troops_is_a_request(code):
+    rec = code("Turkey asked Russia on Tuesday to evacuate its soldiers from the border posts.")
+    assert claimed(rec, "REQUEST") or [e for e in rec.events if e.type == "REQUEST"]

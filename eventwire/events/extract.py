@@ -17,7 +17,7 @@ from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords, find_modality
 from eventwire.events.recode import FUTURE_AS_AGREE, recode
-from eventwire.events.recipients import recipient_tokens
+from eventwire.events.recipients import object_phrase_actors, recipient_tokens
 from eventwire.events.restrictions import is_restriction
 from eventwire.events.roles import (Roles, children, expand, is_passive, light_noun_roles, noun_roles, prep_objects,
                                    verb_roles)
@@ -47,8 +47,13 @@ OWNER_TARGET_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "RETREAT"
 # Determiners of a noun that names an act the story has already told ("killed in the assault").
 TOLD_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Types whose target, when no actor is named, is the country of the place the act goes to or leaves:
-# aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine.
-PLACE_TARGET_TYPES = {"AID", "RETREAT"}
+# aid "into Gaza" is for Palestine, a withdrawal "from the west bank of the Dnipro" gives ground to Ukraine;
+# a ceasefire "in Idlib", sanctions lifted on trade "with Cuba", strikes "in the Gaza Strip" are aimed at the
+# place's country (never the source's own: see stage.place_actor).
+PLACE_TARGET_TYPES = {"AID", "RETREAT", "CONCEDE", "AGREE", "SANCTION", "THREATEN", "ASSAULT", "COERCE", "MOBILIZE"}
+# Types that answer someone else's act or word: an actor named anywhere in the object is the party answered
+# ("rejected the announcement that President X had won").
+REACTION_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "PROTEST"}
 # Meetings whose host is the country of the place they are held in ("attend the summit in Los Angeles").
 PLACE_HOST_MODES = {"visit", "multilateral"}
 PlaceLookup = Callable[[Token], bool]
@@ -388,6 +393,9 @@ class EventFinder:
             # "issued an ultimatum to Washington": a recipient through a phrase the entry does not list
             targets = _first_actors(recipient_tokens(t.head, t.light, t.words, code.type), actor_for,
                                     exclude=sources, many=actors_for)
+        if not targets and not reciprocal and "between" not in r.rule and code.type in REACTION_TYPES:
+            # "rejected the announcement that President X had won": the last resort is anyone the object names
+            targets = _first_actors(object_phrase_actors(t.head, t.light, t.words), actor_for, exclude=sources)[:1]
         if code.type == "MOBILIZE" and not targets:
             targets = _first_actors(_border_neighbours(t), actor_for, exclude=sources, many=actors_for)
         if e.needs_target and not targets:

@@ -7,6 +7,9 @@
   people in a disaster, the hazard named in the sentence or the one before);
 - accident inquiries: "police are investigating a crash" (nobody is accused);
 - industrial accidents: "an explosion ripped through a warehouse of petroleum products, killing one";
+- public-safety instructions: "officials ordered residents to evacuate and asked visitors to stay away" (a
+  government's emergency instructions to its own public in a story of a hazard, named in the sentence or the
+  one before);
 - standing background: "has worsened since authorities banned the sale of alcohol" (a since-clause dates a
   state from an act told as background).
 
@@ -42,12 +45,14 @@ class FalseAlarmWords:
     accident_blasts: frozenset[str]
     accident_sites: frozenset[str]
     attack_cues: frozenset[str]
+    instruction_types: frozenset[str]
+    safety_instructions: frozenset[str]
 
 
 @lru_cache(maxsize=2)
 def load_false_alarms(path: Path | None = None) -> FalseAlarmWords:
     raw = yaml.safe_load((path or DATA / "false_alarms.yaml").read_text(encoding="utf-8"))
-    return FalseAlarmWords(**{k: frozenset(yaml_word(w) if k != "relief_types" else str(w) for w in raw[k])
+    return FalseAlarmWords(**{k: frozenset(yaml_word(w) if k not in ("relief_types", "instruction_types") else str(w) for w in raw[k])
                               for k in FalseAlarmWords.__dataclass_fields__})
 
 
@@ -81,6 +86,25 @@ def disaster_relief(head: Token, etype: str, foreign_target: bool, hazards: froz
     before = head.doc[sent.start - 1].sent if sent.start > 0 else None
     toks = list(sent) + (list(before) if before is not None else [])
     return any(_is(t, hazards) for t in toks if t.pos_ in ("NOUN", "PROPN"))   # "stormed parliament" is no storm
+
+
+def _lemmas(tokens) -> str:
+    return " " + " ".join(t.lemma_.lower() for t in tokens) + " "
+
+
+def safety_instruction(head: Token, etype: str, foreign_target: bool, hazards: frozenset[str],
+                       words: FalseAlarmWords) -> bool:
+    """An order or plea whose content is an emergency instruction ("to shelter in place", "to evacuate", "to
+    boil water"), to no foreign party, in a sentence (or after one) that names a hazard: civil protection
+    telling its own public what to do, no event between actors."""
+    if etype not in words.instruction_types or foreign_target:
+        return False
+    said = _lemmas(t for c in head.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for t in c.subtree)
+    if not any(f" {p} " in said for p in words.safety_instructions):
+        return False
+    sent = head.sent
+    toks = list(sent) + (list(head.doc[sent.start - 1].sent) if sent.start > 0 else [])
+    return any(_is(t, hazards) or _is(t, words.accident_blasts) for t in toks if t.pos_ in ("NOUN", "PROPN"))
 
 
 def accident_inquiry(head: Token, etype: str, mode: str | None, words: FalseAlarmWords) -> bool:
@@ -131,6 +155,8 @@ def false_alarm(doc: Doc, trigger: tuple[int, int], etype: str, mode: str | None
         return "metaphor"
     if disaster_relief(head, etype, foreign_target, hazards, words):
         return "disaster relief"
+    if safety_instruction(head, etype, foreign_target, hazards, words):
+        return "safety instruction"
     if accident_inquiry(head, etype, mode, words):
         return "accident inquiry"
     if industrial_accident(head, etype, words):

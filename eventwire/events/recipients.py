@@ -39,3 +39,17 @@ def recipient_tokens(head: Token, light: Token | None, words: list[Token], etype
     # "meet his counterpart, Italian President Sergio Mattarella": the apposition names the object
     out += [a for o in objects + held for a in children(o, {"appos"}) if a not in out]
     return out
+
+
+def object_phrase_actors(head: Token, light: Token | None, words: list[Token]) -> list[Token]:
+    """Every noun inside the act's object (its direct object, or the noun the light verb carries), in text
+    order: the last place to look when no phrase names a recipient ("rejected the announcement that
+    President X had won", "condemned the decision of the court to free Y"). The caller keeps the first that
+    names an actor other than the source."""
+    verbs = [h for h in (light, head) if h is not None]
+    held = [w for w in words if w.pos_ in ("NOUN", "PROPN") and w not in verbs]
+    roots = held + [o for v in verbs for o in v.children if o.dep_ in ("dobj", "dative")]
+    out: list[Token] = []
+    for r in roots:
+        out += [t for t in r.subtree if t.pos_ in ("PROPN", "NOUN") and t not in out and t not in verbs]
+    return out

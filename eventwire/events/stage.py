@@ -337,7 +337,11 @@ def _country_actor(rec: Record, country: str | None, source: str | None, name: s
     src = rec.actor(source)
     if country is None or (src is not None and src.country == country):
         return None
-    known = next((a for a in rec.actors if a.kb_id == f"country:{country}"), None)
+    # the country's actor, or one this stage already made for it ("Turkey and Russia announced a ceasefire in
+    # Idlib": one Syria for both events)
+    known = next((a for a in rec.actors if a.kb_id == f"country:{country}"), None) or \
+        next((a for a in rec.actors if a.kb_id is None and a.country == country and a.name == name
+              and (a.reason or "").startswith("event-target-")), None)
     if known is not None:
         return known.id
     taken = {a.id for a in rec.actors}
