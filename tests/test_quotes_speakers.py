@@ -157,3 +157,12 @@ def test_a_contraction_is_one_word_when_counting_a_lead_in(pipeline):
 def test_manner_of_speaking_after_the_quote(pipeline, verb):
     rec, (q,) = quotes(pipeline, f'"Go back to your seat and wait your turn," the chairman {verb}.')
     assert q.cue.text == verb and q.speaker_text == "chairman"
+
+
+def test_a_shared_family_surname_is_never_another_family_member_from_the_knowledge_base(pipeline):
+    """'Clinton' or 'Bush' alone is no knowledge-base alias (two presidents, a candidate, a governor): the
+    speaker is never resolved to Bill Clinton or George W. Bush when the story names someone else."""
+    rec, qs = quotes(pipeline, 'Hillary Clinton spoke in Ohio on Monday. "We will fix the roads first," Clinton said.')
+    assert rec.actor(qs[0].speaker).name in {"Hillary Clinton", "Clinton"}
+    rec, qs = quotes(pipeline, 'Jeb Bush toured a factory. "Jobs come back when taxes go down," Bush said.')
+    assert rec.actor(qs[0].speaker).name in {"Jeb Bush", "Bush"}
