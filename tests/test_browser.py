@@ -6,39 +6,17 @@ Without Chromium these tests skip, unless EVENTWIRE_REQUIRE_BROWSER=1 (CI), wher
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 import pytest
 
-from web_support import ARTIFACTS, ARTICLES, XSS_IMG, XSS_SCRIPT, Server, build_record, build_store
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _require_browser() -> None:
-    required = os.environ.get("EVENTWIRE_REQUIRE_BROWSER") == "1"
-    missing = None
-    if not CHROMIUM.exists():
-        missing = f"{CHROMIUM} is missing (install it with .ci/install-browser)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "the playwright Python package is not installed"
-    if missing:
-        if required:
-            pytest.fail(f"EVENTWIRE_REQUIRE_BROWSER=1 but {missing}")
-        pytest.skip(missing)
-
+from web_support import (ARTIFACTS, ARTICLES, XSS_IMG, XSS_SCRIPT, Server, build_record, build_store, launched_chromium,
+                         require_browser)
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_browser()
+    require_browser()
     db = build_store(tmp_path_factory.mktemp("browser") / "browser.db", [build_record(d) for d in ARTICLES])
     with Server(db) as srv:
         yield srv
@@ -46,12 +24,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with launched_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
@@ -195,12 +169,12 @@ def test_network_map_and_timeline_are_drawn(page, server):
 
 
 def test_missing_chromium_skips_locally_and_fails_in_ci(monkeypatch, tmp_path):
-    import test_browser as me
+    import web_support as me
 
     monkeypatch.setattr(me, "CHROMIUM", tmp_path / "no-chromium")
     monkeypatch.delenv("EVENTWIRE_REQUIRE_BROWSER", raising=False)
     with pytest.raises(pytest.skip.Exception, match="no-chromium is missing"):
-        me._require_browser()
+        me.require_browser()
     monkeypatch.setenv("EVENTWIRE_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception, match="EVENTWIRE_REQUIRE_BROWSER=1"):
-        me._require_browser()
+        me.require_browser()

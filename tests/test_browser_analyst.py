@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.record import Actor, Count, Event, Place, Record, Sentence, Span
-from test_browser import ARGS, CHROMIUM, _require_browser
-from web_support import ARTIFACTS, Server, build_store
+from web_support import ARTIFACTS, Server, build_store, launched_chromium, require_browser
 
 # Towns a few kilometres apart (they crowd into one cluster at the scale of the whole map) and one far away.
 TOWNS = [("Dergachi", 50.11, 36.12), ("Chuhuiv", 49.84, 36.69), ("Zolochiv", 50.28, 35.98),
@@ -101,7 +100,7 @@ def analyst_records() -> list[Record]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_browser()
+    require_browser()
     db = build_store(tmp_path_factory.mktemp("analyst") / "analyst.db", analyst_records())
     with Server(db) as srv:
         yield srv
@@ -109,12 +108,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with launched_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

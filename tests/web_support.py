@@ -6,6 +6,7 @@ today; the seed article, coded by the real pipeline, is ingested beside them whe
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
 
 from eventwire.record import Actor, Event, Place, Record, Relation, Sentence, Span
 from eventwire.store import Store
@@ -26,6 +28,41 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 XSS_SCRIPT = "<script>window.__pwned=1</script>"
 XSS_IMG = '<img src="x" onerror="window.__pwned=2">'
+
+# Debian's Chromium, driven by playwright (its own browser download is never used)
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def require_browser() -> None:
+    """Skip without Chromium or playwright, unless EVENTWIRE_REQUIRE_BROWSER=1 (CI), where that is a failure."""
+    required = os.environ.get("EVENTWIRE_REQUIRE_BROWSER") == "1"
+    missing = None
+    if not CHROMIUM.exists():
+        missing = f"{CHROMIUM} is missing (install it with .ci/install-browser)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "the playwright Python package is not installed"
+    if missing:
+        if required:
+            pytest.fail(f"EVENTWIRE_REQUIRE_BROWSER=1 but {missing}")
+        pytest.skip(missing)
+
+
+@contextlib.contextmanager
+def launched_chromium():
+    """Headless Chromium for the length of a `with` block (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
 
 
 @dataclass
