@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from eventwire.events.ontology import DATA, yaml_word
+from eventwire.events.ontology import DATA, is_word, yaml_word
 
 # A game's score: "2-1", "3–0" (not a date range: both sides are small numbers).
 _SCORE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.-])")
@@ -56,15 +56,11 @@ def load_false_alarms(path: Path | None = None) -> FalseAlarmWords:
                               for k in FalseAlarmWords.__dataclass_fields__})
 
 
-def _is(tok: Token, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words
-
-
 def sport(head: Token, etype: str, words: FalseAlarmWords) -> bool:
     """A sport verb with a score in its sentence or a sport word in its phrase: a game, not a fight."""
-    if etype not in VIOLENT_TYPES or not _is(head, words.sport_verbs):
+    if etype not in VIOLENT_TYPES or not is_word(head, words.sport_verbs):
         return False
-    return bool(_SCORE.search(head.sent.text)) or any(_is(t, words.sport_words) for t in head.subtree)
+    return bool(_SCORE.search(head.sent.text)) or any(is_word(t, words.sport_words) for t in head.subtree)
 
 
 def metaphor(head: Token, etype: str, words: FalseAlarmWords) -> bool:
@@ -74,7 +70,7 @@ def metaphor(head: Token, etype: str, words: FalseAlarmWords) -> bool:
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     args += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "into" for o in p.children
              if o.dep_ == "pobj"]
-    return any(_is(a, words.metaphor_objects) for a in args)
+    return any(is_word(a, words.metaphor_objects) for a in args)
 
 
 def disaster_relief(head: Token, etype: str, foreign_target: bool, hazards: frozenset[str],
@@ -85,7 +81,7 @@ def disaster_relief(head: Token, etype: str, foreign_target: bool, hazards: froz
     sent = head.sent
     before = head.doc[sent.start - 1].sent if sent.start > 0 else None
     toks = list(sent) + (list(before) if before is not None else [])
-    return any(_is(t, hazards) for t in toks if t.pos_ in ("NOUN", "PROPN"))   # "stormed parliament" is no storm
+    return any(is_word(t, hazards) for t in toks if t.pos_ in ("NOUN", "PROPN"))   # "stormed parliament" is no storm
 
 
 def _lemmas(tokens) -> str:
@@ -104,7 +100,7 @@ def safety_instruction(head: Token, etype: str, foreign_target: bool, hazards: f
         return False
     sent = head.sent
     toks = list(sent) + (list(head.doc[sent.start - 1].sent) if sent.start > 0 else [])
-    return any(_is(t, hazards) or _is(t, words.accident_blasts) for t in toks if t.pos_ in ("NOUN", "PROPN"))
+    return any(is_word(t, hazards) or is_word(t, words.accident_blasts) for t in toks if t.pos_ in ("NOUN", "PROPN"))
 
 
 def accident_inquiry(head: Token, etype: str, mode: str | None, words: FalseAlarmWords) -> bool:
@@ -114,7 +110,7 @@ def accident_inquiry(head: Token, etype: str, mode: str | None, words: FalseAlar
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     args += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("into", "of")
              for o in p.children if o.dep_ == "pobj"]
-    return bool(args) and all(_is(a, words.accident_words) for a in args)
+    return bool(args) and all(is_word(a, words.accident_words) for a in args)
 
 
 def industrial_accident(head: Token, etype: str, words: FalseAlarmWords) -> bool:
@@ -124,8 +120,8 @@ def industrial_accident(head: Token, etype: str, words: FalseAlarmWords) -> bool
         return False
     sent = head.sent
     toks = list(sent) + (list(head.doc[sent.start - 1].sent) if sent.start > 0 else [])
-    return any(_is(t, words.accident_blasts) for t in toks) and any(_is(t, words.accident_sites) for t in toks) \
-        and not any(_is(t, words.attack_cues) for t in toks)
+    return any(is_word(t, words.accident_blasts) for t in toks) and any(is_word(t, words.accident_sites) for t in toks) \
+        and not any(is_word(t, words.attack_cues) for t in toks)
 
 
 def standing_background(head: Token, words: FalseAlarmWords) -> bool:

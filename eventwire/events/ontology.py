@@ -4,11 +4,13 @@ Loaded from `eventwire/data/events/plover.yaml`; the trigger lexicon is validate
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Token
 
 from eventwire.errors import UsageError
 
@@ -87,6 +89,11 @@ def yaml_word(value: object) -> str:
     if value is False:
         return "no"
     return str(value).lower()
+
+
+def is_word(tok: Token, words: Collection[str]) -> bool:
+    """The token is one of `words` (a word list's lower-case entries), by its lemma or as written."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def load_ontology(path: Path | None = None) -> Ontology:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from eventwire.events.conventions import convention, load_conventions
 from eventwire.events.lexicon import Entry
+from eventwire.events.ontology import is_word
 from eventwire.events.modality import Modality, ModalityWords
 
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -92,9 +93,8 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
         return Coding("SANCTION", "166", "withdraw", base.negated, base.hypothetical, "; withdrawal from a body")
     if entry.type in ("MOBILIZE", "ASSAULT") and _joint(head, words):
         return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
-    riot = entry.type == "ASSAULT" and entry.mode != "crowd-control" and any(
-        s.lemma_.lower() in load_conventions().rioting_crowds or s.lower_ in load_conventions().rioting_crowds
-        for s in sources)
+    rioters = load_conventions().rioting_crowds
+    riot = entry.type == "ASSAULT" and entry.mode != "crowd-control" and any(is_word(s, rioters) for s in sources)
     if riot or entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
         return Coding("PROTEST", "145", "riot", base.negated, base.hypothetical, "; done by a crowd")
     return base

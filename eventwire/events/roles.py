@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwire.events.ontology import is_word
+
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "dative", "attr", "oprd"}
@@ -250,7 +252,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
             r.rule = "active, inherited subject"
         r.sources = [subj] if subj is not None else []
         r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
-        objs = [o for o in children(verb, OBJ) if not _is(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
+        objs = [o for o in children(verb, OBJ) if not is_word(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
         if not objs:    # "struck what Israel called a Hamas command centre"
             objs = [o for c in children(verb, {"ccomp"}) for o in free_relative(c)]
         if objs and objs[0].dep_ != "attr" and not theme:
@@ -260,7 +262,7 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         elif not objs and verb.dep_ == "relcl" and subj is not None and subj.head == verb:
             r.targets = [verb.head]     # "staff it accused of meddling": the object is the antecedent
     if not r.targets:
-        held = [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or _is(o, obj_words)]
+        held = [o for o in children(verb, {"dobj", "nsubjpass"}) if theme or is_word(o, obj_words)]
         held += [o for o in obj_tokens if o not in held]
         if theme:   # "sent a team of doctors and a shipment of ventilators to Italy"
             held += [d for h in expand(held) for d in [h, *prep_objects(h, ("of",))] if d not in held]
@@ -310,10 +312,6 @@ def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) 
     inner = [obj] + [o for p in children(obj, {"prep"}) for o in children(p, {"pobj"})]
     out += [o for h in inner for o in prep_objects(h, ("between", "among")) if o not in out]
     return out
-
-
-def _is(tok: Token, lemmas: tuple[str, ...]) -> bool:
-    return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
 
 def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...], patient_poss: bool = False) -> Roles:

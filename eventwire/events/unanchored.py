@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from eventwire.events.ontology import DATA, yaml_word
+from eventwire.events.ontology import DATA, is_word, yaml_word
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def _victims(verb: Token, words: UnanchoredWords) -> bool:
     a number standing for them counts ("six were killed", "at least 14 persons")."""
     args = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     for a in args:
-        if a.lemma_.lower() in words.victim_nouns or a.lower_ in words.victim_nouns:
+        if is_word(a, words.victim_nouns):
             return True
         if a.like_num or a.ent_type_ == "CARDINAL" and a.pos_ == "NUM":
             return True
@@ -49,7 +49,7 @@ def _weapon_named(verb: Token, words: UnanchoredWords) -> bool:
     """A weapon or an attack, not told before ("a grenade attack", "two bombs", not "the attack"), in the
     casualty verb's sentence: the casualties are an attack's, not a running toll of clashes."""
     for tok in verb.sent:
-        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns) \
+        if tok.pos_ == "NOUN" and is_word(tok, words.weapon_nouns) \
                 and not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its")
                             for c in tok.children):
             return True
