@@ -9,7 +9,7 @@ import calendar
 import re
 from datetime import date
 
-from eventwire.record import Actor, Place
+from eventwire.record import Actor, Place, date_precision
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
@@ -53,7 +53,7 @@ def date_range(value: str | None) -> tuple[str, str] | None:
 
 
 def precision(value: str | None) -> str | None:
-    """'day', 'month' or 'year' for a valid date string, else None."""
+    """'day', 'month' or 'year' for a valid date string, else None (the record's own length rule)."""
     if date_range(value) is None:
         return None
-    return {10: "day", 7: "month", 4: "year"}.get(len(value.strip()))
+    return date_precision(value.strip())
