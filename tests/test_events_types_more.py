@@ -1,0 +1,76 @@
+"""Event types grown by whole classes (issue 14, types): peacekeeping, withdrawn peacekeepers, joint exercises
+without "joint", decided acts, returned property and wildlife, giving verbs, ceasefires put into practice,
+pressure, refuge, expulsions and meals. Sentences written for these tests, coded by the real pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from event_support import claims, find
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # PLOVER AID: "military protection or peacekeeping" (CAMEO 074), not a show of force
+    ("Canada is deploying 250 troops to the UN peacekeeping mission in Cyprus, its defence ministry said.",
+     "AID", "canada", None),
+    ("Ghana announced the deployment of 400 soldiers to Lebanon on a peacekeeping mission.", "AID", "ghana", "lebanon"),
+    # withdrawing peacekeepers reduces relations (CAMEO 1661, SANCTION); other forces withdrawn stay RETREAT
+    ("Fiji withdrew its peacekeepers from the Golan Heights after the clashes.", "SANCTION", "fiji", None),
+    # two doers of one exercise hold it jointly (COOPERATE), "joint" written or not
+    ("Egypt and Saudi Arabia began a new round of naval exercises in the Red Sea.", "COOPERATE", "egypt", None),
+    ("The drills were staged by Indian marines and Japanese naval forces near Okinawa.", "COOPERATE", "indian", None),
+    # a decision reports the decided act (CAMEO codes it), not a promise
+    ("Norway decided to ease sanctions on Belarus in return for the release of prisoners.", "RETREAT", "norway", "belarus"),
+    ("Peru decided to grant political asylum to the former minister.", "AID", "peru", None),
+    # property and smuggled wildlife returned to their country (CAMEO 084)
+    ("The Dutch government returned a stolen portrait to Poland on Monday.", "RETREAT", "netherlands", "poland"),
+    ("Kenya returned the smuggled monkeys to Uganda.", "RETREAT", "kenya", "uganda"),
+    # giving verbs with their classes of objects
+    ("Sweden handed over $2 million worth of medical equipment to the health ministry of Chad.", "AID", "sweden", "chad"),
+    ("Japan has made available tents, blankets and medical supplies to Nepal.", "AID", "japan", "nepal"),
+    ("The European Union is mobilising extra funds to support reconstruction in Iraq.", "AID", "union", None),
+    # a ceasefire put into practice (PLOVER RETREAT, ceasefire) or declared (CONCEDE)
+    ("The Malian army said it had ceased military operations in the north of the country.", "RETREAT", "army", None),
+    ("The Sudanese government declared a cessation of hostilities in Darfur on Monday.", "CONCEDE", "sudan", None),
+    # pressing someone to act is a demand (REQUEST)
+    ("Austrian police have been pressuring the strikers to end the blockade.", "REQUEST", "police", "strikers"),
+    # people fleeing ask for protection
+    ("Thousands of Eritreans have sought refuge in Ethiopia since the war began.", "REQUEST", "eritreans", None),
+    # pushing people out (CAMEO 166)
+    ("Iran has forced foreign aid workers out of the province.", "SANCTION", "iran", "workers"),
+    # a meal with a counterpart is a meeting
+    ("Macron had lunch with Chancellor Scholz in Berlin.", "CONSULT", "macron", "scholz"),
+])
+def test_type_of_a_class(code, text, etype, source, target):
+    rec = code(text)
+    got = [e for e in find(rec, etype, source, target) if not e.negated and not e.hypothetical]
+    assert got, [(e.type, e.source, e.target, e.reason) for e in rec.events]
+
+
+def test_peacekeepers_promised_is_agree(code):
+    # PLOVER/CAMEO 0334: an intent to provide peacekeeping is AGREE
+    rec = code("Brazil will send troops to Haiti as part of a peacekeeping force.")
+    assert find(rec, "AGREE", "brazil") and not claims(rec, "MOBILIZE")
+
+
+def test_troops_deployed_without_peacekeeping_stay_mobilize(code):
+    rec = code("Russia deployed 5,000 troops to the border after peacekeepers were attacked in the region.")
+    assert find(rec, "MOBILIZE", "russia") and not find(rec, "AID", "russia")
+
+
+def test_other_forces_withdrawn_stay_retreat(code):
+    rec = code("Israel withdrew its troops from the northern town on Sunday.")
+    assert find(rec, "RETREAT", "israel") and not claims(rec, "SANCTION")
+
+
+def test_exercise_by_one_side_stays_mobilize(code):
+    rec = code("China began three days of naval exercises near Taiwan on Saturday.")
+    assert find(rec, "MOBILIZE", "china") and not claims(rec, "COOPERATE")
+
+
+@pytest.mark.parametrize("text", [
+    "Libya's internationally recognised government announced a ceasefire on Friday.",
+    "Spain has reinforced its commitment to Moroccan refugees with a donation of 5 million euros.",
+])
+def test_descriptive_or_figurative_words_are_no_event(code, text):
+    rec = code(text)
+    assert not claims(rec, "SUPPORT") and not claims(rec, "MOBILIZE"), [(e.type, e.reason) for e in rec.events]
