@@ -39,6 +39,13 @@ from event_support import claims, find
     ("Iran has forced foreign aid workers out of the province.", "SANCTION", "iran", "workers"),
     # a meal with a counterpart is a meeting
     ("Macron had lunch with Chancellor Scholz in Berlin.", "CONSULT", "macron", "scholz"),
+    # a sanction not renewed lapses: an easing (CAMEO 085)
+    ("The United Nations failed to renew the arms embargo on Libya.", "RETREAT", "nations", "libya"),
+    ("The European Union did not renew sanctions against Belarus.", "RETREAT", "union", "belarus"),
+    # letting relief in is access (CAMEO 086)
+    ("Sudan's government allowed humanitarian relief into the Nuba mountains.", "RETREAT", "sudan", None),
+    # hitting military sites is an attack
+    ("The Pentagon said it hit three bases used by the Kataib Hezbollah militia in Iraq.", "ASSAULT", "pentagon", None),
 ])
 def test_type_of_a_class(code, text, etype, source, target):
     rec = code(text)
@@ -74,3 +81,13 @@ def test_exercise_by_one_side_stays_mobilize(code):
 def test_descriptive_or_figurative_words_are_no_event(code, text):
     rec = code(text)
     assert not claims(rec, "SUPPORT") and not claims(rec, "MOBILIZE"), [(e.type, e.reason) for e in rec.events]
+
+
+def test_sanction_that_will_not_be_renewed_is_no_easing_yet(code):
+    rec = code("The European Union will not renew sanctions against Belarus, its foreign policy chief said.")
+    assert not claims(rec, "RETREAT"), [(e.type, e.reason) for e in rec.events]
+
+
+def test_figurative_hit_is_no_attack(code):
+    rec = code("The new tariffs hit Chinese exporters hard last year.")
+    assert not claims(rec, "ASSAULT")

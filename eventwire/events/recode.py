@@ -1,6 +1,7 @@
 """Coding conventions that change a trigger's type once its context is known (PLOVER manual rules):
 
 - a stated refusal of a cooperative act is a REJECT ("would not recognise", "will not meet");
+- a sanction not renewed lapses, an easing (RETREAT): "failed to renew the arms embargo";
 - a harmful act announced on a condition is a THREATEN ("could block X unless Y", "would strike if …");
 - future or promised cooperation, or a promised concession, is AGREE ("will hold talks", "would begin
   withdrawing"); a refused act is REJECT, an announced harmful one THREATEN (conventions.py);
@@ -82,6 +83,9 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
         entry = replace(entry, type="AID", cameo="074", mode=None)
     base = Coding(entry.type, entry.cameo, entry.mode, mod.negated, mod.hypothetical,
                   "; peacekeeping is AID" if entry.cameo == "074" else "")
+    if entry.type == "SANCTION" and mod.negated and "modal" not in mod.why \
+            and head.lemma_.lower() in load_conventions().renewal_verbs:
+        return Coding("RETREAT", "085", None, False, False, "; a sanction not renewed lapses")
     if mod.negated and "modal" in mod.why and entry.type in REFUSABLE:
         return Coding("REJECT", "120", None, False, False, "; refusal ('would not')")
     if mod.hypothetical and "modal" in mod.why and entry.type in THREATENABLE and _conditioned(head, words) \
