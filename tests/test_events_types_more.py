@@ -13,6 +13,9 @@ from event_support import claims, find
     ("Canada is deploying 250 troops to the UN peacekeeping mission in Cyprus, its defence ministry said.",
      "AID", "canada", None),
     ("Ghana announced the deployment of 400 soldiers to Lebanon on a peacekeeping mission.", "AID", "ghana", "lebanon"),
+    ("The United States sent 300 troops to Kosovo to serve as a peacekeeping force.", "AID", "states", "kosovo"),
+    ("The Security Council approved the deployment of an advance team to monitor the truce in Hodeidah.",
+     "AID", "council", None),
     # withdrawing peacekeepers reduces relations (CAMEO 1661, SANCTION); other forces withdrawn stay RETREAT
     ("Fiji withdrew its peacekeepers from the Golan Heights after the clashes.", "SANCTION", "fiji", None),
     # two doers of one exercise hold it jointly (COOPERATE), "joint" written or not
@@ -91,3 +94,23 @@ def test_sanction_that_will_not_be_renewed_is_no_easing_yet(code):
 def test_figurative_hit_is_no_attack(code):
     rec = code("The new tariffs hit Chinese exporters hard last year.")
     assert not claims(rec, "ASSAULT")
+
+
+def test_troops_sent_to_watch_a_border_stay_mobilize(code):
+    rec = code("Turkey sent troops to monitor the border with Syria.")
+    assert find(rec, "MOBILIZE", "turkey") and not claims(rec, "AID")
+
+
+@pytest.mark.parametrize("text", [
+    "Norway has made available doctors and medical supplies to fight the cholera outbreak in Yemen.",
+    "Greek firefighters battled wildfires near Athens for a third day.",
+    "Nearly 40 countries have agreed to share data under a French law that targets tax evaders.",
+])
+def test_fighting_a_disease_or_a_law_targeting_someone_is_no_assault(code, text):
+    rec = code(text)
+    assert not [e for e in rec.events if e.type == "ASSAULT"], [(e.type, e.reason) for e in rec.events]
+
+
+def test_resignation_in_a_story_of_collapse_is_no_disaster_relief(code):
+    rec = code("The Kyrgyz president Sooronbay Jeenbekov resigned on Thursday after the collapse of his coalition.")
+    assert find(rec, "RETREAT", "jeenbekov"), [(e.type, e.reason) for e in rec.events]

@@ -37,8 +37,8 @@ FUTURE_AUX = {"will", "would", "shall", "'ll"}
 PROMISE_HEADS = {"agree", "promise", "pledge", "vow", "plan", "offer", "intend", "commit", "begin",
                  "start", "prepare", "aim", "expect", "ready", "willing", "prepared"}
 # Clauses of their own under a verb: what they name is not the deployment's purpose ("deployed troops after
-# peacekeepers were attacked").
-OWN_CLAUSES = {"advcl", "ccomp", "conj", "relcl", "parataxis", "mark", "cc", "nsubj", "nsubjpass"}
+# peacekeepers were attacked"); a to-infinitive adverbial is its purpose and stays ("to serve as peacekeepers").
+OWN_CLAUSES = {"advcl", "ccomp", "conj", "relcl", "parataxis", "mark", "cc", "nsubj"}
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,25 @@ def _peacekeeping(head: Token, sources: list[Token]) -> bool:
     """The deployment's own phrase (object, destination, purpose) or its doers name peacekeepers or monitors:
     "deployed 300 troops to the UN peacekeeping mission", "peacekeepers began deploying", "approved the
     deployment of observers"."""
-    pk = _peacekeeping_words()
-    phrase = [t for c in head.children if c.dep_ not in OWN_CLAUSES for t in c.subtree]
-    return any(t.lemma_.lower() in pk or t.lower_ in pk for t in phrase + [t for s in sources for t in s.subtree])
+    pk, kept = _peacekeeping_words(), _kept_words()
+    phrase = [t for c in head.children if c.dep_ not in OWN_CLAUSES or _purpose(c) for t in c.subtree]
+    if any(t.lemma_.lower() in pk or t.lower_ in pk for t in phrase + [t for s in sources for t in s.subtree]):
+        return True
+    # "to monitor a ceasefire", "to keep the peace": a purpose that is peacekeeping
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in kept["verbs"] and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in kept["objects"] for o in t.children) for t in phrase)
+
+
+def _purpose(clause: Token) -> bool:
+    """ "(sent troops) to serve as a peacekeeping force": an infinitive adverbial with no subordinator."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(c.dep_ == "mark" for c in clause.children)
+
+
+@lru_cache(maxsize=1)
+def _kept_words() -> dict[str, frozenset[str]]:
+    classes = load_word_classes()
+    return {"verbs": frozenset(classes["keeping_verbs"]), "objects": frozenset(classes["kept_settlements"])}
 
 
 def _held_together(entry: Entry, sources: list[Token], words: ModalityWords) -> bool:
