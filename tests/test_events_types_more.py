@@ -47,6 +47,12 @@ from event_support import claims, find
     ("The European Union did not renew sanctions against Belarus.", "RETREAT", "union", "belarus"),
     # letting relief in is access (CAMEO 086)
     ("Sudan's government allowed humanitarian relief into the Nuba mountains.", "RETREAT", "sudan", None),
+    # easing the hours of a curfew is easing it (CAMEO 081)
+    ("Jordan's government has eased curfew hours in Amman and Zarqa.", "CONCEDE", "jordan", None),
+    # leading a delegation abroad is a visit
+    ("Senator Ayo Bello led a delegation to Moscow on Tuesday.", "CONSULT", "bello", None),
+    # renewing a commitment of support
+    ("The Ghanaian army reiterated its commitment to support the Togolese police.", "SUPPORT", "army", "police"),
     # hitting military sites is an attack
     ("The Pentagon said it hit three bases used by the Kataib Hezbollah militia in Iraq.", "ASSAULT", "pentagon", None),
 ])
