@@ -1,6 +1,6 @@
 """Events stage: PLOVER-coded events with source, target, trigger words and evidence.
 
-Finding is `EventFinder.find` (pure, in extract.py); this module filters what was found and writes it
+Finding is `EventFinder.find` (pure, in finder.py); this module filters what was found and writes it
 into the record. Dates and places are set later by the anchor stage.
 """
 from __future__ import annotations
@@ -15,7 +15,9 @@ from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
 from eventwire.events.restrictions import is_restriction, place_people
-from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
+from eventwire.events.finder import MUTUAL_TYPES, EventFinder
+from eventwire.events.found import MISSING_TARGET, FoundEvent
+from eventwire.events.targets import ATTACK_EVENT_NOUNS
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.conventions import crowd_actor, load_conventions, pronoun_speaker
 from eventwire.events.false_alarms import false_alarm
