@@ -1,11 +1,16 @@
 """Acts the story tells as background rather than as its news: in a scene-setting clause ("… after
-Russia recognised two regions"), long before the news ("since the army seized power in 2021"), or in a
-clause that profiles an actor ("which has fought the military for decades").
+Russia recognised two regions"), long before the news ("since the army seized power in 2021"), in a
+clause that profiles an actor ("which has fought the military for decades"), or dated as history
+(`told_as_history`, used by the events stage once the publication date is known).
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
 
+from spacy.tokens import Doc, Token
+
+from eventwire.anchor import clause_head
+from eventwire.events.found import FoundEvent
 from eventwire.events.modality import ModalityWords
 
 
@@ -63,4 +68,45 @@ def profile_clause(tok: Token) -> bool:
         if cur.dep_ not in ("xcomp", "conj") or cur.head == cur:
             return False
         cur = cur.head
+    return False
+
+
+# A year this many years or more before publication dates history, not news ("the two sides agreed in 2013
+# to normalise relations", "a tribunal ruled in 2016"): the same horizon as the dates stage's background_years.
+HISTORY_YEARS = 5
+# Clauses inside the act's own clause, whose dates are not the act's.
+_CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj")
+# A bare year as a head word ("in 2012, when …").
+_YEAR = re.compile(r"^(?:the )?(1[89]\d\d|20\d\d)$")
+# "for years", "for three decades": a standing record, not a new act.
+_SPANS_OF_TIME = ("year", "decade", "century")
+
+
+def told_as_history(f: FoundEvent, doc: Doc, published: str | None) -> bool:
+    """An asserted act the story tells as history, not news, seen in three ways:
+    - its own clause (not clauses inside it) is dated to a year HISTORY_YEARS or more before publication
+      ("the two sides agreed in 2013 to normalise relations");
+    - it sits in a relative clause hanging from such a year ("in 2012, when four Americans were killed");
+    - it is a present-perfect record "for years/decades" ("has hosted Somali refugees for three decades").
+    """
+    year = (published or "")[:4]
+    if not year.isdigit() or f.negated or f.hypothetical:
+        return False
+    span = doc.char_span(*f.trigger, alignment_mode="expand")
+    if span is None:
+        return False
+    now = int(year)
+    verb = clause_head(span.root)
+    nested = {d.i for w in verb.subtree if w is not verb and w.dep_ in _CLAUSES for d in w.subtree}
+    dated = [int(w.text) for w in verb.subtree if w.i not in nested and w.ent_type_ == "DATE"
+             and w.is_digit and len(w.text) == 4]
+    if any(now - y >= HISTORY_YEARS for y in dated):
+        return True
+    for tok in span:
+        if tok.dep_ == "relcl" and (m := _YEAR.match(tok.head.text)) and now - int(m.group(1)) >= HISTORY_YEARS:
+            return True
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+        if perfect and any(p.dep_ == "prep" and p.lower_ == "for" and o.lemma_.lower() in _SPANS_OF_TIME
+                           for p in tok.children for o in p.children if o.dep_ == "pobj"):
+            return True
     return False
