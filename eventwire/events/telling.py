@@ -95,39 +95,37 @@ def promise_of_act(t: Trigger, by_head: dict[int, str]) -> bool:
                                            for c in t.head.children)
 
 
-# Acts whose to-infinitive after a signed accord is what the accord is about ("signed an agreement to
-# share air-surveillance data"): the act is coded, and signing it would only repeat it.
+# Acts whose to-infinitive on a signed accord is what the accord is about ("signed an agreement to share
+# air-surveillance data"), however it is told (the infinitive often reads as planned, not done).
 SIGNED_CONTENT_TYPES = {"COOPERATE", "AID", "CONSULT"}
-
-
-def signed_content(t: Trigger, told: dict[int, str]) -> bool:
-    """ "signed a trade accord to expand cooperation": one event, the cooperation the accord sets up."""
-    objs = [w for w in t.words if w != t.head and w.dep_ in ("dobj", "nsubjpass")]
-    return t.entry.type == "SUPPORT" and bool(t.entry.obj) and any(
-        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        and told.get(c.i) in SIGNED_CONTENT_TYPES for o in objs for c in o.children)
 
 
 def drop_signing_told_by_content(trigs: list[Trigger], found: list[FoundEvent],
                                   words: ModalityWords) -> list[FoundEvent]:
-    """ "Lithuania and Poland signed an agreement to share air-surveillance data": the signing and the
-    cooperation it sets up are one act, told best by the agreement's content (COOPERATE); the signing's
-    events go when the content's clause gives asserted events from the same signers."""
+    """ "Lithuania and Poland signed an agreement to share air-surveillance data", "signed a trade accord to
+    expand cooperation": the signing and the act the accord sets up are one act, told best by the accord's
+    content. A signing is a trigger holding an object (the accord) that is SUPPORT or whose verb enacts
+    (sign, adopt, …); its events go when a clause on the accord is coded: a to-infinitive of cooperation,
+    aid or consultation, or any asserted act by the same signers."""
+    acts = {t.head.i: t.entry.type for t in trigs} | \
+        {t.light.i: t.entry.type for t in trigs if t.light is not None and not t.under}
     drop: set[int] = set()
     for i, t in enumerate(trigs):
-        if not (t.entry.obj and t.head.lemma_.lower() in words.enacting_verbs):
+        if not (t.entry.obj and (t.entry.type == "SUPPORT" or t.head.lemma_.lower() in words.enacting_verbs)):
             continue
         held = [w for w in t.words if w.i != t.head.i]
-        clause = {d.i for h in held for c in h.children if c.dep_ in ("acl", "relcl") for d in c.subtree}
+        clauses = [c for h in held for c in h.children if c.dep_ in ("acl", "relcl")]
+        to_content = any(c.head.dep_ in ("dobj", "nsubjpass") and acts.get(c.i) in SIGNED_CONTENT_TYPES
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clauses)
+        clause = {d.i for c in clauses for d in c.subtree}
         signers = {f.source for f in found if f.group == i}
         told = [f for f in found if f.group != i and trigs[f.group].head.i in clause and not f.negated
                 and not f.hypothetical and f.source in signers]
-        if told:
+        if to_content or told:
             drop.add(i)
     return [f for f in found if f.group not in drop]
 
 
-# ---- step 2: roles and flags ---------------------------------------------------------------
 def casualty_of_told_act(t: Trigger, r: Roles, lexicon: Lexicon) -> bool:
     """ "Four policemen were killed in the assault": no doer, and the act is one the story has told
     already ("the assault", "the raid", "this attack"); its casualties are no new event."""

@@ -14,8 +14,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import ModalityWords
-from eventwire.events.telling import (absorbed, promise_of_act, retold, retold_by_light_verb, signed_content,
-                                      told_by_noun)
+from eventwire.events.telling import absorbed, promise_of_act, retold, retold_by_light_verb, told_by_noun
 
 
 @dataclass
@@ -64,12 +63,10 @@ class TriggerFinder:
         told = by_head | {t.light.i: t.entry.type for t in nouns if t.light is not None and not t.under}
         for t in verbs:
             t.retells = retold(t, told)
-        signed = [t for t in verbs if signed_content(t, told)]
         verbs = [t for t in verbs if not promise_of_act(t, by_head) and not told_by_noun(t, self.lexicon)
-                 and t not in signed and not self._scope_of(t, by_head, nouns)]
+                 and not self._scope_of(t, by_head, nouns)]
         verb_types = {t.head.i: t.entry.type for t in verbs}
-        # the accord of a dropped signing names no act of its own either
-        verb_words = {w.i for t in verbs + signed for w in t.words}
+        verb_words = {w.i for t in verbs for w in t.words}
         kept = [t for t in nouns if t.head.i not in verb_words and not absorbed(t, verb_types)
                 and not retold_by_light_verb(t, verb_types) and not _idle(t) and not _agreement_as_thing(t)
                 and not self._promised(t, verb_types)]
