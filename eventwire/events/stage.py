@@ -13,12 +13,13 @@ from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
 from eventwire.events.restrictions import is_restriction, place_people
+from eventwire.events.riots import code_riots
 from eventwire.events.background import told_as_history
 from eventwire.events.finder import MUTUAL_TYPES, EventFinder
 from eventwire.events.found import MISSING_TARGET, FoundEvent
 from eventwire.events.targets import ATTACK_EVENT_NOUNS
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.conventions import crowd_actor, load_conventions, pronoun_speaker
+from eventwire.events.conventions import load_conventions, pronoun_speaker
 from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
 from eventwire.events.obligations import obligation_requests
@@ -82,17 +83,7 @@ class EventStage:
                      an.doc, f.trigger, f.type, f.negated, f.hypothetical))
                  and not told_as_history(f, an.doc, an.record.published)]
         found = [f for f in found if not self._false_alarm(f, an)]
-        # "police clashed with hundreds of protesters": the crowd's side of the clash is a riot (PLOVER PROTEST)
-        found = [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", reason=f.reason + "; a crowd's side: riot")
-                 if f.type == "ASSAULT" and f.mode != "crowd-control"
-                 and crowd_actor(an.record.actor(f.source), load_conventions()) else f for f in found]
-        # a clash is two-sided: "police clashed with protesters" tells the crowd's riot too
-        found += [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", source=f.target, target=f.source,
-                                      reason=f.reason + "; the crowd's side of the clash: riot")
-                  for f in found if f.type == "ASSAULT" and f.source is not None
-                  and an.record.text[f.trigger[0]:f.trigger[1]].lower().startswith("clash")
-                  and crowd_actor(an.record.actor(f.target), load_conventions())
-                  and not any(g.type == "PROTEST" and g.source == f.target and g.evidence == f.evidence for g in found)]
+        found = code_riots(found, an.record)     # violence by a crowd is a riot (riots.py)
         for f in found:
             if f.target is None and f.target_place is not None:
                 tok = an.doc[f.target_place]
