@@ -120,3 +120,22 @@ def test_fighting_a_disease_or_a_law_targeting_someone_is_no_assault(code, text)
 def test_resignation_in_a_story_of_collapse_is_no_disaster_relief(code):
     rec = code("The Kyrgyz president Sooronbay Jeenbekov resigned on Thursday after the collapse of his coalition.")
     assert find(rec, "RETREAT", "jeenbekov"), [(e.type, e.reason) for e in rec.events]
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # an event noun coordinated under a light verb: its subject is the source
+    ("The French military launched air and artillery strikes on Malian rebel positions on Tuesday.",
+     "ASSAULT", "military", "malian"),
+    # a part or a measure of the object: the object is what follows "of"
+    ("The Peruvian government returned dozens of pre-Columbian artifacts to Bolivia.", "RETREAT", "peru", "bolivia"),
+    ("Russia gave to Armenia some of the military equipment without payment.", "AID", "russia", "armenia"),
+])
+def test_object_behind_coordination_or_measure(code, text, etype, source, target):
+    rec = code(text)
+    assert [e for e in find(rec, etype, source, target) if not e.negated and not e.hypothetical], \
+        [(e.type, e.source, e.target, e.reason) for e in rec.events]
+
+
+def test_hours_of_talks_stay_the_talks(code):
+    rec = code("Chinese President Xi Jinping and Brazilian President Lula held three hours of talks in Beijing.")
+    assert find(rec, "CONSULT", "xi", "lula") or find(rec, "CONSULT", "lula", "xi")
