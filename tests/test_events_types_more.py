@@ -139,3 +139,24 @@ def test_object_behind_coordination_or_measure(code, text, etype, source, target
 def test_hours_of_talks_stay_the_talks(code):
     rec = code("Chinese President Xi Jinping and Brazilian President Lula held three hours of talks in Beijing.")
     assert find(rec, "CONSULT", "xi", "lula") or find(rec, "CONSULT", "lula", "xi")
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Thousands of Eritreans have sought refuge in Ethiopia since the war began.", "ETH"),
+    ("About 5,000 Malian refugees have sought refuge in Niger's Tillaberi region.", "NER"),
+])
+def test_refuge_is_asked_of_the_place_where_it_is_sought(code, text, host):
+    rec = code(text)
+    asks = [e for e in claims(rec, "REQUEST") if rec.actor(e.target) is not None]
+    assert asks and rec.actor(asks[0].target).country == host, [(e.type, e.target, e.reason) for e in rec.events]
+
+
+def test_disaster_aid_to_a_place_abroad_is_aid(code):
+    rec = code("On Monday the Japanese government announced $5 million in assistance to people affected by the "
+               "cyclone in Mozambique.")
+    assert find(rec, "AID", "japan"), [(e.type, e.reason) for e in rec.events]
+
+
+def test_relief_for_ones_own_flood_stays_no_event(code):
+    rec = code("The Kenyan army delivered food to villages cut off by the floods in Turkana.")
+    assert not claims(rec, "AID")
