@@ -160,3 +160,18 @@ def test_disaster_aid_to_a_place_abroad_is_aid(code):
 def test_relief_for_ones_own_flood_stays_no_event(code):
     rec = code("The Kenyan army delivered food to villages cut off by the floods in Turkana.")
     assert not claims(rec, "AID")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Islamic State claimed responsibility for the bombing in Kabul.", "islamic"),
+    ("Sudan's government is responsible for mass killings in the Darfur region, according to a UN report.", "sudan"),
+])
+def test_the_party_responsible_did_it(code, text, source):
+    rec = code(text)
+    assert [e for e in find(rec, "ASSAULT", source) if not e.negated and not e.hypothetical], \
+        [(e.type, e.source, e.reason) for e in rec.events]
+
+
+def test_a_denied_responsibility_names_no_doer(code):
+    rec = code("The Taliban denied responsibility for the bombing in Kabul.")
+    assert not find(rec, "ASSAULT", "taliban")
