@@ -53,6 +53,11 @@ from event_support import claims, find
     ("Senator Ayo Bello led a delegation to Moscow on Tuesday.", "CONSULT", "bello", None),
     # renewing a commitment of support
     ("The Ghanaian army reiterated its commitment to support the Togolese police.", "SUPPORT", "army", "police"),
+    # the recipient's side of a gift or a promise: the giver is the source
+    ("Georgian demonstrators received weapons from the Russian government.", "AID", "russia", "demonstrators"),
+    ("The Kurdish parties received assurances from the Iraqi government.", "AGREE", "iraq", "parties"),
+    # "let free" parsed as a clause of its own
+    ("The Egyptian authorities let free six French aid workers on Tuesday.", "RETREAT", "egypt", "workers"),
     # hitting military sites is an attack
     ("The Pentagon said it hit three bases used by the Kataib Hezbollah militia in Iraq.", "ASSAULT", "pentagon", None),
 ])

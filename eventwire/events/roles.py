@@ -273,6 +273,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
+        # "let free(ccomp) six aid workers(dobj)": a held word parsed as a clause of its own; its object undergoes it
+        r.targets += [d for h in held if h.dep_ == "ccomp" for d in children(h, {"dobj"})]
         # every holder's target phrases, nearest holder first: the caller takes the first that names an
         # actor, so "recalled its ambassador from Israel in protest" does not stop at "protest"
         # the held noun's own phrase first: "filed a lawsuit against Germany at the ICJ" → Germany
