@@ -180,3 +180,9 @@ def test_the_party_responsible_did_it(code, text, source):
 def test_a_denied_responsibility_names_no_doer(code):
     rec = code("The Taliban denied responsibility for the bombing in Kabul.")
     assert not find(rec, "ASSAULT", "taliban")
+
+
+def test_aid_for_a_purpose_in_a_place_goes_to_that_place(code):
+    rec = code("The European Union is mobilising additional funds to support peace building in Colombia.")
+    aid = [e for e in claims(rec, "AID") if rec.actor(e.target) is not None]
+    assert aid and rec.actor(aid[0].target).country == "COL", [(e.type, e.target, e.reason) for e in rec.events]

@@ -205,8 +205,19 @@ def place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceL
                for o in prep_objects(p, ("of", "from"))]
     place = next((p for c in expand(r.targets + acting_targets(t) + around) for p in _phrase_places(c, is_place)),
                  None)
+    if place is None and t.entry.type == "AID":
+        # help given for a purpose in a place: "mobilised funds to support peace building in Colombia"
+        place = next((p for h in heads for c in h.children if _purpose_clause(c)
+                      for p in c.subtree if is_place(p)), None)
     for f in found:
         f.target_place = None if place is None else place.i
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """A to-infinitive of purpose on the trigger: "(provided funds) to fight the epidemic in Liberia"."""
+    return tok.dep_ in ("advcl", "xcomp", "acl") and tok.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "mark" for c in tok.children)
 
 
 def _phrase_places(tok: Token, is_place: PlaceLookup, depth: int = 3) -> list[Token]:
