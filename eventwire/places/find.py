@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
-from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
+from eventwire.places.namesakes import (admin1_evidence, country_over_namesakes, prefer_named_admin1,
+                                        world_city_over_town)
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
                                       qualifier_after, within)
+from eventwire.places.world_regions import is_world_region
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -263,7 +265,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place.
     A state, province or country after the name ("Oxford, North Carolina") decides first (`text`, the
     document, shows it), for the later bare mentions of the name too."""
-    mentions = [_whole_name(m, gaz) for m in mentions]
+    mentions = [_whole_name(m, gaz) for m in mentions]                            # "South Africa" is a name …
+    mentions = [m for m in mentions if not is_world_region(m.name, m.direction, m.region_noun)]  # "North America" no place
     if text:
         is_country = lambda s: any(c.entry.kind == "country" and c.main_name for c in gaz.lookup(s))  # noqa: E731
         mentions = [replace(m, qualifier=qualifier_after(text, m.end, is_country)) for m in mentions]
@@ -283,6 +286,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     named_areas = _named_areas(mentions, keys, provisional, gaz)
+    area_evidence = areas_named + Counter({a.iso: n for a, n in named_areas.items()})   # by ISO 3166-2 code
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
@@ -310,6 +314,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
                 cand, why = namesake, note
             else:
                 cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
+                cand, note = world_city_over_town(cand, cands, area_evidence)
+                why = note or why
             if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                     and cand.entry.population < ALT_NAME_MIN_POP:
                 continue                           # "Boni" is not Bonn: a variant spelling needs support
@@ -394,9 +400,7 @@ def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
     if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
         cands = [c for c in cands if c.entry.source == "site" or
                  (c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP)]
-    if any(c.entry.kind == "country" and c.main_name for c in cands):
-        cands = [c for c in cands if c.entry.kind != "city"]   # "Jordan" the country, not Jordan, Minnesota
-    return cands
+    return country_over_namesakes(cands, bool(m.region_noun))   # "Jordan" the country, not Jordan, Minnesota
 
 
 def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:

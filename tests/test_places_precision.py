@@ -1,0 +1,74 @@
+"""Place precision: names that are no place (continents, oceans) stay off the record, a country's own name
+is the country, and a world city is not moved to a village of the story's country. Sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.places.world_regions import is_world_region
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def places(pipe: Pipeline, text: str) -> dict:
+    return {p.name: p for p in pipe.code(text, published="2021-03-09").places}
+
+
+# ---- continents, world regions, oceans ------------------------------------------------------------
+def test_world_region_names_with_and_without_a_compass_word():
+    assert is_world_region("Europe") and is_world_region("Latin America")
+    assert is_world_region("America", "North") and is_world_region("Atlantic", "north")
+    assert not is_world_region("Atlantic", region_noun="County")      # "Atlantic County" is a county
+    assert not is_world_region("South Africa") and not is_world_region("America")
+
+
+def test_a_continent_is_not_the_country_inside_its_name(pipe):
+    p = places(pipe, "The shipping firm expanded its routes across North America and South America last year, "
+                     "opening depots in Ohio and in Peru.")
+    assert "United States" not in p                                 # "North" + America is not the US
+    assert not any("America" in name for name in p)
+    assert {"Ohio", "Peru"} <= set(p)
+
+
+def test_an_ocean_is_not_a_county_of_the_same_name(pipe):
+    p = places(pipe, "The storm formed over the Atlantic and reached Florida on Sunday, where Miami airport "
+                     "closed.")
+    assert not any("Atlantic" in name for name in p)
+    assert "Florida" in p
+
+
+def test_south_africa_is_still_a_country(pipe):
+    p = places(pipe, "The vaccine trial was run in South Africa and in northern Europe.")
+    assert p["South Africa"].kind == "country" and p["South Africa"].country == "ZAF"
+    assert not any("Europe" in name for name in p)
+
+
+# ---- a country's own name -------------------------------------------------------------------------
+def test_a_country_name_beats_a_foreign_county_of_that_name(pipe):
+    p = places(pipe, "Health officials in Ohio and Texas said a traveller who had returned from Lebanon and "
+                     "Switzerland tested positive.")
+    assert p["Lebanon"].country == "LBN" and p["Lebanon"].kind == "country"
+    assert p["Switzerland"].country == "CHE"
+
+
+def test_a_region_noun_still_names_the_state(pipe):
+    p = places(pipe, "Gunmen attacked a village in Niger State, in central Nigeria, on Friday.")
+    niger = next(pl for name, pl in p.items() if pl.country == "NGA" and pl.kind == "region")
+    assert "Niger" in niger.name
+
+
+# ---- world cities and the story's country ----------------------------------------------------------
+def test_a_world_city_is_not_moved_to_a_village_of_the_storys_country(pipe):
+    p = places(pipe, "The Nevada company, based in Reno, said its chief executive would fly to London next "
+                     "week to meet investors.")
+    assert p["London"].country == "GBR"
+    assert "far bigger namesake" in p["London"].reason
+
+
+def test_a_named_state_keeps_its_small_town(pipe):
+    p = places(pipe, "Flooding closed roads across Kentucky on Monday. In London, the county jail was "
+                     "evacuated, officials said.")
+    assert p["London"].country == "USA" and abs(p["London"].lon + 84.08) < 0.5
