@@ -72,3 +72,34 @@ def test_a_named_state_keeps_its_small_town(pipe):
     p = places(pipe, "Flooding closed roads across Kentucky on Monday. In London, the county jail was "
                      "evacuated, officials said.")
     assert p["London"].country == "USA" and abs(p["London"].lon + 84.08) < 0.5
+
+
+def test_the_gulf_and_a_pacific_region_are_no_places(pipe):
+    p = places(pipe, "Shipping insurers raised rates for tankers in the Gulf, and airlines cut flights across "
+                     "the Pacific region, officials in Texas said.")
+    assert not any("Gulf" in name or "Pacific" in name for name in p)
+
+
+# ---- names that are no town -------------------------------------------------------------------------
+def test_a_surname_of_the_story_is_the_person_not_a_town(pipe):
+    p = places(pipe, "Investors sued broker William Mark Heiden last year. Several complaints involved Heiden's "
+                     "advice on energy stocks, regulators in Ohio said.")
+    assert "Heiden" not in p                  # the parser tags the lone surname as a place (a German town)
+    assert "Ohio" in p
+    p = places(pipe, "The court heard that Jessica Somerville, 31, had moved to Ohio. Somerville told the jury "
+                     "she had never met him.")
+    assert "Somerville" not in p
+
+
+def test_a_surname_used_as_a_location_stays_a_place(pipe):
+    p = places(pipe, "Mayor Anna Tyler opened the new library on Friday. Residents gathered in Tyler from across "
+                     "Texas for the event.")
+    assert p["Tyler"].country == "USA"
+
+
+def test_the_first_word_of_an_x_of_y_name_is_not_a_town(pipe):
+    p = places(pipe, "She studied economics at the University of Kent and later worked at the Bank of England "
+                     "in London.")
+    assert "University" not in p and not any(pl.name.lower().startswith("b") and pl.country == "IND"
+                                             for pl in p.values())
+    assert p["London"].country == "GBR"

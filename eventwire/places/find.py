@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.person_names import person_names, person_not_town
 from eventwire.places.namesakes import (admin1_evidence, country_over_namesakes, prefer_named_admin1,
                                         world_city_over_town)
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
@@ -80,6 +81,7 @@ class PlaceMention:
     role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
     anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
     qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
+    person: bool = False             # the article names a person so elsewhere ("Chrystia Freeland" … "Freeland")
 
 
 @dataclass
@@ -111,6 +113,8 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue                                   # only the head of a name, which takes its compounds
+        if _name_goes_on(doc, tok):
+            continue                                   # "the University of Kent", "the Bank of England"
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == tok.i:
             left -= 1
@@ -137,9 +141,16 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         out.append(PlaceMention(a, b, list(range(span.start, span.end)), doc.text[a:b], "DATELINE",
                                 False, False, anchors=False))
         taken.update(range(span.start, span.end))
+    people = person_names(doc)
     for m in out:
         m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
+        m.person = m.name.lower() in people
     return sorted(out, key=lambda m: m.start)
+
+
+def _name_goes_on(doc: Doc, tok: Token) -> bool:
+    """Is the proper noun the first part of an "X of Y" name, which is not a place called X?"""
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
 
 
 def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
@@ -287,6 +298,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     named_areas = _named_areas(mentions, keys, provisional, gaz)
     area_evidence = areas_named + Counter({a.iso: n for a, n in named_areas.items()})   # by ISO 3166-2 code
+    located = {n for n, m in zip(keys, mentions) if m.locative or m.qualifier}     # used as a place somewhere
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
@@ -322,6 +334,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
                     and not places_ev[cand.entry.country or ""]:
                 continue                           # a village needs another place of its country in the story
+            if cand is not None and n not in located and person_not_town(m, cand.entry):
+                continue                           # "Freeland said", after "Chrystia Freeland": the person
         found_here = _places_for(m, cand, why, gaz)
         if m.qualifier:
             found_here += _qualifier_place(m, gaz)

@@ -24,8 +24,9 @@ def world_region_names() -> frozenset[str]:
 
 def is_world_region(name: str, direction: str | None = None, region_noun: str | None = None) -> bool:
     """Is the mention ("Africa", "North" + "Atlantic", "Latin America") a continent, world region or ocean?
-    A region noun after it ("Pacific County") makes it another name."""
-    if region_noun:
+    An administrative noun after it ("Pacific County") makes it another name; "region" does not ("the
+    Pacific region")."""
+    if region_noun and region_noun.lower() != "region":
         return False
     names = world_region_names()
     return normalize(name) in names or (direction is not None and normalize(f"{direction} {name}") in names)
