@@ -103,3 +103,16 @@ def test_the_first_word_of_an_x_of_y_name_is_not_a_town(pipe):
     assert "University" not in p and not any(pl.name.lower().startswith("b") and pl.country == "IND"
                                              for pl in p.values())
     assert p["London"].country == "GBR"
+
+
+# ---- a town and the district it fills ---------------------------------------------------------------
+def test_washington_dc_is_one_place_named_by_the_whole_phrase(pipe):
+    p = places(pipe, "Thousands of nurses marched in Washington, D.C., on Saturday to demand higher pay.")
+    assert "District of Columbia" not in p
+    assert [m.text for m in p["Washington"].mentions] == ["Washington, D.C."]
+
+
+def test_a_state_qualifier_is_still_a_place_of_its_own(pipe):
+    p = places(pipe, "A chemical plant near Dover, Del., was evacuated on Tuesday.")
+    assert p["Delaware"].kind == "region" and [m.text for m in p["Delaware"].mentions] == ["Del."]
+    assert p["Dover"].country == "USA"

@@ -21,6 +21,7 @@ from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
 from eventwire.places.person_names import person_names, person_not_town
+from eventwire.places.same_place import same_place
 from eventwire.places.namesakes import (admin1_evidence, country_over_namesakes, prefer_named_admin1,
                                         world_city_over_town)
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
@@ -300,7 +301,10 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     area_evidence = areas_named + Counter({a.iso: n for a, n in named_areas.items()})   # by ISO 3166-2 code
     located = {n for n, m in zip(keys, mentions) if m.locative or m.qualifier}     # used as a place somewhere
     places: dict[tuple, FoundPlace] = {}
+    merged: set[int] = set()                       # qualifiers that are the town itself ("D.C.")
     for n, m in zip(keys, mentions):
+        if m.start in merged:
+            continue
         own = provisional[n]
         itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
@@ -338,7 +342,13 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
                 continue                           # "Freeland said", after "Chrystia Freeland": the person
         found_here = _places_for(m, cand, why, gaz)
         if m.qualifier:
-            found_here += _qualifier_place(m, gaz)
+            area_place = _qualifier_place(m, gaz)
+            if area_place and found_here and same_place(found_here[0][0], area_place[0][0]):
+                # "Washington, D.C.": the district is the city, one place named by the whole phrase
+                found_here = [(f, replace(x, end=m.qualifier.end)) for f, x in found_here]
+                merged.add(m.qualifier.start)
+            else:
+                found_here += area_place
         for found, mention in found_here:
             if not mention.anchors and mention.role == "metonymic" and not agents \
                     and (m.agentive or m.officials_in):
