@@ -116,3 +116,17 @@ def test_a_state_qualifier_is_still_a_place_of_its_own(pipe):
     p = places(pipe, "A chemical plant near Dover, Del., was evacuated on Tuesday.")
     assert p["Delaware"].kind == "region" and [m.text for m in p["Delaware"].mentions] == ["Del."]
     assert p["Dover"].country == "USA"
+
+
+# ---- a big city that opens an organisation's name -----------------------------------------------------
+def test_a_newspaper_named_for_a_city_names_the_city_not_the_state(pipe):
+    p = places(pipe, "The Washington Post reported on Monday that the talks had stalled.")
+    assert p["Washington"].kind == "city" and p["Washington"].role == "modifier"
+    assert abs(p["Washington"].lon + 77.04) < 0.2
+
+
+def test_state_after_the_name_keeps_the_state(pipe):
+    p = places(pipe, "The New York State Police closed the highway after the crash.")
+    assert p["New York"].kind == "region" and p["New York"].role == "modifier"
+    p = places(pipe, "The Minnesota Department of Transportation closed the bridge.")
+    assert p["Minnesota"].kind == "region"

@@ -156,7 +156,8 @@ def _name_goes_on(doc: Doc, tok: Token) -> bool:
 
 def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
     """A state or country that opens an organisation's name ("the Minnesota Department of Transportation",
-    "the Kenya Red Cross"): a modifier on record. Resolution keeps only countries and regions for these."""
+    "the Kenya Red Cross"): a modifier on record. Resolution keeps only countries, states and big cities
+    ("The Washington Post") for these; "State" after the name ("the New York State Police") means the state."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or ent[-1].lower_ in ("university", "college"):
@@ -167,9 +168,10 @@ def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
             if len(toks) <= width or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in head) \
                     or any(t.i in taken for t in head):
                 continue
+            state = toks[width].text if toks[width].text == "State" else None
             out.append(PlaceMention(head[0].idx, head[-1].idx + len(head[-1]), [t.i for t in head],
                                     doc[head[0].i:head[-1].i + 1].text, "ORGPART", False, False,
-                                    compound=True, anchors=False))
+                                    region_noun=state, compound=True, anchors=False))
     return out
 
 
@@ -416,9 +418,10 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 
 
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
-    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state only
-        return [c for c in cands if c.main_name and c.entry.kind in ("country", "region")
-                and c.entry.source != "subdivision"]
+    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state, or a big city
+        return [c for c in cands if c.main_name and (   # ("The Washington Post", "the Delhi Police")
+            (c.entry.kind in ("country", "region") and c.entry.source != "subdivision")
+            or (c.entry.kind == "city" and c.entry.population >= BIG_CITY and not m.region_noun))]
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
     if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
@@ -512,8 +515,9 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
         if e.kind == "city":                   # "Idlib province" named for its capital: the city's point
             return FoundPlace(m.name, e.country, "region", e.lat, e.lon, None,
                               f"region: {m.region_noun} named for the city {e.name}{note}"), "locative", True
+        role = "modifier" if m.label == "ORGPART" else "locative"   # "the New York State Police"
         return FoundPlace(e.name, e.country, "region", e.lat, e.lon, e.geonameid,
-                          f"{e.source}: {m.region_noun}{note}"), "locative", True
+                          f"{e.source}: {m.region_noun}{note}"), role, role == "locative"
     role = _role(m, e)
     source = "proper noun in a place context, " if m.label == "PROPN" else ""
     use = "" if role == "locative" else f", {role} use"
