@@ -120,7 +120,7 @@ def test_a_state_qualifier_is_still_a_place_of_its_own(pipe):
 
 # ---- a big city that opens an organisation's name -----------------------------------------------------
 def test_a_newspaper_named_for_a_city_names_the_city_not_the_state(pipe):
-    p = places(pipe, "The Washington Post reported on Monday that the talks had stalled.")
+    p = places(pipe, "The Washington Post reported on Monday that the talks in Ohio had stalled.")
     assert p["Washington"].kind == "city" and p["Washington"].role == "modifier"
     assert abs(p["Washington"].lon + 77.04) < 0.2
 
@@ -130,3 +130,9 @@ def test_state_after_the_name_keeps_the_state(pipe):
     assert p["New York"].kind == "region" and p["New York"].role == "modifier"
     p = places(pipe, "The Minnesota Department of Transportation closed the bridge.")
     assert p["Minnesota"].kind == "region"
+
+
+def test_a_foreign_city_opening_a_local_name_needs_its_country_in_the_story(pipe):
+    p = places(pipe, "The Athens Police Department arrested a 33-year-old man on Tuesday after a fight outside "
+                     "a bar, the sheriff in Clarke County, Georgia, said.")
+    assert not any(pl.country == "GRC" for pl in p.values())

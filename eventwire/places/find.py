@@ -340,6 +340,9 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
                     and not places_ev[cand.entry.country or ""]:
                 continue                           # a village needs another place of its country in the story
+            if cand is not None and m.label == "ORGPART" and cand.entry.kind == "city" \
+                    and not places_ev[cand.entry.country or ""]:
+                continue                           # "the Athens Police Department" in a Georgia paper: not Greece
             if cand is not None and n not in located and person_not_town(m, cand.entry):
                 continue                           # "Freeland said", after "Chrystia Freeland": the person
         found_here = _places_for(m, cand, why, gaz)
