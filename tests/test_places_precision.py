@@ -136,3 +136,16 @@ def test_a_foreign_city_opening_a_local_name_needs_its_country_in_the_story(pipe
     p = places(pipe, "The Athens Police Department arrested a 33-year-old man on Tuesday after a fight outside "
                      "a bar, the sheriff in Clarke County, Georgia, said.")
     assert not any(pl.country == "GRC" for pl in p.values())
+
+
+# ---- disease names ----------------------------------------------------------------------------------
+def test_a_place_inside_a_disease_name_is_no_place(pipe):
+    p = places(pipe, "Health officials in Texas confirmed three cases of West Nile virus and one of Lassa "
+                     "fever on Thursday.")
+    assert not any("Nile" in name or "Lassa" in name for name in p)
+    assert "Texas" in p
+
+
+def test_an_outbreak_in_a_country_keeps_the_country(pipe):
+    p = places(pipe, "Farmers feared the UK outbreak would spread to Ireland within weeks.")
+    assert p["United Kingdom"].country == "GBR"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.disease_names import names_a_disease
 from eventwire.places.person_names import person_names, person_not_town
 from eventwire.places.same_place import same_place
 from eventwire.places.namesakes import (admin1_evidence, country_over_namesakes, prefer_named_admin1,
@@ -146,6 +147,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     for m in out:
         m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
         m.person = m.name.lower() in people
+    out = [m for m in out if not names_a_disease(doc.text, m.end)]          # "West Nile virus"
     return sorted(out, key=lambda m: m.start)
 
 
