@@ -149,3 +149,15 @@ def test_a_place_inside_a_disease_name_is_no_place(pipe):
 def test_an_outbreak_in_a_country_keeps_the_country(pipe):
     p = places(pipe, "Farmers feared the UK outbreak would spread to Ireland within weeks.")
     assert p["United Kingdom"].country == "GBR"
+
+
+# ---- a capitalised compass word makes a name of its own ------------------------------------------------
+def test_a_named_region_is_not_a_foreign_province_of_its_last_word(pipe):
+    p = places(pipe, "Cholera cases rose in Haiti's Central Plateau, health workers in Port-au-Prince said.")
+    assert not any(pl.country == "BEN" for pl in p.values())          # Benin's Plateau department
+    assert "Port-au-Prince" in p
+
+
+def test_a_lower_case_direction_still_gives_the_region_and_its_country(pipe):
+    p = places(pipe, "Fighting spread across eastern Libya on Sunday.")
+    assert p["eastern Libya"].kind == "region" and p["Libya"].kind == "country"

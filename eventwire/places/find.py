@@ -342,6 +342,9 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
                     and not places_ev[cand.entry.country or ""]:
                 continue                           # a village needs another place of its country in the story
+            if cand is not None and m.direction and m.direction[:1].isupper() and not m.dateline \
+                    and cand.entry.source == "subdivision" and not places_ev[cand.entry.country or ""]:
+                continue                           # "Central Plateau" (Haiti) is no part of Benin's Plateau
             if cand is not None and m.label == "ORGPART" and cand.entry.kind == "city" \
                     and not places_ev[cand.entry.country or ""]:
                 continue                           # "the Athens Police Department" in a Georgia paper: not Greece
