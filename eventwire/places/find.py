@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
-from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, gazetteer, normalize
+from eventwire.places.home_region import home_area, home_namesake, in_home
+from eventwire.places.local_names import institution_names, is_institution_word, listed_areas, party_towns
 from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
                                       qualifier_after, within)
@@ -34,6 +36,7 @@ ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with 
 # A city this many times bigger than its namesake is the one meant unless other places of the story vouch for
 # the smaller one: the people in a story (a U.S. president at a Geneva summit) do not move Geneva to Illinois.
 FAMOUS_CITY_RATIO = 5
+HOME_NOTE = "in the story's home area"   # the reason of a place chosen or vouched for by home_region.py
 # How a sentence uses a place name, most literal first. Only locative mentions (and datelines, which the
 # anchor stage skips by itself) place events; the others are recorded so that every toponym is on record.
 ROLE_ORDER = ("locative", "dateline", "metonymic", "modifier")
@@ -66,7 +69,8 @@ class PlaceMention:
     end: int
     tokens: list[int]            # token indices it covers
     name: str                    # the name to look up ("Libya" in "eastern Libya")
-    label: str                   # spaCy label, or "PROPN" for a proper noun NER did not tag as a place
+    label: str                   # spaCy label, or "PROPN" for a proper noun NER did not tag as a place, "ORGPART"
+                                 # for a name opening an organisation's, "INSTITUTION" (places/local_names.py) …
     locative: bool               # used as a location: "in X", "a visit to X", "left X", "the town of X"
     agentive: bool               # subject, possessor or "by"-agent: a government rather than a location
     direction: str | None = None     # "eastern" in "eastern Libya"
@@ -78,6 +82,7 @@ class PlaceMention:
     role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
     anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
     qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
+    institution: bool = False        # opens a local institution's name: "the Athens Police Department"
 
 
 @dataclass
@@ -127,6 +132,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
             continue
         taken.update(m.tokens)
     out += _leading_names(doc, taken)
+    out += _local_names(doc, taken, out)
     names = dateline_names(doc.text)
     for a, b in names:
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -155,7 +161,37 @@ def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
                 continue
             out.append(PlaceMention(head[0].idx, head[-1].idx + len(head[-1]), [t.i for t in head],
                                     doc[head[0].i:head[-1].i + 1].text, "ORGPART", False, False,
-                                    compound=True, anchors=False))
+                                    compound=True, anchors=False,
+                                    institution=is_institution_word(toks[width])))
+    return out
+
+
+def _local_names(doc: Doc, taken: set[int], found: list[PlaceMention]) -> list[PlaceMention]:
+    """Towns and counties local news names without a preposition (places/local_names.py): an institution's
+    town ("Roselle police"), a list before "counties", a legislator's home town ("R-Springfield")."""
+    gaz = gazetteer()
+    out = []
+    by_tokens = {tuple(m.tokens): m for m in found}
+    for a, b in listed_areas(doc):                 # "Clarke, Madison and Oconee counties"
+        if tuple(range(a, b)) in by_tokens:
+            by_tokens[tuple(range(a, b))].region_noun = "county"
+        elif not any(i in taken for i in range(a, b)):
+            span = doc[a:b]
+            out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "PROPN",
+                                    False, False, region_noun="county", anchors=False))
+            taken.update(range(a, b))
+    for a, b in party_towns(doc):                  # "Rep. Jane Doe, R-Springfield,"
+        if not any(i in taken for i in range(a, b)):
+            span = doc[a:b]
+            out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "PROPN",
+                                    False, False, anchors=False))
+            taken.update(range(a, b))
+    for a, b in institution_names(doc, lambda s: bool(gaz.lookup(s))):   # "the Athens Police Department"
+        if not any(i in taken for i in range(a, b)):
+            span = doc[a:b]
+            out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "INSTITUTION",
+                                    False, False, compound=True, anchors=False, institution=True))
+            taken.update(range(a, b))
     return out
 
 
@@ -272,7 +308,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     keys = [normalize(m.name) for m in mentions]
     provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in set(keys)}
     # Countries named by the story's places (tagged ones: untagged guesses vouch for nothing) and actors.
-    named = Counter(k for k, m in zip(keys, mentions) if m.label != "PROPN")
+    named = Counter(k for k, m in zip(keys, mentions) if m.label not in ("PROPN", "INSTITUTION"))
     place_evidence: Counter[str] = Counter()
     for n, count in named.items():
         if provisional[n] is not None and provisional[n].entry.country:
@@ -283,13 +319,15 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     named_areas = _named_areas(mentions, keys, provisional, gaz)
+    voters = {n for n, m in zip(keys, mentions) if m.label != "ORGPART" or m.institution}   # not "the Washington Post"
+    home = home_area((gaz.lookup(n) for n in voters), (a.iso for a in qualifying.values()))
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
         itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
         evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
-        cands = _plausible(gaz.lookup(m.name), m)
+        cands = _plausible(gaz.lookup(m.name), m, home)
         listed = m.name.lower() in areas()[1]       # "Ohio, Indiana and Iowa": a list, not a qualified town
         inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) \
             if m.qualifier and not listed else []
@@ -305,16 +343,21 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         else:
             cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
             own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()
-            namesake, note = prefer_named_admin1(cand, cands, +(areas_named - own_area))
+            said = +(areas_named - own_area)
+            namesake, note = prefer_named_admin1(cand, cands, said)
             if note:
                 cand, why = namesake, note
             else:
                 cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
+            if (local := home_namesake(cand, cands, home)) is not None:
+                cand, why = local, HOME_NOTE
+            elif in_home(cand, home):
+                why = f"{why}, {HOME_NOTE}" if why else HOME_NOTE   # it vouches for a small town too
             if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                     and cand.entry.population < ALT_NAME_MIN_POP:
                 continue                           # "Boni" is not Bonn: a variant spelling needs support
             if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
-                    and not places_ev[cand.entry.country or ""]:
+                    and not places_ev[cand.entry.country or ""] and HOME_NOTE not in why:
                 continue                           # a village needs another place of its country in the story
         found_here = _places_for(m, cand, why, gaz)
         if m.qualifier:
@@ -385,10 +428,10 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
     return m
 
 
-def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
-    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state only
-        return [c for c in cands if c.main_name and c.entry.kind in ("country", "region")
-                and c.entry.source != "subdivision"]
+def _plausible(cands: list[Candidate], m: PlaceMention, home: str | None = None) -> list[Candidate]:
+    if m.label in ("ORGPART", "INSTITUTION"):      # "the Kenya Red Cross": a country or state only …
+        return [c for c in cands if c.main_name and (c.entry.kind in ("country", "region")
+                and c.entry.source != "subdivision" or m.institution and in_home(c, home))]   # … or its home town
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
     if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
@@ -474,7 +517,7 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
     if m.label == "FAC" and e.kind == "city":  # mis-tagged and mis-parsed: the syntax says nothing
         return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
     if m.label in ("PROPN", "DATELINE") and e.kind == "city" and e.population < FALLBACK_MIN_POP \
-            and "qualified" not in why:
+            and "qualified" not in why and HOME_NOTE not in why:
         return None
     if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)

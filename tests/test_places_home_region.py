@@ -1,0 +1,63 @@
+"""The story's home area (places/home_region.py) and the toponyms local news writes without a preposition
+(places/local_names.py), on sentences written for these tests, with the real model and gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.places.gazetteer import gazetteer
+from eventwire.places.home_region import home_area
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def by_name(pipe: Pipeline, text: str) -> dict:
+    return {p.name: p for p in pipe.code(text, published="2009-03-02").places}
+
+
+def test_names_that_share_one_state_make_it_the_home_area():
+    gaz = gazetteer()
+    names = [gaz.lookup(n) for n in ("Springfield", "Decatur", "Peoria")]
+    assert home_area(names) == "US-IL"               # only Illinois has all three
+    assert home_area([gaz.lookup("Springfield")]) is None            # one common name says nothing
+    assert home_area([gaz.lookup("Springfield"), gaz.lookup("Decatur")]) is None   # two: too many states share them
+    assert home_area([gaz.lookup("Decatur")], ["US-GA"]) == "US-GA"  # a qualifier (", Ga.") counts
+
+
+def test_the_home_area_picks_each_namesake(pipe):
+    p = by_name(pipe, "Flooding closed roads in Springfield, Decatur and Peoria on Monday.")
+    for name, (lat, lon) in {"Springfield": (39.80, -89.64), "Decatur": (39.84, -88.95),
+                             "Peoria": (40.69, -89.59)}.items():
+        assert abs(p[name].lat - lat) < 0.2 and abs(p[name].lon - lon) < 0.2, name
+        assert "home area" in p[name].reason
+
+
+def test_a_big_city_and_the_capital_keep_their_name(pipe):
+    p = by_name(pipe, "Officials in Bemidji and Fergus Falls said a delegation flew to Washington and Boston.")
+    assert abs(p["Washington"].lat - 38.9) < 0.2          # not a Washington of Minnesota
+    assert abs(p["Boston"].lon + 71.06) < 0.2             # Boston, Massachusetts
+    assert p["Bemidji"].admin1 == "US-MN"
+
+
+def test_a_list_before_counties_names_each_county(pipe):
+    p = by_name(pipe, "Jobless rates rose in Clarke, Madison and Oconee counties in Georgia.")
+    for name in ("Clarke County", "Madison County", "Oconee County"):
+        assert p[name].precision == "admin2" and p[name].admin1 == "US-GA", name
+    assert [m.text for m in p["Oconee County"].mentions] == ["Oconee"]
+
+
+def test_an_institution_names_its_town_when_the_story_is_about_that_state(pipe):
+    p = by_name(pipe, "The Alexandria Police Department said the driver lives near Bemidji and Fergus Falls.")
+    assert p["Alexandria"].admin1 == "US-MN" and p["Alexandria"].role == "modifier"
+    # with no home area the institution's first word is no place: Springfield is in a dozen states
+    assert "Springfield" not in by_name(pipe, "The Springfield Police Department said the driver was not hurt.")
+
+
+def test_a_legislators_home_town_after_the_party_letter(pipe):
+    p = by_name(pipe, "Rep. Jane Doe, R-Fergus Falls, said the bill would help schools in Bemidji and Brainerd.")
+    assert p["Fergus Falls"].admin1 == "US-MN"
+    assert [m.text for m in p["Fergus Falls"].mentions] == ["Fergus Falls"]
+    assert not by_name(pipe, "The D-Day landings began in Normandy.").get("Day")   # no comma: no legislator
