@@ -61,3 +61,12 @@ def test_a_legislators_home_town_after_the_party_letter(pipe):
     assert p["Fergus Falls"].admin1 == "US-MN"
     assert [m.text for m in p["Fergus Falls"].mentions] == ["Fergus Falls"]
     assert not by_name(pipe, "The D-Day landings began in Normandy.").get("Day")   # no comma: no legislator
+
+
+def test_where_a_person_lives_is_a_place(pipe):
+    p = by_name(pipe, "Authorities said Jane Roe, 41, of Grovetown, was charged on Monday in Augusta, Georgia.")
+    assert p["Grovetown"].admin1 == "US-GA" and 33.3 < p["Grovetown"].lat < 33.6
+    p = by_name(pipe, "Corporate officials for Northbrook-based Acme Tools declined to comment.")
+    assert p["Northbrook"].admin1 == "US-IL"
+    # a surname before "family" is no town: Jones County stays out
+    assert not any("Jones" in n for n in by_name(pipe, "The Jones family thanked the nurses in Dallas, Texas."))

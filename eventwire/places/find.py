@@ -21,7 +21,8 @@ from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, gazetteer, normalize
 from eventwire.places.home_region import home_area, home_namesake, in_home
-from eventwire.places.local_names import institution_names, is_institution_word, listed_areas, party_towns
+from eventwire.places.local_names import (institution_names, is_institution_word, listed_areas, party_towns,
+                                          says_residence)
 from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
                                       qualifier_after, within)
@@ -128,6 +129,8 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines) \
                 or (m.name.lower() in areas()[1] and tok.ent_type_ != "PERSON"):
             out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -", "Minnesota": on record only
+        elif says_residence(tok) and tok.ent_type_ != "PERSON":
+            out.append(replace(m, anchors=False))     # "Jane Doe of Grovetown", "a Harlem woman": on record only
         else:
             continue
         taken.update(m.tokens)

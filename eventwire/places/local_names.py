@@ -3,7 +3,9 @@
 - a town or county opening the name of its institution: "the Athens Police Department", "Roselle police",
   "the Henderson County Jail" (`institution_names`);
 - a list of names before a plural area noun: "Clarke, Madison and Oconee counties" (`listed_areas`);
-- a legislator's home town after a party letter: "Rep. Jane Doe, R-Springfield, said" (`party_towns`).
+- a legislator's home town after a party letter: "Rep. Jane Doe, R-Springfield, said" (`party_towns`);
+- where a person lives: "Jane Doe, 41, of Grovetown", "a Harlem woman", "a Northbrook-based chain"
+  (`says_residence`).
 
 The words are data (eventwire/data/places/local_names.yaml). Each finder returns token ranges (start, end)
 of names; places/find.py makes mentions of them and resolution decides which are places (an institution's
@@ -26,6 +28,7 @@ _NAME_PARTS = {"county", "parish"}      # part of the name before an institution
 @dataclass(frozen=True)
 class LocalWords:
     institutions: frozenset[str]
+    resident_nouns: frozenset[str]
     plural_areas: frozenset[str]
     party_letters: frozenset[str]
 
@@ -33,8 +36,8 @@ class LocalWords:
 @lru_cache(maxsize=1)
 def local_words() -> LocalWords:
     raw = yaml.safe_load((resources.files("eventwire") / "data" / "places" / "local_names.yaml").read_text("utf-8"))
-    return LocalWords(frozenset(raw["institution_words"]), frozenset(raw["plural_area_nouns"]),
-                      frozenset(raw["party_letters"]))
+    return LocalWords(frozenset(raw["institution_words"]), frozenset(raw["resident_nouns"]),
+                      frozenset(raw["plural_area_nouns"]), frozenset(raw["party_letters"]))
 
 
 def _word(tok: Token) -> str:
@@ -50,6 +53,24 @@ def _capitalised(tok: Token, any_tag: bool = False) -> bool:
     listed county such as "Oconee" as a common noun)."""
     return (any_tag or tok.pos_ == "PROPN") and tok.text[:1].isupper() and tok.text.isalpha() \
         and tok.lower_ not in ("the", "and", "or")
+
+
+def _person(tok: Token) -> bool:
+    """A person's name, or an age in apposition to one ("Jane Doe, [41], of Grovetown")."""
+    return tok.ent_type_ == "PERSON" or (tok.dep_ == "appos" and tok.like_num and tok.head.ent_type_ == "PERSON")
+
+
+def says_residence(name_head: Token) -> bool:
+    """Does the name headed by this token say where someone lives or something is? "Jane Doe of
+    [Grovetown]", "a [Harlem] woman", "[Northbrook]-based"."""
+    doc = name_head.doc
+    if name_head.dep_ == "pobj" and name_head.head.lower_ == "of" and _person(name_head.head.head):
+        return True
+    if name_head.dep_ == "compound" and name_head.head.pos_ == "NOUN" \
+            and name_head.head.lemma_.lower() in local_words().resident_nouns:
+        return True
+    after = doc[name_head.i + 1:name_head.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based"
 
 
 def institution_names(doc: Doc, is_place_name) -> list[tuple[int, int]]:
