@@ -70,3 +70,24 @@ def test_where_a_person_lives_is_a_place(pipe):
     assert p["Northbrook"].admin1 == "US-IL"
     # a surname before "family" is no town: Jones County stays out
     assert not any("Jones" in n for n in by_name(pipe, "The Jones family thanked the nurses in Dallas, Texas."))
+
+
+def test_the_papers_own_town_is_read_from_its_name():
+    from eventwire.places.masthead import masthead
+    assert masthead("parisbeacon.com", ["paris", "henry county"]).name == "paris"
+    assert masthead("chronicle.augusta.com", ["augusta"]).name == "augusta"
+    assert masthead("The Palestine Herald", ["palestine"]).name == "palestine"
+    assert masthead("thisisoxfordshire.co.uk", ["oxford"]) is None          # "thisis…" does not open with it
+    assert masthead("oxfordmail.co.uk", ["oxford"]).country == "GBR"
+    assert masthead("nytimes.com", ["ny"]) is None                          # too short to be a town
+    assert masthead("parisbeacon.com", ["london"]) is None                  # the story must name the town
+    assert masthead(None, ["paris"]) is None
+
+
+def test_a_local_paper_means_its_own_town(pipe):
+    text = "The Paris City Council met on Tuesday. The man was flown from Paris to a hospital in Memphis."
+    home = {p.name: p for p in pipe.code(text, published="2009-03-02", source="parispostintelligencer.com").places}
+    assert home["Paris"].country == "USA" and home["Paris"].admin1 == "US-TN"      # Memphis is in Tennessee
+    far = {p.name: p for p in pipe.code("Talks resumed in Paris on Tuesday.", published="2009-03-02",
+                                        source="example.com").places}
+    assert far["Paris"].country == "FRA"                                # any other source: the capital

@@ -21,6 +21,7 @@ from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, gazetteer, normalize
 from eventwire.places.home_region import home_area, home_namesake, in_home
+from eventwire.places.masthead import masthead, masthead_towns, own_town
 from eventwire.places.local_names import (institution_names, is_institution_word, listed_areas, party_towns,
                                           says_residence)
 from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
@@ -291,7 +292,7 @@ def _governs_motion(prep: Token, rules: Rules) -> bool:
 
 # ---- resolution ----------------------------------------------------------------------------------
 def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[tuple[str, str]],
-            rules: Rules, agents: bool = False, text: str = "") -> list[FoundPlace]:
+            rules: Rules, agents: bool = False, text: str = "", source: str | None = None) -> list[FoundPlace]:
     """Mentions → places, each ambiguous name settled by the countries the rest of the document names.
 
     Every toponym is a place with the role its sentence gives it, except a country or capital acting as an
@@ -301,7 +302,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place.
     A state, province or country after the name ("Oxford, North Carolina") decides first (`text`, the
-    document, shows it), for the later bare mentions of the name too."""
+    document, shows it), for the later bare mentions of the name too. `source` (the record's publisher)
+    names the paper's own town when it opens with a place name of the story (places/masthead.py)."""
     mentions = [_whole_name(m, gaz) for m in mentions]
     if text:
         is_country = lambda s: any(c.entry.kind == "country" and c.main_name for c in gaz.lookup(s))  # noqa: E731
@@ -322,8 +324,16 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     named_areas = _named_areas(mentions, keys, provisional, gaz)
-    voters = {n for n, m in zip(keys, mentions) if m.label != "ORGPART" or m.institution}   # not "the Washington Post"
-    home = home_area((gaz.lookup(n) for n in voters), (a.iso for a in qualifying.values()))
+    voters = {n for n, m in zip(keys, mentions)    # not "the Washington Post"; "the Henry County Fair" does
+              if m.label != "ORGPART" or m.institution or n.endswith((" county", " parish"))}
+    head = masthead(source, voters)                # "Paris" in parisbeacon.com: the paper's own Paris
+    towns = masthead_towns(gaz.lookup(head.name), head) if head else []
+    home = home_area((gaz.lookup(n) for n in voters if not (towns and n == head.name)),   # it votes in `within`
+                     (a.iso for a in qualifying.values()), {c.entry.admin1 for c in towns} if towns else None)
+    mast = provisional.get(head.name) if head else None      # the masthead's name is no evidence for itself
+    paper_town = own_town(towns, home, place_evidence - Counter({mast.entry.country: named[head.name]})
+                          if mast is not None else place_evidence)
+    home = home or (paper_town.entry.admin1 if paper_town else None)
     places: dict[tuple, FoundPlace] = {}
     for n, m in zip(keys, mentions):
         own = provisional[n]
@@ -343,6 +353,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             why = pinned.setdefault(n, cand) and f"qualified by {m.qualifier.text}"
         elif n in pinned:
             cand, why = pinned[n], "as qualified earlier in the story"
+        elif paper_town is not None and n == head.name:
+            cand, why = paper_town, f"the paper's own town, {HOME_NOTE}"
         else:
             cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
             own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()

@@ -39,11 +39,14 @@ def _areas_of(cands: list[Candidate]) -> set[str]:
     return named or big or {e.admin1 for e in mains}
 
 
-def home_area(names: Iterable[list[Candidate]], areas_said: Iterable[str] = ()) -> str | None:
+def home_area(names: Iterable[list[Candidate]], areas_said: Iterable[str] = (),
+              within: set[str] | None = None) -> str | None:
     """The ISO 3166-2 code of the story's home area, or None when its places do not agree on one.
 
     `names` are the candidates of each distinct place name of the story; `areas_said` the areas named as
-    qualifiers ("Dayton, [Ohio]"), one vote each."""
+    qualifiers ("Dayton, [Ohio]"), one vote each. `within`: the areas the paper's own town may lie in
+    (places/masthead.py); the home area is one of them, and any other place of the story that lies in one
+    of them and not in the others decides."""
     cover: Counter[str] = Counter()
     support: Counter[str] = Counter()
     for area in set(areas_said):
@@ -54,6 +57,8 @@ def home_area(names: Iterable[list[Candidate]], areas_said: Iterable[str] = ()) 
         for area in areas:
             cover[area] += 1
             support[area] += 1 / len(areas)
+    if within is not None:                             # the paper's town lies in one of them: a name in each
+        cover = Counter({a: cover[a] + 1 for a in within})
     if not cover:
         return None
     ranked = sorted(cover, key=lambda a: (cover[a], support[a]), reverse=True)
@@ -61,6 +66,8 @@ def home_area(names: Iterable[list[Candidate]], areas_said: Iterable[str] = ()) 
     runner = (cover[ranked[1]], support[ranked[1]]) if len(ranked) > 1 else (0, 0.0)
     if (cover[top], support[top]) == runner:
         return None                                    # two areas share the story equally: no home
+    if within is not None:
+        return top if cover[top] >= MIN_NAMES else None
     if cover[top] >= MIN_NAMES and support[top] >= MIN_SUPPORT:
         return top
     if cover[top] >= MANY_NAMES and cover[top] > runner[0] and support[top] >= MANY_SUPPORT:
