@@ -20,8 +20,9 @@ from eventwire.places.gazetteer import Candidate
 # A home area needs this many distinct names of the story with a place in it …
 MIN_NAMES = 2
 # … and that much specific support (each name gives 1/number of areas it has a place in): two names found
-# in a dozen states each agree by chance, a state named outright or a town found in one state does not.
-MIN_SUPPORT = 1.0
+# in a dozen states each agree by chance; a state named outright, a town found in one or two states, or
+# several names of a handful of states each do not.
+MIN_SUPPORT = 0.5
 # Or this many names in it, more than in any other area, and some specific support.
 MANY_NAMES = 3
 MANY_SUPPORT = 0.5
