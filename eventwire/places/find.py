@@ -84,7 +84,7 @@ class PlaceMention:
     role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
     anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
     qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
-    institution: bool = False        # opens a local institution's name: "the Athens Police Department"
+    institution: bool = False        # opens a local institution's name: "the Dayton Police Department"
 
 
 @dataclass
@@ -131,7 +131,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
                 or (m.name.lower() in areas()[1] and tok.ent_type_ != "PERSON"):
             out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -", "Minnesota": on record only
         elif says_residence(tok) and tok.ent_type_ != "PERSON":
-            out.append(replace(m, anchors=False))     # "Jane Doe of Grovetown", "a Harlem woman": on record only
+            out.append(replace(m, anchors=False))     # "Jane Doe of Dacula", "a Cordele woman": on record only
         else:
             continue
         taken.update(m.tokens)
@@ -172,11 +172,11 @@ def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
 
 def _local_names(doc: Doc, taken: set[int], found: list[PlaceMention]) -> list[PlaceMention]:
     """Towns and counties local news names without a preposition (places/local_names.py): an institution's
-    town ("Roselle police"), a list before "counties", a legislator's home town ("R-Springfield")."""
+    town ("Bemidji police"), a list before "counties", a legislator's home town ("R-Springfield")."""
     gaz = gazetteer()
     out = []
     by_tokens = {tuple(m.tokens): m for m in found}
-    for a, b in listed_areas(doc):                 # "Clarke, Madison and Oconee counties"
+    for a, b in listed_areas(doc):                 # "Pike, Lamar and Upson counties"
         if tuple(range(a, b)) in by_tokens:
             by_tokens[tuple(range(a, b))].region_noun = "county"
         elif not any(i in taken for i in range(a, b)):
@@ -190,7 +190,7 @@ def _local_names(doc: Doc, taken: set[int], found: list[PlaceMention]) -> list[P
             out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "PROPN",
                                     False, False, anchors=False))
             taken.update(range(a, b))
-    for a, b in institution_names(doc, lambda s: bool(gaz.lookup(s))):   # "the Athens Police Department"
+    for a, b in institution_names(doc, lambda s: bool(gaz.lookup(s))):   # "the Dayton Police Department"
         if not any(i in taken for i in range(a, b)):
             span = doc[a:b]
             out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "INSTITUTION",
@@ -326,7 +326,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     named_areas = _named_areas(mentions, keys, provisional, gaz)
     voters = {n for n, m in zip(keys, mentions)    # not "the Washington Post"; "the Henry County Fair" does
               if m.label != "ORGPART" or m.institution or n.endswith((" county", " parish"))}
-    head = masthead(source, voters)                # "Paris" in parisbeacon.com: the paper's own Paris
+    head = masthead(source, voters)                # "Paris" in parisledger.com: the paper's own Paris
     towns = masthead_towns(gaz.lookup(head.name), head) if head else []
     home = home_area((gaz.lookup(n) for n in voters if not (towns and n == head.name)),   # it votes in `within`
                      (a.iso for a in qualifying.values()), {c.entry.admin1 for c in towns} if towns else None)

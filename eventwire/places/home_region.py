@@ -1,12 +1,12 @@
 """The story's home area: the state or province most of its places have in common.
 
-A local paper names towns and counties of its own area without saying which state they are in: "Alexandria",
-"Brandon", "Kensington" and "Douglas County" are each found in several states, but only one state has all of
+A local paper names towns and counties of its own area without saying which state they are in: "Springfield",
+"Decatur" and "Peoria" are each found in several states, but only one state, Illinois, has all of
 them. Every distinct place name of the story votes for each first-level area (ISO 3166-2, "US-MN") where it
 has a place of that name; a state or province named outright ("Texas", ", Ga.") votes for itself only. The
 area that the most names share is the home area when enough names agree (`home_area`). It then decides
 between namesakes of the same country and lets a small town or county of that area in where the name alone
-would be too weak (a village, a county opening an organisation's name: "the Henderson County Jail").
+would be too weak (a village, a county opening an organisation's name: "the Pike County Jail").
 
 The vote is the spatial-minimality reading of geoparsing: places named together lie together.
 """
@@ -83,7 +83,7 @@ def in_home(cand: Candidate | None, home: str | None) -> bool:
 def home_namesake(best: Candidate | None, cands: list[Candidate], home: str | None) -> Candidate | None:
     """The place of the name that lies in the home area, when `best` lies elsewhere in the same country.
 
-    A town of the home area wins over a namesake town elsewhere in its country (a local paper's "Alexandria"
+    A town of the home area wins over a namesake town elsewhere in its country (a local paper's "Springfield"
     is its own), and a county over a namesake county, also when a single town of the story points elsewhere
     (the home area is the sum of all of them). Not moved: a big city, a national capital ("Washington" is not
     Washington, Georgia because a story is about Georgia), a country."""

@@ -1,10 +1,10 @@
 """Toponyms local news writes without a place preposition, found by their shape in the parse:
 
-- a town or county opening the name of its institution: "the Athens Police Department", "Roselle police",
-  "the Henderson County Jail" (`institution_names`);
-- a list of names before a plural area noun: "Clarke, Madison and Oconee counties" (`listed_areas`);
+- a town or county opening the name of its institution: "the Dayton Police Department", "Bemidji police",
+  "the Pike County Jail" (`institution_names`);
+- a list of names before a plural area noun: "Pike, Lamar and Upson counties" (`listed_areas`);
 - a legislator's home town after a party letter: "Rep. Jane Doe, R-Springfield, said" (`party_towns`);
-- where a person lives: "Jane Doe, 41, of Grovetown", "a Harlem woman", "a Northbrook-based chain"
+- where a person lives: "Jane Doe, 41, of Dacula", "a Cordele woman", "a Skokie-based chain"
   (`says_residence`).
 
 The words are data (eventwire/data/places/local_names.yaml). Each finder returns token ranges (start, end)
@@ -50,19 +50,19 @@ def is_institution_word(tok: Token) -> bool:
 
 def _capitalised(tok: Token, any_tag: bool = False) -> bool:
     """A capitalised word that may be part of a name (tagged PROPN unless `any_tag`: the tagger reads a
-    listed county such as "Oconee" as a common noun)."""
+    listed county such as "Upson" as a common noun)."""
     return (any_tag or tok.pos_ == "PROPN") and tok.text[:1].isupper() and tok.text.isalpha() \
         and tok.lower_ not in ("the", "and", "or")
 
 
 def _person(tok: Token) -> bool:
-    """A person's name, or an age in apposition to one ("Jane Doe, [41], of Grovetown")."""
+    """A person's name, or an age in apposition to one ("Jane Doe, [41], of Dacula")."""
     return tok.ent_type_ == "PERSON" or (tok.dep_ == "appos" and tok.like_num and tok.head.ent_type_ == "PERSON")
 
 
 def says_residence(name_head: Token) -> bool:
     """Does the name headed by this token say where someone lives or something is? "Jane Doe of
-    [Grovetown]", "a [Harlem] woman", "[Northbrook]-based"."""
+    [Dacula]", "a [Cordele] woman", "[Skokie]-based"."""
     doc = name_head.doc
     if name_head.dep_ == "pobj" and name_head.head.lower_ == "of" and _person(name_head.head.head):
         return True
@@ -74,7 +74,7 @@ def says_residence(name_head: Token) -> bool:
 
 
 def institution_names(doc: Doc, is_place_name) -> list[tuple[int, int]]:
-    """(start, end) token ranges of names that open an institution's name ("[Roselle] police"). A name that
+    """(start, end) token ranges of names that open an institution's name ("[Bemidji] police"). A name that
     runs on into the institution word as one place ("Kansas City", checked with `is_place_name`) is left to
     the other finders."""
     words = local_words().institutions
@@ -96,8 +96,8 @@ def institution_names(doc: Doc, is_place_name) -> list[tuple[int, int]]:
 
 
 def listed_areas(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token ranges of each name in a list before a plural area noun: "Clarke, Madison, Oconee
-    and Oglethorpe [counties]"."""
+    """(start, end) token ranges of each name in a list before a plural area noun: "Pike, Lamar, Upson
+    and Monroe [counties]"."""
     plural = local_words().plural_areas
     out = []
     for tok in doc:
@@ -121,12 +121,12 @@ def listed_areas(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-# ", R-Elbow Lake," "(D-Iowa City)": after a comma or an opening bracket, the town up to the next non-word.
+# ", R-Fergus Falls," "(D-Ames)": after a comma or an opening bracket, the town up to the next non-word.
 _PARTY = re.compile(r"(?:,[ \t]|\()([A-Z][A-Za-z]{0,2})-([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?![\w-])")
 
 
 def party_towns(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token ranges of home towns after a party letter: "Rep. Jane Doe, R-[Elbow Lake],"."""
+    """(start, end) token ranges of home towns after a party letter: "Rep. Jane Doe, R-[Fergus Falls],"."""
     letters = local_words().party_letters
     out = []
     for m in _PARTY.finditer(doc.text):

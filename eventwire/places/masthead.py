@@ -1,10 +1,10 @@
-"""The paper's own town, read from its name: a local paper usually carries it ("parisbeacon.com", "The
-Palestine Herald", "columbustelegram.com"), and its stories mean that town when they name it bare: "Paris"
+"""The paper's own town, read from its name: a local paper usually carries it ("fresnodaily.com", "The
+Tyler Courier", "news.macon.com"), and its stories mean that town when they name it bare: "Paris"
 in the Paris paper is the paper's Paris, not France's capital, and its state is the story's home area unless
 the story's own places say which of the namesakes it is (places/home_region.py).
 
 Only a name the story itself uses counts (the masthead alone places nothing), matched at the start of the
-source's name or of a label of its domain ("chronicle.augusta.com"). A country-code domain (".co.uk", ".ca")
+source's name or of a label of its domain ("news.macon.com"). A country-code domain (".co.uk", ".ca")
 gives the town's country; the facts are ISO 3166-1 (the domain's two letters are the country's alpha-2 code,
 "uk" being the UK's).
 """
