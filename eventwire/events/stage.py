@@ -14,6 +14,7 @@ from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.anchor import clause_head
 from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
+from eventwire.events.scene_targets import is_venue, purpose_parties, scene_places
 from eventwire.events.restrictions import is_restriction, place_people
 from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
 from eventwire.events.lexicon import load_lexicon
@@ -103,6 +104,8 @@ class EventStage:
                 f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
+            if f.target is None:
+                f.target = scene_target(an, f, self.country_names, self.country_aliases)
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
@@ -311,6 +314,24 @@ def drop_own_side_targets(found: list[FoundEvent], rec: Record) -> list[FoundEve
 def _same_country(rec: Record, a: str, b: str) -> bool:
     x, y = rec.actor(a), rec.actor(b)
     return x is not None and y is not None and x.country is not None and x.country == y.country
+
+
+def scene_target(an: Analysis, f: FoundEvent, country_names: dict[str, str],
+                 country_aliases: dict[str, str]) -> str | None:
+    """A target for an act that named none: the party its purpose clause helps, else the place it is aimed
+    at (events/scene_targets.py)."""
+    span = an.doc.char_span(*f.trigger, alignment_mode="expand")
+    if span is None or is_venue(f.type, f.cameo):
+        return None
+    for tok in purpose_parties(clause_head(span.root)):
+        a = an.actor_for(tok)
+        if a is not None and a != f.source:
+            return a
+    for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place):
+        a = place_actor(an, tok.i, f.source, country_names, country_aliases)
+        if a is not None:
+            return a
+    return None
 
 
 def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[str, str],

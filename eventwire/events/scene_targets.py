@@ -1,0 +1,97 @@
+"""The place an act is aimed at when no party is named: "strengthened its forces in the Gulf", "lifted the
+curfew in Amman", "arrived in Mali to join the UN mission", "gave 20 million euros to promote development in
+Ghana". CAMEO and PLOVER code such a place as the target (its country's people there); the caller turns the
+place token into an actor and skips the source's own country ("Sudanese protest leaders in Khartoum agreed …"
+aims at nobody).
+
+Looked for, nearest first: places in the trigger's own phrase (its objects and their "of"/"in"/"near"
+phrases), then in the location phrases of the verbs it hangs from through complements, purpose clauses and
+coordination ("arrived in Mali to join …"), then in its own purpose clause ("… to help Haiti cope"). Never
+in the subject's phrase (that tells where the doer is) or in a clause with a subject of its own (another
+act, told or reported).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.anchor import clause_head
+
+# Types whose "in X" is where the parties met, not whom the act is aimed at ("held talks in Geneva"), also
+# when a meeting to come is coded AGREE (its CAMEO code stays a consultation's, 04x: "will meet … in Rome").
+VENUE_TYPES = frozenset({"CONSULT"})
+VENUE_CAMEO = "04"
+
+
+def is_venue(etype: str, cameo: str | None) -> bool:
+    return etype in VENUE_TYPES or (cameo or "").startswith(VENUE_CAMEO)
+# How a verb leads up to the one that carries the act's place: "arrived in Mali to join" (advcl),
+# "is ready to contribute troops" (xcomp), "announced it would lift the curfew in Amman" (ccomp, same doer).
+_UP = ("xcomp", "advcl", "conj", "ccomp", "acomp")
+# Location and direction prepositions whose object can be the place an act is aimed at.
+SCENE_PREPS = frozenset({"in", "into", "to", "at", "across", "throughout", "inside", "around", "near", "on",
+                         "over", "against", "for"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis"})
+
+
+def scene_places(doc: Doc, trigger: tuple[int, int], is_place) -> list[Token]:
+    """Place tokens that may stand for the missing target of the act whose trigger spans `trigger`."""
+    span = doc.char_span(*trigger, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    verb = clause_head(head)
+    out: list[Token] = []
+    # the trigger's own phrase: a noun trigger and its "of"/"in" phrases, a verb's objects and place phrases
+    for tok in ([head] if head is not verb else []) + [verb]:
+        out += _places_below(tok, is_place)
+    # the verbs above it, by their place phrases only
+    cur, hops = verb, 0
+    while cur.dep_ in _UP and cur.head is not cur and hops < 3:
+        cur, hops = cur.head, hops + 1
+        out += [p for c in cur.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS
+                for p in _places_below(c, is_place)]
+    # its own purpose clause: "… to promote development in Ghana"
+    for c in purpose_clauses(verb):
+        out += _places_below(c, is_place)
+    seen: set[int] = set()
+    return [p for p in out if not (p.i in seen or seen.add(p.i))]
+
+
+def purpose_clauses(verb: Token) -> list[Token]:
+    """The to-infinitive clauses that tell what an act is for: "gave 20 million euros to help Peru",
+    "sent troops to protect the embassy" (on the verb or on its object)."""
+    heads = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    return [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def purpose_parties(verb: Token) -> list[Token]:
+    """Whom an act's purpose clause names as its beneficiary or object: "earmarked aid to help Haiti cope"
+    (the parser makes Haiti the subject of "cope"), "sent troops to protect the embassy", "provided funds to
+    support refugees"."""
+    out: list[Token] = []
+    for c in purpose_clauses(verb):
+        objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+        # "help Haiti cope", "enable the council to rebuild": the complement's subject is the helped party
+        objs += [s for x in c.children if x.dep_ in ("ccomp", "xcomp") for s in x.children if s.dep_ in _SUBJECTS]
+        out += objs
+    return out
+
+
+def _places_below(tok: Token, is_place) -> list[Token]:
+    """Places in tok's phrase, nearest to tok first (by depth, then distance); not in a subject's phrase
+    or in a clause that has a subject of its own."""
+    found: list[tuple[int, int, Token]] = []
+    stack = [(tok, 0)]
+    while stack:
+        cur, depth = stack.pop()
+        if is_place(cur) and cur is not tok:
+            found.append((depth, abs(cur.i - tok.i), cur))
+        for c in cur.children:
+            if c.dep_ in _SUBJECTS:
+                continue
+            if c.dep_ in _CLAUSES and any(g.dep_ in _SUBJECTS for g in c.children):
+                continue
+            stack.append((c, depth + 1))
+    return [t for _, _, t in sorted(found, key=lambda x: (x[0], x[1]))]
