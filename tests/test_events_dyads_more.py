@@ -82,3 +82,33 @@ def test_the_target_of_an_act_asked_for_or_refused_is_in_that_acts_phrase(code):
 def test_a_compound_preposition_of_aim_names_the_target(code):
     rec = code("The UN imposed sanctions in relation to Eritrea on Tuesday.")
     assert find(rec, "SANCTION", target="eritrea"), rec.events
+
+
+def test_a_country_named_where_the_act_is_aimed_stands_for_the_target(code):
+    rec = code("The EU is ready to contribute to the peacekeeping operation in Georgia's conflict zones.")
+    assert [e for e in rec.events if "georgia" in words(rec, e.target)], rec.events
+
+
+def test_a_country_an_embedded_act_is_aimed_at_is_not_the_outer_acts_target(code):
+    rec = code("The United States refused to back a resolution condemning Israel.")
+    assert not find(rec, "REJECT", target="israel"), rec.events
+
+
+def test_whom_a_vehicle_or_building_held_is_hit_with_it(code):
+    rec = code("Rebels attacked a bus carrying government employees near the border.")
+    assert find(rec, "ASSAULT", source="rebels", target="employees"), rec.events
+
+
+def test_what_must_end_names_whom_the_request_is_for(code):
+    rec = code("The US president said on Thursday that the brutal oppression of the Cuban people must end soon.")
+    asks = claims(rec, "REQUEST")
+    assert asks and rec.actor(asks[0].target) is not None and rec.actor(asks[0].target).country == "CUB", rec.events
+
+
+def test_councils_and_home_guards_are_actors_with_sectors(code):
+    rec = code("The Iraqi parliament rejected the Kirkuk council decision on Monday.")
+    council = find(rec, "REJECT", target="council")
+    assert council and rec.actor(council[0].target).sector == "GOV", rec.events
+    rec = code("The rebels said they will release two homeguards held captive since May.")
+    guards = [a for a in rec.actors if "homeguards" in words(rec, a.id)]
+    assert guards and guards[0].sector == "PRM", rec.actors

@@ -33,6 +33,9 @@ PERMISSIVE = {"allow", "let", "permit", "enable", "authorize", "authorise", "gra
 # agency captured footage", which names an owner, not an attacker.
 MEANS_PARTICIPLES = frozenset({"fire", "launch", "carry", "conduct", "drop", "plant", "detonate", "mount",
                                "stage", "shoot", "throw", "hurl", "lob", "perpetrate", "commit", "unleash"})
+# Verbs by which a vehicle or building holds people, who are the ones hit when it is ("a bus carrying
+# pilgrims", "a school housing refugees").
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "house", "shelter", "hold", "host"})
 # Nouns of a compound preposition that aims an act at its object: "in relation to", "with regard to".
 RELATION_NOUNS = frozenset({"relation", "regard", "respect", "reference"})
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -349,6 +352,9 @@ def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) 
         prep_objects(obj, ("by", "from")) if owner else []
     # "struck facilities used by Iran-backed militias": whoever the object's participle names as its agent
     out += [o for c in children(obj, {"acl"}) if c.tag_ == "VBN" for o in prep_objects(c, ("by",))]
+    # "attacked a bus carrying government employees": whom the vehicle or building held
+    out += [o for c in children(obj, {"acl", "relcl"}) if c.lemma_.lower() in CARRYING_VERBS
+            for o in children(c, {"dobj"})]
     for h in [verb] + children(verb, {"xcomp"}):
         out += [o for o in prep_objects(h, to) if o not in out]
     # "brokered a pause in fighting between Israel and Hamas": the parties of the object's act

@@ -6,9 +6,10 @@ aims at nobody).
 
 Looked for, nearest first: places in the trigger's own phrase (its objects and their "of"/"in"/"near"
 phrases), then in the location phrases of the verbs it hangs from through complements, purpose clauses and
-coordination ("arrived in Mali to join …"), then in its own purpose clause ("… to help Haiti cope"). Never
-in the subject's phrase (that tells where the doer is) or in a clause with a subject of its own (another
-act, told or reported).
+coordination ("arrived in Mali to join …"), then in its own purpose clause ("… to promote development in
+Ghana"). Never in the subject's phrase (that tells where the doer is), in a clause with a subject of its
+own (another act, told or reported), or as the object of a clause below the trigger's ("refused to back a
+resolution condemning Israel": Israel is the condemning's target, not the refusal's).
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ SCENE_PREPS = frozenset({"in", "into", "to", "at", "across", "throughout", "insi
                          "over", "against", "for"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis"})
+# A verb's own arguments: inside a clause below the trigger's they belong to that clause's act.
+_ARGUMENTS = frozenset({"dobj", "dative", "attr", "oprd"})
 
 
 def scene_places(doc: Doc, trigger: tuple[int, int], is_place) -> list[Token]:
@@ -81,11 +84,12 @@ def purpose_parties(verb: Token) -> list[Token]:
 
 def _places_below(tok: Token, is_place) -> list[Token]:
     """Places in tok's phrase, nearest to tok first (by depth, then distance); not in a subject's phrase
-    or in a clause that has a subject of its own."""
+    or in a clause with a subject of its own, and inside a clause below it only where that clause's act
+    happens, not whom it is aimed at (its objects)."""
     found: list[tuple[int, int, Token]] = []
-    stack = [(tok, 0)]
+    stack = [(tok, 0, False)]
     while stack:
-        cur, depth = stack.pop()
+        cur, depth, inner = stack.pop()
         if is_place(cur) and cur is not tok:
             found.append((depth, abs(cur.i - tok.i), cur))
         for c in cur.children:
@@ -93,5 +97,7 @@ def _places_below(tok: Token, is_place) -> list[Token]:
                 continue
             if c.dep_ in _CLAUSES and any(g.dep_ in _SUBJECTS for g in c.children):
                 continue
-            stack.append((c, depth + 1))
+            if inner and c.dep_ in _ARGUMENTS and cur.pos_ in ("VERB", "AUX"):
+                continue    # "a resolution condemning Israel": whom another act is aimed at, not where
+            stack.append((c, depth + 1, inner or c.dep_ in _CLAUSES))
     return [t for _, _, t in sorted(found, key=lambda x: (x[0], x[1]))]

@@ -327,8 +327,18 @@ def scene_target(an: Analysis, f: FoundEvent, country_names: dict[str, str],
         a = an.actor_for(tok)
         if a is not None and a != f.source:
             return a
-    for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place):
-        a = place_actor(an, tok.i, f.source, country_names, country_aliases)
+    src = an.record.actor(f.source)
+
+    def country(tok) -> str | None:
+        """The token's actor if it is a country other than the source's ("in Georgia's conflict zones")."""
+        a = an.record.actor(an.actor_for(tok))
+        if a is None or not (a.kb_id or "").startswith("country:") or (src is not None and a.country == src.country):
+            return None
+        return a.id
+
+    for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place or country(t) is not None):
+        a = place_actor(an, tok.i, f.source, country_names, country_aliases) if tok.i in an.token_place \
+            else country(tok)
         if a is not None:
             return a
     return None
