@@ -1,6 +1,7 @@
 """Sources and targets through constructions the parse hides them in (issue 14): the agent of a weapon's
 participle, the owner of a lifted sanction, the party a purpose clause helps, the place an act is aimed at,
-and role nouns for opponents, guards, investigators and peacekeepers. Sentences written for these tests."""
+and role nouns for opponents, guards, investigators, families and group members. Sentences written for
+these tests."""
 from __future__ import annotations
 
 from event_support import claims, find, words
@@ -54,16 +55,27 @@ def test_the_place_of_talks_or_of_the_doer_is_not_a_target(code):
                 and e.type == "MOBILIZE"]
 
 
-def test_role_nouns_for_opponents_guards_investigators_and_peacekeepers(code):
+def test_role_nouns_for_opponents_guards_investigators_and_families(code):
     rec = code("Political opponents of the Kenyan government clashed with police in the capital.")
     opp = find(rec, "ASSAULT", source="opponents")
     assert opp and rec.actor(opp[0].source).sector == "OPP", rec.events
     rec = code("Two inmates were beaten by prison guards in the northern jail, a rights group said.")
     guards = [a for a in rec.actors if "guards" in words(rec, a.id)]
     assert guards and guards[0].sector == "COP", rec.actors
-    rec = code("Federal investigators and Ghanaian peacekeepers met in the capital.")
+    rec = code("Federal investigators met the families of the victims in the capital.")
     sectors = {w: a.sector for a in rec.actors for w in words(rec, a.id)}
-    assert sectors.get("investigators") == "COP" and sectors.get("peacekeepers") == "MIL", rec.actors
+    assert sectors.get("investigators") == "COP" and sectors.get("families") == "CVL", rec.actors
+
+
+def test_members_of_a_named_group_are_the_group(code):
+    rec = code("Around 300 Islamic State members have surrendered in the desert.")
+    group = [a for a in rec.actors if "members" in words(rec, a.id)]
+    assert group and group[0].sector == "REB" and "islamic" in words(rec, group[0].id), rec.actors
+    rec = code("Members of Hamas attacked a checkpoint on Sunday.")
+    assert find(rec, "ASSAULT", source="hamas"), rec.events
+    # with no group named, members are nobody
+    rec = code("Members said the vote on Sunday was fair.")
+    assert not [a for a in rec.actors if "members" in words(rec, a.id)], rec.actors
 
 
 def test_an_owner_named_by_a_participle_is_not_an_attacker(code):
@@ -112,3 +124,18 @@ def test_councils_and_home_guards_are_actors_with_sectors(code):
     rec = code("The rebels said they will release two homeguards held captive since May.")
     guards = [a for a in rec.actors if "homeguards" in words(rec, a.id)]
     assert guards and guards[0].sector == "PRM", rec.actors
+
+
+def test_a_threatened_curfew_is_aimed_at_the_places_people(code):
+    rec = code("The Thai government will extend the curfew in Chiang Mai.")
+    ev = [e for e in rec.events if e.type == "THREATEN"]
+    assert ev and rec.actor(ev[0].target) is not None and rec.actor(ev[0].target).sector == "CVL", rec.events
+
+
+def test_an_armed_groups_act_in_its_own_country_is_aimed_at_the_place(code):
+    rec = code("A local Taliban commander and his fighters surrendered in Afghanistan's Kunduz province on Sunday.")
+    ev = claims(rec, "RETREAT")
+    assert ev and rec.actor(ev[0].target) is not None and rec.actor(ev[0].target).country == "AFG", rec.events
+    # a state's own troops placed in their own country aim at nobody by that
+    rec = code("Indian troops remained on alert in Kashmir's Ladakh region on Sunday.")
+    assert not [e for e in rec.events if rec.actor(e.target) is not None and rec.actor(e.target).country == "IND"]

@@ -158,6 +158,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
     if (named := _apposition_of_name(sc, head)) is not None:   # "Georgian Dream, the ruling party"
         return Found(key=key_of(sc, named), kind="org", sector=sector, reason=why + "+apposition", **base)
+    if role.role.collective == "members" and not _group_affiliate(sc, idn):
+        return None                                   # "members said", "Haftar members": no group named
     if idn.affiliate is not None:                     # "al-Shabaab militants", "Haftar's militias"
         return _affiliated(sc, idn, role, sector, role.role.country or idn.country, why, base)
     if role.role.anaphor and not (idn.country and _led_by(head)):   # "the Saudi-led coalition" is Saudi Arabia's
@@ -175,6 +177,15 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if country is not None:
         return _of_country(sc, role, country, sector, why, base)
     return _bare(head, role, sector, why, base)
+
+
+def _group_affiliate(sc: Scene, idn: Identity) -> bool:
+    """The identity names an organisation or group, not a person ("Islamic State members", "members of
+    Hamas"; not "Haftar members")."""
+    aff = idn.affiliate
+    if aff is None or aff in sc.person_key or aff.label == "PERSON":
+        return False
+    return aff.entry is None or aff.entry.kind != "person"
 
 
 def _owner_over_place(sc: Scene, head: Token, role: RoleHit, idn: Identity) -> None:

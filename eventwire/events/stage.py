@@ -316,6 +316,12 @@ def _same_country(rec: Record, a: str, b: str) -> bool:
     return x is not None and y is not None and x.country is not None and x.country == y.country
 
 
+# Sectors of a state's own organs: their acts in a place of their own country are not aimed at it.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Acts whose place in the doer's own country is where they happen, not what they are aimed at.
+OWN_PLACE_VENUE_TYPES = frozenset({"PROTEST"})
+
+
 def scene_target(an: Analysis, f: FoundEvent, country_names: dict[str, str],
                  country_aliases: dict[str, str]) -> str | None:
     """A target for an act that named none: the party its purpose clause helps, else the place it is aimed
@@ -336,9 +342,13 @@ def scene_target(an: Analysis, f: FoundEvent, country_names: dict[str, str],
             return None
         return a.id
 
+    # an armed group's or party's act in a place of its own country is still aimed there ("the Taliban
+    # surrendered in Faryab province"); a state's organs are not aimed at their own country by the words
+    # that place the act, nor is a march through one's own capital
+    own_ok = src is None or (src.sector not in STATE_SECTORS and f.type not in OWN_PLACE_VENUE_TYPES)
     for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place or country(t) is not None):
-        a = place_actor(an, tok.i, f.source, country_names, country_aliases) if tok.i in an.token_place \
-            else country(tok)
+        a = place_actor(an, tok.i, None if own_ok else f.source, country_names, country_aliases) \
+            if tok.i in an.token_place else country(tok)
         if a is not None:
             return a
     return None
