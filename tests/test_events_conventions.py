@@ -1,5 +1,5 @@
 """PLOVER's conventions for acts that are refused, announced, promised, demanded or denied (conventions.py,
-obligations.py), on sentences written for these tests, coded by the real pipeline."""
+obligations.py), and riots (riots.py), on sentences written for these tests, coded by the real pipeline."""
 from __future__ import annotations
 
 import pytest
@@ -65,6 +65,20 @@ def test_violence_by_demonstrators_is_a_riot(code):
     rec = code("Demonstrators clashed with Greek police outside the parliament in Athens on Thursday.")
     riots = claimed(rec, "PROTEST")
     assert riots and riots[0].mode == "riot"
+
+
+def test_a_clash_with_a_crowd_also_codes_the_crowds_riot(code):
+    rec = code("Police in Nairobi clashed with hundreds of protesters near the parliament on Tuesday.")
+    riots = [e for e in claimed(rec, "PROTEST") if e.mode == "riot"]
+    assert riots and all(e.cameo == "145" for e in riots)
+    assert any("protesters" in rec.actor(e.source).name.lower() for e in riots if e.source)
+
+
+def test_riot_words_are_data_with_every_form_of_clash():
+    from eventwire.events.riots import load_riot_words
+    words = load_riot_words()
+    assert {"clash", "clashed", "clashes", "clashing"} <= words.clash_words
+    assert {"rioters", "protesters", "mob"} <= words.rioting_crowds
 
 
 def test_word_classes_expand_in_lexicon_lines():

@@ -41,7 +41,6 @@ class ConventionWords:
     reporting_verbs: frozenset[str]     # "said that X must …"
     self_pronouns: frozenset[str]       # "we must": said of oneself, no request
     denial_verbs: frozenset[str]        # "denied that soldiers had opened fire"
-    rioting_crowds: frozenset[str]      # "rioters clashed with police": a riot
 
 
 @lru_cache(maxsize=2)
@@ -187,11 +186,3 @@ def pronoun_speaker(doc, trigger: tuple[int, int], actor_for, words: ConventionW
         return None
     speaker = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
     return actor_for(speaker) if speaker is not None else None
-
-
-def crowd_actor(actor, words: ConventionWords) -> bool:
-    """An actor named as a crowd ("hundreds of protesters", "the rioters")."""
-    if actor is None:
-        return False
-    names = [actor.name] + [m.text for m in actor.mentions]
-    return any(n.split() and n.lower().split()[-1] in words.rioting_crowds for n in names if n)

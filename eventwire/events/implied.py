@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from eventwire.events.extract import FoundEvent
+from eventwire.events.found import FoundEvent
 from eventwire.record import Record
 
 # Sectors of a state's own forces and offices: with no country of their own words ("police said", "the army

@@ -7,7 +7,7 @@ added to them; conventions.py finds the clauses.
 from __future__ import annotations
 
 from eventwire.events.conventions import load_conventions, obligations
-from eventwire.events.extract import ActorLookup, FoundEvent, _confidence
+from eventwire.events.found import ActorLookup, FoundEvent, event_confidence
 from eventwire.events.roles import prep_objects
 
 # Group numbers for these events start here, apart from the lexicon triggers' groups.
@@ -38,7 +38,7 @@ def obligation_requests(doc, actor_for: ActorLookup, found: list[FoundEvent]) ->
         end = max(t.idx + len(t.text) for t in marks)
         out.append(FoundEvent(
             type="REQUEST", mode=None, cameo="020", source=source, target=target, negated=False,
-            hypothetical=False, confidence=_confidence(True, target is not None, nominal=False, hops=2),
+            hypothetical=False, confidence=event_confidence(True, target is not None, nominal=False, hops=2),
             trigger=(start, end), evidence=evidence, nominal=False,
             reason=f"obligation '{doc.text[start:end]}' reported by '{ob.reporting.text}': REQUEST (PLOVER)",
             group=GROUP_BASE + k))

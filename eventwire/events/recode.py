@@ -5,7 +5,8 @@
 - future or promised cooperation, or a promised concession, is AGREE ("will hold talks", "would begin
   withdrawing"); a refused act is REJECT, an announced harmful one THREATEN (conventions.py);
 - an exercise held jointly is COOPERATE, not MOBILIZE ("held joint naval drills");
-- violence by a crowd (protesters, rioters, supporters) is a riot, PROTEST ("protesters stormed parliament").
+- violence by a crowd (protesters, rioters, supporters) is a riot, PROTEST ("protesters stormed parliament"):
+  riots.py decides.
 """
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from spacy.tokens import Token
 
 from eventwire.events.conventions import convention, load_conventions
 from eventwire.events.lexicon import Entry
-from eventwire.events.ontology import is_word
 from eventwire.events.modality import Modality, ModalityWords
+from eventwire.events.riots import RIOT_CAMEO, RIOT_MODE, RIOT_TYPE, is_crowd_riot
 
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 THREATENABLE = {"ASSAULT", "COERCE", "SANCTION", "REJECT"}
@@ -93,10 +94,8 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
         return Coding("SANCTION", "166", "withdraw", base.negated, base.hypothetical, "; withdrawal from a body")
     if entry.type in ("MOBILIZE", "ASSAULT") and _joint(head, words):
         return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
-    rioters = load_conventions().rioting_crowds
-    riot = entry.type == "ASSAULT" and entry.mode != "crowd-control" and any(is_word(s, rioters) for s in sources)
-    if riot or entry.crowd and any(s.lemma_.lower() in words.crowd_nouns for s in sources):
-        return Coding("PROTEST", "145", "riot", base.negated, base.hypothetical, "; done by a crowd")
+    if is_crowd_riot(entry, sources, words.crowd_nouns):
+        return Coding(RIOT_TYPE, RIOT_CAMEO, RIOT_MODE, base.negated, base.hypothetical, "; done by a crowd")
     return base
 
 

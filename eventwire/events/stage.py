@@ -1,12 +1,11 @@
 """Events stage: PLOVER-coded events with source, target, trigger words and evidence.
 
-Finding is `EventFinder.find` (pure, in extract.py); this module filters what was found and writes it
+Finding is `EventFinder.find` (pure, in finder.py); this module filters what was found and writes it
 into the record. Dates and places are set later by the anchor stage.
 """
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
@@ -16,9 +15,13 @@ from eventwire.anchor import clause_head
 from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
 from eventwire.events.scene_targets import is_venue, purpose_parties, scene_places
 from eventwire.events.restrictions import is_restriction, place_people
-from eventwire.events.extract import ATTACK_EVENT_NOUNS, MISSING_TARGET, MUTUAL_TYPES, EventFinder, FoundEvent
+from eventwire.events.riots import code_riots
+from eventwire.events.background import told_as_history
+from eventwire.events.finder import MUTUAL_TYPES, EventFinder
+from eventwire.events.found import MISSING_TARGET, FoundEvent
+from eventwire.events.targets import ATTACK_EVENT_NOUNS
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.conventions import crowd_actor, load_conventions, pronoun_speaker
+from eventwire.events.conventions import load_conventions, pronoun_speaker
 from eventwire.events.false_alarms import false_alarm
 from eventwire.events.modality import load_modality
 from eventwire.events.obligations import obligation_requests
@@ -80,19 +83,9 @@ class EventStage:
         found = drop_attack_told_again(found, lead)
         found = [f for f in found if keep(f, f.source is None and f.target is None and unanchored_event(
                      an.doc, f.trigger, f.type, f.negated, f.hypothetical))
-                 and not history(f, an.doc, an.record.published) and not standing_record(f, an)]
+                 and not told_as_history(f, an.doc, an.record.published)]
         found = [f for f in found if not self._false_alarm(f, an)]
-        # "police clashed with hundreds of protesters": the crowd's side of the clash is a riot (PLOVER PROTEST)
-        found = [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", reason=f.reason + "; a crowd's side: riot")
-                 if f.type == "ASSAULT" and f.mode != "crowd-control"
-                 and crowd_actor(an.record.actor(f.source), load_conventions()) else f for f in found]
-        # a clash is two-sided: "police clashed with protesters" tells the crowd's riot too
-        found += [dataclasses.replace(f, type="PROTEST", mode="riot", cameo="145", source=f.target, target=f.source,
-                                      reason=f.reason + "; the crowd's side of the clash: riot")
-                  for f in found if f.type == "ASSAULT" and f.source is not None
-                  and an.record.text[f.trigger[0]:f.trigger[1]].lower().startswith("clash")
-                  and crowd_actor(an.record.actor(f.target), load_conventions())
-                  and not any(g.type == "PROTEST" and g.source == f.target and g.evidence == f.evidence for g in found)]
+        found = code_riots(found, an.record)     # violence by a crowd is a riot (riots.py)
         for f in found:
             if f.target is None and f.target_place is not None:
                 tok = an.doc[f.target_place]
@@ -171,26 +164,6 @@ def drop_attack_told_again(found: list[FoundEvent], lead: int = 0) -> list[Found
     return out
 
 
-# A year this many years or more before publication dates history, not news ("the two sides agreed in 2013
-# to normalise relations", "a tribunal ruled in 2016"): the same horizon as the dates stage's background_years.
-HISTORY_YEARS = 5
-_CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj")
-
-
-def history(f: FoundEvent, doc, published: str | None) -> bool:
-    """An act whose own clause is dated to a year long before the story: background history."""
-    if not published or f.negated or f.hypothetical:
-        return False
-    span = doc.char_span(*f.trigger, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = clause_head(span.root)
-    nested = {d.i for w in verb.subtree if w is not verb and w.dep_ in _CLAUSES for d in w.subtree}
-    years = [int(w.text) for w in verb.subtree if w.i not in nested and w.ent_type_ == "DATE"
-             and w.is_digit and len(w.text) == 4]
-    return any(int(published[:4]) - y >= HISTORY_YEARS for y in years)
-
-
 def unguessed_place(f: FoundEvent, rec: Record) -> FoundEvent:
     """A target place whose country is only the story's (territory.py, "story-country") is dropped when the
     doer is a state's force of that same country: "Russian forces shelled the city" in a story about Russia
@@ -224,27 +197,6 @@ def keep(f: FoundEvent, unanchored_ok: bool = False) -> bool:
     if f.profile:
         return False            # "the KNU, which has fought the military for decades": a record, not news
     return True
-
-
-_YEAR = re.compile(r"^(?:the )?(1[89]\d\d|20\d\d)$")
-
-
-def standing_record(f: FoundEvent, an: Analysis) -> bool:
-    """What `history` does not see: a clause hanging from a year long past ("in 2012, when four Americans
-    were killed"), and a present-perfect record "for years/decades" ("has hosted Somali refugees for three
-    decades"): background to the story, not its news."""
-    year = (an.record.published or "")[:4]
-    span = an.doc.char_span(*f.trigger, alignment_mode="expand")
-    if not year.isdigit() or span is None or f.negated or f.hypothetical:
-        return False
-    for tok in span:
-        if tok.dep_ == "relcl" and (m := _YEAR.match(tok.head.text)) and int(year) - int(m.group(1)) >= HISTORY_YEARS:
-            return True
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-        if perfect and any(p.dep_ == "prep" and p.lower_ == "for" and o.lemma_.lower() in ("year", "decade", "century")
-                           for p in tok.children for o in p.children if o.dep_ == "pobj"):
-            return True
-    return False
 
 
 def drop_retold(found: list[FoundEvent], rec: Record) -> list[FoundEvent]:
