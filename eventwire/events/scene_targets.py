@@ -1,8 +1,10 @@
-"""The place an act is aimed at when no party is named: "strengthened its forces in the Gulf", "lifted the
-curfew in Amman", "arrived in Mali to join the UN mission", "gave 20 million euros to promote development in
-Ghana". CAMEO and PLOVER code such a place as the target (its country's people there); the caller turns the
-place token into an actor and skips the source's own country ("Sudanese protest leaders in Khartoum agreed …"
-aims at nobody).
+"""Targets for acts that named none (`scene_target`, called by the events stage): the party the act's
+purpose clause helps ("earmarked aid to help Peru cope with the floods"), else the place the act is aimed at:
+"strengthened its forces in the Gulf", "arrived in Mali to join the UN mission", "gave 20 million euros to
+promote development in Ghana". CAMEO and PLOVER code such a place as the target (its country's people
+there). Not a talks venue ("held talks in Geneva"), and not the doer's own country when the doer is a state
+organ or a crowd ("Indian troops on alert in Ladakh", "marched through Nairobi"); an armed group's act in
+its own country is aimed there ("the Taliban surrendered in Faryab province").
 
 Looked for, nearest first: places in the trigger's own phrase (its objects and their "of"/"in"/"near"
 phrases), then in the location phrases of the verbs it hangs from through complements, purpose clauses and
@@ -13,9 +15,13 @@ resolution condemning Israel": Israel is the condemning's target, not the refusa
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc, Token
 
+from eventwire.analysis import Analysis
 from eventwire.anchor import clause_head
+from eventwire.events.found import FoundEvent
 
 # Types whose "in X" is where the parties met, not whom the act is aimed at ("held talks in Geneva"), also
 # when a meeting to come is coded AGREE (its CAMEO code stays a consultation's, 04x: "will meet … in Rome").
@@ -101,3 +107,39 @@ def _places_below(tok: Token, is_place) -> list[Token]:
                 continue    # "a resolution condemning Israel": whom another act is aimed at, not where
             stack.append((c, depth + 1, inner or c.dep_ in _CLAUSES))
     return [t for _, _, t in sorted(found, key=lambda x: (x[0], x[1]))]
+
+
+# Sectors of a state's own organs: their acts in a place of their own country are not aimed at it.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Acts whose place in the doer's own country is where they happen, not what they are aimed at.
+OWN_PLACE_VENUE_TYPES = frozenset({"PROTEST"})
+
+
+def scene_target(an: Analysis, f: FoundEvent, place_actor: Callable[[int, str | None], str | None]) -> str | None:
+    """A target for an act that named none: the party its purpose clause helps, else the place it is aimed
+    at, as `place_actor(token index, source or None)` makes it an actor (None: the source's own country)."""
+    span = an.doc.char_span(*f.trigger, alignment_mode="expand")
+    if span is None or is_venue(f.type, f.cameo):
+        return None
+    for tok in purpose_parties(clause_head(span.root)):
+        a = an.actor_for(tok)
+        if a is not None and a != f.source:
+            return a
+    src = an.record.actor(f.source)
+
+    def country(tok) -> str | None:
+        """The token's actor if it is a country other than the source's ("in Georgia's conflict zones")."""
+        a = an.record.actor(an.actor_for(tok))
+        if a is None or not (a.kb_id or "").startswith("country:") or (src is not None and a.country == src.country):
+            return None
+        return a.id
+
+    # an armed group's or party's act in a place of its own country is still aimed there ("the Taliban
+    # surrendered in Faryab province"); a state's organs are not aimed at their own country by the words
+    # that place the act, nor is a march through one's own capital
+    own_ok = src is None or (src.sector not in STATE_SECTORS and f.type not in OWN_PLACE_VENUE_TYPES)
+    for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place or country(t) is not None):
+        a = place_actor(tok.i, None if own_ok else f.source) if tok.i in an.token_place else country(tok)
+        if a is not None:
+            return a
+    return None

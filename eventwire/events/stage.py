@@ -11,9 +11,8 @@ from eventwire import nlp as nlp_loader
 from eventwire.analysis import Analysis
 from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
-from eventwire.anchor import clause_head
 from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
-from eventwire.events.scene_targets import is_venue, purpose_parties, scene_places
+from eventwire.events.scene_targets import scene_target
 from eventwire.events.restrictions import is_restriction, place_people
 from eventwire.events.riots import code_riots
 from eventwire.events.background import told_as_history
@@ -98,7 +97,8 @@ class EventStage:
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
             if f.target is None:
-                f.target = scene_target(an, f, self.country_names, self.country_aliases)
+                f.target = scene_target(an, f, lambda i, src: place_actor(an, i, src, self.country_names,
+                                                                          self.country_aliases))
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
@@ -267,43 +267,6 @@ def _same_country(rec: Record, a: str, b: str) -> bool:
     x, y = rec.actor(a), rec.actor(b)
     return x is not None and y is not None and x.country is not None and x.country == y.country
 
-
-# Sectors of a state's own organs: their acts in a place of their own country are not aimed at it.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-# Acts whose place in the doer's own country is where they happen, not what they are aimed at.
-OWN_PLACE_VENUE_TYPES = frozenset({"PROTEST"})
-
-
-def scene_target(an: Analysis, f: FoundEvent, country_names: dict[str, str],
-                 country_aliases: dict[str, str]) -> str | None:
-    """A target for an act that named none: the party its purpose clause helps, else the place it is aimed
-    at (events/scene_targets.py)."""
-    span = an.doc.char_span(*f.trigger, alignment_mode="expand")
-    if span is None or is_venue(f.type, f.cameo):
-        return None
-    for tok in purpose_parties(clause_head(span.root)):
-        a = an.actor_for(tok)
-        if a is not None and a != f.source:
-            return a
-    src = an.record.actor(f.source)
-
-    def country(tok) -> str | None:
-        """The token's actor if it is a country other than the source's ("in Georgia's conflict zones")."""
-        a = an.record.actor(an.actor_for(tok))
-        if a is None or not (a.kb_id or "").startswith("country:") or (src is not None and a.country == src.country):
-            return None
-        return a.id
-
-    # an armed group's or party's act in a place of its own country is still aimed there ("the Taliban
-    # surrendered in Faryab province"); a state's organs are not aimed at their own country by the words
-    # that place the act, nor is a march through one's own capital
-    own_ok = src is None or (src.sector not in STATE_SECTORS and f.type not in OWN_PLACE_VENUE_TYPES)
-    for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place or country(t) is not None):
-        a = place_actor(an, tok.i, None if own_ok else f.source, country_names, country_aliases) \
-            if tok.i in an.token_place else country(tok)
-        if a is not None:
-            return a
-    return None
 
 
 def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[str, str],
