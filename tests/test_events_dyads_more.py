@@ -139,3 +139,23 @@ def test_an_armed_groups_act_in_its_own_country_is_aimed_at_the_place(code):
     # a state's own troops placed in their own country aim at nobody by that
     rec = code("Indian troops remained on alert in Kashmir's Ladakh region on Sunday.")
     assert not [e for e in rec.events if rec.actor(e.target) is not None and rec.actor(e.target).country == "IND"]
+
+
+def test_a_country_whose_adjective_is_its_name_is_an_actor_as_subject(code):
+    # "New Zealand", "Myanmar": the same words as name and adjective ("the New Zealand government")
+    rec = code("New Zealand sent 50 soldiers to Iraq on Monday.")
+    assert [e for e in rec.events if "zealand" in words(rec, e.source)], rec.events
+    rec = code("Myanmar freed 200 prisoners on Monday.")
+    assert find(rec, "RETREAT", source="myanmar"), rec.events
+    rec = code("The New Zealand government sent 50 soldiers to Iraq on Monday.")
+    assert [a for a in rec.actors if a.country == "NZL" and a.sector == "GOV"], rec.actors
+
+
+def test_a_place_another_party_holds_is_aimed_at_even_by_the_states_own_forces(code):
+    rec = code("Syrian government missiles have struck a rebel-held area near Deraa.")
+    hits = claims(rec, "ASSAULT")
+    tgt = rec.actor(hits[0].target) if hits else None
+    assert tgt is not None and tgt.country == "SYR" and tgt.sector == "CVL", rec.events
+    # without "-held" the state's own place is no target of its own forces
+    rec = code("Syrian government missiles have struck a school near Deraa.")
+    assert all(e.target is None for e in claims(rec, "ASSAULT")), rec.events

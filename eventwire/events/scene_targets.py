@@ -10,8 +10,8 @@ Looked for, nearest first: places in the trigger's own phrase (its objects and t
 phrases), then in the location phrases of the verbs it hangs from through complements, purpose clauses and
 coordination ("arrived in Mali to join …"), then in its own purpose clause ("… to promote development in
 Ghana"). Never in the subject's phrase (that tells where the doer is), in a clause with a subject of its
-own (another act, told or reported), or as the object of a clause below the trigger's ("refused to back a
-resolution condemning Israel": Israel is the condemning's target, not the refusal's).
+own (another act, told or reported), or as the object of a clause on a noun ("refused to back a resolution
+condemning Israel": Israel is the condemning's target, not the refusal's).
 """
 from __future__ import annotations
 
@@ -39,7 +39,10 @@ SCENE_PREPS = frozenset({"in", "into", "to", "at", "across", "throughout", "insi
                          "over", "against", "for"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis"})
-# A verb's own arguments: inside a clause below the trigger's they belong to that clause's act.
+# Clauses on a noun ("a resolution condemning Israel"): their objects are their own act's, unlike the act a
+# verb trigger names through its complement ("threatened to close its borders with Kurdistan").
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+# A verb's own arguments: inside a clause on a noun they belong to that clause's act.
 _ARGUMENTS = frozenset({"dobj", "dative", "attr", "oprd"})
 
 
@@ -90,7 +93,7 @@ def purpose_parties(verb: Token) -> list[Token]:
 
 def _places_below(tok: Token, is_place) -> list[Token]:
     """Places in tok's phrase, nearest to tok first (by depth, then distance); not in a subject's phrase
-    or in a clause with a subject of its own, and inside a clause below it only where that clause's act
+    or in a clause with a subject of its own, and inside a clause on a noun only where that clause's act
     happens, not whom it is aimed at (its objects)."""
     found: list[tuple[int, int, Token]] = []
     stack = [(tok, 0, False)]
@@ -105,7 +108,7 @@ def _places_below(tok: Token, is_place) -> list[Token]:
                 continue
             if inner and c.dep_ in _ARGUMENTS and cur.pos_ in ("VERB", "AUX"):
                 continue    # "a resolution condemning Israel": whom another act is aimed at, not where
-            stack.append((c, depth + 1, inner or c.dep_ in _CLAUSES))
+            stack.append((c, depth + 1, inner or c.dep_ in _NOUN_CLAUSES))
     return [t for _, _, t in sorted(found, key=lambda x: (x[0], x[1]))]
 
 
@@ -115,9 +118,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 OWN_PLACE_VENUE_TYPES = frozenset({"PROTEST"})
 
 
-def scene_target(an: Analysis, f: FoundEvent, place_actor: Callable[[int, str | None], str | None]) -> str | None:
+def scene_target(an: Analysis, f: FoundEvent, place_actor: Callable[[int, str | None], str | None],
+                 place_people: Callable[[int], str | None]) -> str | None:
     """A target for an act that named none: the party its purpose clause helps, else the place it is aimed
-    at, as `place_actor(token index, source or None)` makes it an actor (None: the source's own country)."""
+    at, as `place_actor(token index, source or None)` makes it an actor (None: the source's own country),
+    or, for a place of the source's own country held by another party, `place_people(token index)`."""
     span = an.doc.char_span(*f.trigger, alignment_mode="expand")
     if span is None or is_venue(f.type, f.cameo):
         return None
@@ -139,7 +144,30 @@ def scene_target(an: Analysis, f: FoundEvent, place_actor: Callable[[int, str | 
     # that place the act, nor is a march through one's own capital
     own_ok = src is None or (src.sector not in STATE_SECTORS and f.type not in OWN_PLACE_VENUE_TYPES)
     for tok in scene_places(an.doc, f.trigger, lambda t: t.i in an.token_place or country(t) is not None):
-        a = place_actor(tok.i, None if own_ok else f.source) if tok.i in an.token_place else country(tok)
+        # "struck the rebel-held enclave of Ghouta near Damascus": a place another party holds is aimed at
+        # even by the state's own forces
+        if tok.i not in an.token_place:
+            a = country(tok)
+        else:
+            a = place_actor(tok.i, None if own_ok else f.source)
+            if a is None and held_by_another(tok, span.root):
+                a = place_people(tok.i)         # its people, not the state that struck it
         if a is not None:
             return a
     return None
+
+
+# Participles of holding ground, hyphenated to their holder: "rebel-held", "Houthi-controlled".
+HOLDING_PARTICIPLES = frozenset({"held", "controlled", "run", "seized", "besieged", "dominated"})
+
+
+def held_by_another(place: Token, trigger: Token) -> bool:
+    """The place, or the phrase it is in up to the trigger, is marked as held by some party ("the rebel-held
+    enclave of Eastern Ghouta near Damascus", "an opposition-controlled town in Idlib")."""
+    for tok in [place, *place.ancestors]:
+        if tok == trigger or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if any(c.lower_ in HOLDING_PARTICIPLES and c.i > 0 and c.doc[c.i - 1].text == "-"
+               for c in tok.children if c.dep_ in ("amod", "compound")):
+            return True
+    return False

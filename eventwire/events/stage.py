@@ -97,8 +97,10 @@ class EventStage:
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
             if f.target is None:
-                f.target = scene_target(an, f, lambda i, src: place_actor(an, i, src, self.country_names,
-                                                                          self.country_aliases))
+                f.target = scene_target(
+                    an, f, lambda i, src: place_actor(an, i, src, self.country_names, self.country_aliases),
+                    lambda i: place_people(an.record, an.token_place.get(i), an.doc[i].idx,
+                                           an.doc[i].idx + len(an.doc[i].text)))
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
