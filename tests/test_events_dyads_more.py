@@ -159,3 +159,19 @@ def test_a_place_another_party_holds_is_aimed_at_even_by_the_states_own_forces(c
     # without "-held" the state's own place is no target of its own forces
     rec = code("Syrian government missiles have struck a school near Deraa.")
     assert all(e.target is None for e in claims(rec, "ASSAULT")), rec.events
+
+
+def test_parties_promising_a_one_sided_act_do_not_target_each_other(code):
+    rec = code("Mexico and Canada agreed to lift retaliatory tariffs on American products.")
+    agreed = [e for e in rec.events if e.type == "AGREE"]
+    assert agreed and all(rec.actor(e.target) is not None and rec.actor(e.target).country == "USA" for e in agreed), \
+        rec.events
+    # a mutual act promised stays mutual
+    rec = code("Mexico and Canada agreed to hold talks next week.")
+    assert find(rec, "AGREE", source="mexico", target="canada"), rec.events
+
+
+def test_what_is_offered_for_sending_is_not_the_target(code):
+    rec = code("Australia has offered to send troops to help the Philippine army in its fight against the rebels.")
+    offer = find(rec, "AGREE", source="australia")
+    assert offer and rec.actor(offer[0].target) is not None and rec.actor(offer[0].target).country == "PHL", rec.events

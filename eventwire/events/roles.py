@@ -36,6 +36,10 @@ MEANS_PARTICIPLES = frozenset({"fire", "launch", "carry", "conduct", "drop", "pl
 # Verbs by which a vehicle or building holds people, who are the ones hit when it is ("a bus carrying
 # pilgrims", "a school housing refugees").
 CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "house", "shelter", "hold", "host"})
+# Verbs of sending or handing over, whose object is what is sent, not whom the act is for ("offered to send
+# troops to Somalia").
+TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "supply", "provide", "deliver", "contribute", "ship",
+                            "donate", "give", "offer", "lend", "transfer", "airlift"})
 # Nouns of a compound preposition that aims an act at its object: "in relation to", "with regard to".
 RELATION_NOUNS = frozenset({"relation", "regard", "respect", "reference"})
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -224,7 +228,15 @@ def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
         if c.dep_ == "ccomp":
             out += [s for s in children(c, SUBJ) if not _own(s)]
         objs = children(c, {"dobj", "dative"})
-        out += objs + prep_objects(c, to + aimed)
+        sent: list[Token] = []
+        if c.lemma_.lower() in TRANSFER_VERBS:
+            # "offered to send troops to Somalia", "… to help the Philippine army": what is sent is no target;
+            # its recipient or the party its purpose clause helps is (the place it goes to, failing both)
+            sent = children(c, {"dobj"})
+            out += prep_objects(c, ("to", "into")) + [o for a in children(c, {"advcl"}) if
+                                                     any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)
+                                                     for o in children(a, {"dobj", "dative"})]
+        out += [o for o in objs if o not in sent] + prep_objects(c, to + aimed)
         for o in objs:
             # "lift the ban imposed on the Brotherhood": the aim may sit on the object's participle
             out += prep_objects(o, aimed) + beneficiaries(o) + \
