@@ -175,3 +175,10 @@ def test_what_is_offered_for_sending_is_not_the_target(code):
     rec = code("Australia has offered to send troops to help the Philippine army in its fight against the rebels.")
     offer = find(rec, "AGREE", source="australia")
     assert offer and rec.actor(offer[0].target) is not None and rec.actor(offer[0].target).country == "PHL", rec.events
+
+
+def test_whom_a_funded_thing_serves_and_victims_are_targets(code):
+    rec = code("Germany provided 6 million euros to support projects which benefit Syrian refugees in Jordan.")
+    assert find(rec, "AID", source="germany", target="refugees"), rec.events
+    rec = code("The rebels will not release the kidnap victims in the coming weeks.")
+    assert [e for e in rec.events if "victims" in words(rec, e.target)], rec.events

@@ -78,6 +78,10 @@ def purpose_clauses(verb: Token) -> list[Token]:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
+# Verbs by which a funded thing serves its beneficiaries ("projects which benefit refugees").
+BENEFIT_VERBS = frozenset({"benefit", "help", "support", "assist", "serve", "aid", "target", "reach"})
+
+
 def purpose_parties(verb: Token) -> list[Token]:
     """Whom an act's purpose clause names as its beneficiary or object: "earmarked aid to help Haiti cope"
     (the parser makes Haiti the subject of "cope"), "sent troops to protect the embassy", "provided funds to
@@ -87,6 +91,9 @@ def purpose_parties(verb: Token) -> list[Token]:
         objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
         # "help Haiti cope", "enable the council to rebuild": the complement's subject is the helped party
         objs += [s for x in c.children if x.dep_ in ("ccomp", "xcomp") for s in x.children if s.dep_ in _SUBJECTS]
+        # "to support projects which benefit Palestinian refugees": whom the supported thing is for
+        objs += [o for x in list(objs) for r in x.children if r.dep_ in ("relcl", "acl")
+                 and r.lemma_.lower() in BENEFIT_VERBS for o in r.children if o.dep_ in ("dobj", "dative")]
         out += objs
     return out
 
