@@ -182,3 +182,13 @@ def test_whom_a_funded_thing_serves_and_victims_are_targets(code):
     assert find(rec, "AID", source="germany", target="refugees"), rec.events
     rec = code("The rebels will not release the kidnap victims in the coming weeks.")
     assert [e for e in rec.events if "victims" in words(rec, e.target)], rec.events
+
+
+def test_one_unnamed_person_doing_the_act_is_an_actor(code):
+    rec = code("A soldier shot two protesters near the bridge on Monday.")
+    assert find(rec, "ASSAULT", source="soldier", target="protesters"), rec.events
+    shooter = rec.actor(find(rec, "ASSAULT", source="soldier")[0].source)
+    assert shooter.sector == "MIL"
+    # one speaking is no actor yet
+    rec = code("A spokesman said on Monday that the talks would resume.")
+    assert not [a for a in rec.actors if "spokesman" in words(rec, a.id)], rec.actors
