@@ -192,3 +192,8 @@ def test_one_unnamed_person_doing_the_act_is_an_actor(code):
     # one speaking is no actor yet
     rec = code("A spokesman said on Monday that the talks would resume.")
     assert not [a for a in rec.actors if "spokesman" in words(rec, a.id)], rec.actors
+
+
+def test_whom_a_held_noun_is_addressed_to_comes_before_what_its_clause_is_about(code):
+    rec = code("The United States has issued an ultimatum to Sudan to normalize diplomatic relations with Israel.")
+    assert find(rec, "THREATEN", source="united", target="sudan"), rec.events

@@ -308,6 +308,9 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         held += [o for o in obj_tokens if o not in held]
         if theme:   # "sent a team of doctors and a shipment of ventilators to Italy"
             held += [d for h in expand(held) for d in [h, *prep_objects(h, ("of",))] if d not in held]
+        # "issued an ultimatum to Sudan to normalize relations with Israel": whom the held noun is addressed
+        # to comes before what its clause is about
+        r.targets += [o for h in held for o in prep_objects(h, ("to",)) if o not in r.targets]
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
