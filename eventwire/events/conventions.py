@@ -5,7 +5,8 @@ The PLOVER manual codes what an actor *says* about an act by what the saying doe
 - an announced or planned negative act is THREATEN: "will impose sanctions", "plans to expel diplomats";
 - a stated intent to yield or cooperate is AGREE: "will release the hostages", "is ready to contribute
   troops", "agreed to lift the embargo"; an announced withdrawal is CONCEDE ("will pull out its troops");
-- "X must / should / needs to V", said by one actor of another, is REQUEST (`obligations`).
+- "X must / should / needs to V", said by one actor of another, is REQUEST (`obligations`);
+- a sanction not renewed lapses: "failed to renew the arms embargo" eases it (RETREAT, CAMEO 085; recode.py).
 
 `convention` returns the PLOVER type a trigger takes under these rules, or None; recode.py applies it.
 Word lists are in `eventwire/data/events/conventions.yaml`.
@@ -41,6 +42,7 @@ class ConventionWords:
     reporting_verbs: frozenset[str]     # "said that X must …"
     self_pronouns: frozenset[str]       # "we must": said of oneself, no request
     denial_verbs: frozenset[str]        # "denied that soldiers had opened fire"
+    renewal_verbs: frozenset[str]       # "failed to renew the embargo": the sanction lapses
 
 
 @lru_cache(maxsize=2)

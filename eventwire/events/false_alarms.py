@@ -40,6 +40,7 @@ class FalseAlarmWords:
     sport_verbs: frozenset[str]
     metaphor_objects: frozenset[str]
     relief_types: frozenset[str]
+    not_relief_modes: frozenset[str]
     accident_words: frozenset[str]
     standing_marks: frozenset[str]
     accident_blasts: frozenset[str]
@@ -52,7 +53,7 @@ class FalseAlarmWords:
 @lru_cache(maxsize=2)
 def load_false_alarms(path: Path | None = None) -> FalseAlarmWords:
     raw = yaml.safe_load((path or DATA / "false_alarms.yaml").read_text(encoding="utf-8"))
-    return FalseAlarmWords(**{k: frozenset(yaml_word(w) if k not in ("relief_types", "instruction_types") else str(w) for w in raw[k])
+    return FalseAlarmWords(**{k: frozenset(yaml_word(w) if k not in ("relief_types", "instruction_types", "not_relief_modes") else str(w) for w in raw[k])
                               for k in FalseAlarmWords.__dataclass_fields__})
 
 
@@ -149,7 +150,7 @@ def false_alarm(doc: Doc, trigger: tuple[int, int], etype: str, mode: str | None
         return "sport"
     if metaphor(head, etype, words):
         return "metaphor"
-    if disaster_relief(head, etype, foreign_target, hazards, words):
+    if mode not in words.not_relief_modes and disaster_relief(head, etype, foreign_target, hazards, words):
         return "disaster relief"
     if safety_instruction(head, etype, foreign_target, hazards, words):
         return "safety instruction"

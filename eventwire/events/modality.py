@@ -34,6 +34,7 @@ class ModalityWords:
     under_preps: frozenset[str]
     motion_verbs: frozenset[str]
     joint_words: frozenset[str]
+    exercise_words: frozenset[str]
     crowd_nouns: frozenset[str]
     background_marks: frozenset[str]
     reciprocal_words: frozenset[str]

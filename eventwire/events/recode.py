@@ -1,21 +1,26 @@
 """Coding conventions that change a trigger's type once its context is known (PLOVER manual rules):
 
 - a stated refusal of a cooperative act is a REJECT ("would not recognise", "will not meet");
+- a sanction not renewed lapses, an easing (RETREAT): "failed to renew the arms embargo";
 - a harmful act announced on a condition is a THREATEN ("could block X unless Y", "would strike if …");
 - future or promised cooperation, or a promised concession, is AGREE ("will hold talks", "would begin
   withdrawing"); a refused act is REJECT, an announced harmful one THREATEN (conventions.py);
-- an exercise held jointly is COOPERATE, not MOBILIZE ("held joint naval drills");
+- an exercise held jointly is COOPERATE, not MOBILIZE ("held joint naval drills", "Egypt and Jordan began
+  drills");
+- a deployment of peacekeepers or monitors is AID (PLOVER AID: "military protection or peacekeeping",
+  CAMEO 074), not MOBILIZE ("is sending 300 troops to the UN peacekeeping mission in Mali");
 - violence by a crowd (protesters, rioters, supporters) is a riot, PROTEST ("protesters stormed parliament"):
   riots.py decides.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from eventwire.events.conventions import convention, load_conventions
-from eventwire.events.lexicon import Entry
+from eventwire.events.lexicon import Entry, load_word_classes
 from eventwire.events.modality import Modality, ModalityWords
 from eventwire.events.riots import RIOT_CAMEO, RIOT_MODE, RIOT_TYPE, is_crowd_riot
 
@@ -29,8 +34,12 @@ FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE
 CONVENTION_CAMEO = {"REJECT": "120", "THREATEN": "130", "AGREE": "030", "CONCEDE": "080"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # Heads under which an act is promised or planned by its own subject ("agreed to restore ties").
-PROMISE_HEADS = {"agree", "promise", "pledge", "vow", "plan", "offer", "decide", "intend", "commit", "begin",
+# Not "decide": "decided to lift the sanctions" reports the lifting.
+PROMISE_HEADS = {"agree", "promise", "pledge", "vow", "plan", "offer", "intend", "commit", "begin",
                  "start", "prepare", "aim", "expect", "ready", "willing", "prepared"}
+# Clauses of their own under a verb: what they name is not the deployment's purpose ("deployed troops after
+# peacekeepers were attacked"); a to-infinitive adverbial is its purpose and stays ("to serve as peacekeepers").
+OWN_CLAUSES = {"advcl", "ccomp", "conj", "relcl", "parataxis", "mark", "cc", "nsubj"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +80,13 @@ def _future(tok: Token) -> bool:
 
 
 def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sources: list[Token]) -> Coding:
-    base = Coding(entry.type, entry.cameo, entry.mode, mod.negated, mod.hypothetical)
+    if entry.type == "MOBILIZE" and _peacekeeping(head, sources):
+        entry = replace(entry, type="AID", cameo="074", mode=None)
+    base = Coding(entry.type, entry.cameo, entry.mode, mod.negated, mod.hypothetical,
+                  "; peacekeeping is AID" if entry.cameo == "074" else "")
+    if entry.type == "SANCTION" and mod.negated and "modal" not in mod.why \
+            and head.lemma_.lower() in load_conventions().renewal_verbs:
+        return Coding("RETREAT", "085", None, False, False, "; a sanction not renewed lapses")
     if mod.negated and "modal" in mod.why and entry.type in REFUSABLE:
         return Coding("REJECT", "120", None, False, False, "; refusal ('would not')")
     if mod.hypothetical and "modal" in mod.why and entry.type in THREATENABLE and _conditioned(head, words) \
@@ -92,7 +107,7 @@ def recode(entry: Entry, head: Token, mod: Modality, words: ModalityWords, sourc
             return Coding(told[0], CONVENTION_CAMEO[told[0]], None, False, False, told[1])
     if entry.type in ("CONCEDE", "RETREAT") and _from_organisation(head):
         return Coding("SANCTION", "166", "withdraw", base.negated, base.hypothetical, "; withdrawal from a body")
-    if entry.type in ("MOBILIZE", "ASSAULT") and _joint(head, words):
+    if entry.type in ("MOBILIZE", "ASSAULT") and (_joint(head, words) or _held_together(entry, sources, words)):
         return Coding("COOPERATE", "062", None, base.negated, base.hypothetical, "; joint exercise")
     if is_crowd_riot(entry, sources, words.crowd_nouns):
         return Coding(RIOT_TYPE, RIOT_CAMEO, RIOT_MODE, base.negated, base.hypothetical, "; done by a crowd")
@@ -106,10 +121,50 @@ def _from_organisation(tok: Token) -> bool:
                for n in nouns for p in n.children if p.dep_ == "prep")
 
 
+@lru_cache(maxsize=1)
+def _peacekeeping_words() -> frozenset[str]:
+    return frozenset(load_word_classes()["peacekeepers"])
+
+
+def _peacekeeping(head: Token, sources: list[Token]) -> bool:
+    """The deployment's own phrase (object, destination, purpose) or its doers name peacekeepers or monitors:
+    "deployed 300 troops to the UN peacekeeping mission", "peacekeepers began deploying", "approved the
+    deployment of observers"."""
+    pk, kept = _peacekeeping_words(), _kept_words()
+    phrase = [t for c in head.children if c.dep_ not in OWN_CLAUSES or _purpose(c) for t in c.subtree]
+    if any(t.lemma_.lower() in pk or t.lower_ in pk for t in phrase + [t for s in sources for t in s.subtree]):
+        return True
+    # "to monitor a ceasefire", "to keep the peace": a purpose that is peacekeeping
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in kept["verbs"] and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in kept["objects"] for o in t.children) for t in phrase)
+
+
+def _purpose(clause: Token) -> bool:
+    """ "(sent troops) to serve as a peacekeeping force": an infinitive adverbial with no subordinator."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(c.dep_ == "mark" for c in clause.children)
+
+
+@lru_cache(maxsize=1)
+def _kept_words() -> dict[str, frozenset[str]]:
+    classes = load_word_classes()
+    return {"verbs": frozenset(classes["keeping_verbs"]), "objects": frozenset(classes["kept_settlements"])}
+
+
+def _held_together(entry: Entry, sources: list[Token], words: ModalityWords) -> bool:
+    """An exercise with two coordinated doers is held jointly: "Jordan and the United States began exercises",
+    "war games staged by U.S. marines and Jordanian forces"."""
+    exercise = entry.lemma in words.exercise_words or any(o in words.exercise_words for o in entry.obj)
+    doers = {s.i for s in sources}
+    return exercise and any(s.dep_ == "conj" and s.head.i in doers for s in sources)
+
+
 def _joint(tok: Token, words: ModalityWords) -> bool:
     """ "held joint naval drills", "joint air force drills" (the modifier may sit on a compound), "patrolled
-    jointly"."""
+    jointly", "began a new round of joint exercises"."""
     nouns = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns += [o for n in nouns[1:] for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
     if any(c.dep_ == "advmod" and c.lower_ in words.joint_words for c in tok.children):
         return True
     return any(m.lemma_.lower() in words.joint_words for n in nouns for m in _noun_modifiers(n))

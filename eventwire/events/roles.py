@@ -43,6 +43,10 @@ TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "supply", "provide", "
 # Nouns of a compound preposition that aims an act at its object: "in relation to", "with regard to".
 RELATION_NOUNS = frozenset({"relation", "regard", "respect", "reference"})
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+# Whoever is said to be responsible for an act, or claims responsibility for it, did it ("the LRA is
+# responsible for mass killings", "the group claimed responsibility for the bombing"); a denial claims nothing.
+RESPONSIBLE = {"responsible"}
+RESPONSIBILITY_CLAIMS = {"claim", "take", "accept", "assume", "admit", "bear"}
 
 
 @dataclass
@@ -314,6 +318,8 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
+        # "let free(ccomp) six aid workers(dobj)": a held word parsed as a clause of its own; its object undergoes it
+        r.targets += [d for h in held if h.dep_ == "ccomp" for d in children(h, {"dobj"})]
         # every holder's target phrases, nearest holder first: the caller takes the first that names an
         # actor, so "recalled its ambassador from Israel in protest" does not stop at "protest"
         # the held noun's own phrase first: "filed a lawsuit against Germany at the ICJ" → Germany
@@ -389,6 +395,8 @@ def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...], pati
         r.rule = "nominal, possessor undergoes it"
         return r
     r.sources = poss[:1] or prep_objects(noun, ("by",) + from_)
+    if not r.sources and (party := responsible_party(noun)) is not None:
+        r.sources, r.hops, r.rule = [party], 3, "nominal, responsible party"
     if not r.sources:
         r.sources = [noun]          # "Russian air strikes", "US sanctions": the actor is a modifier
         r.rule = "nominal, modifier source"
@@ -398,6 +406,27 @@ def noun_roles(noun: Token, *, to: tuple[str, ...], from_: tuple[str, ...], pati
         r.sources = between
         r.rule = "nominal, between"
     return r
+
+
+def responsible_party(noun: Token) -> Token | None:
+    """Who is responsible for the act ("Sudan's government is responsible for killings and rapes", "leaders
+    responsible for the massacres") or claims responsibility for it ("IS claimed responsibility for the
+    bombing")."""
+    first = noun
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "for":
+        return None
+    word = first.head.head
+    if word.lemma_.lower() in RESPONSIBLE:
+        if word.dep_ == "acomp":
+            return own_subject(word.head)
+        if word.dep_ == "amod":
+            return word.head
+    if word.lemma_.lower() == "responsibility" and word.dep_ == "dobj" \
+            and word.head.lemma_.lower() in RESPONSIBILITY_CLAIMS:
+        return own_subject(word.head)
+    return None
 
 
 def between_parties(noun: Token) -> list[Token]:

@@ -120,6 +120,8 @@ class EventStage:
             # help for a disaster abroad ("USAID provided shelter … after the earthquake in Haiti") is aid
             sent = next((s for s in an.doc.sents if s.start_char <= f.evidence[0] < s.end_char), None)
             countries = {a.country for t in (sent or []) if (a := an.record.actor(an.actor_for(t))) is not None}
+            # and places: "$33 million in assistance to people hit by the cyclone in Mozambique"
+            countries |= {p.country for t in (sent or []) if (p := an.record.place(an.token_place.get(t.i))) is not None}
             foreign = bool(countries - {src.country, None, "IGO"})
         why = false_alarm(an.doc, f.trigger, f.type, f.mode, foreign, self.finder.words.natural_forces)
         return why is not None

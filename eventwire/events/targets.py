@@ -30,6 +30,8 @@ OTHER_PARTY_NOUNS = {"supporter", "supporters", "opponent", "opponents", "critic
 PLACE_TARGET_TYPES = {"AID", "RETREAT", "CONCEDE", "AGREE", "SANCTION", "THREATEN", "ASSAULT", "COERCE", "MOBILIZE"}
 # Meetings whose host is the country of the place they are held in ("attend the summit in Los Angeles").
 PLACE_HOST_MODES = {"visit", "multilateral"}
+# Requests for shelter: the place where refuge is sought stands for the host ("sought refuge in Chad").
+REFUGE_WORDS = {"refuge", "asylum", "sanctuary"}
 # Prepositions whose place, under an AID or RETREAT trigger, may stand for its missing target.
 PLACE_PREPS = ("from", "into", "to", "in", "around", "near", "across", "inside")
 
@@ -191,7 +193,8 @@ def place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceL
     from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
     hosted = t.entry.type == "CONSULT" and t.entry.mode in PLACE_HOST_MODES
     restricted = is_restriction(t.entry.type, [w.text for w in t.words])     # "imposed a curfew in X"
-    if not found or not (t.entry.type in PLACE_TARGET_TYPES or hosted or restricted) \
+    sheltered = t.entry.type == "REQUEST" and any(w.lemma_.lower() in REFUGE_WORDS for w in t.words)
+    if not found or not (t.entry.type in PLACE_TARGET_TYPES or hosted or restricted or sheltered) \
             or any(f.target is not None for f in found):
         return
     # the trigger's own place phrases too: "reduce military activity around Kyiv", "distributed aid in Sudan"
@@ -202,17 +205,30 @@ def place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceL
                for o in prep_objects(p, ("of", "from"))]
     place = next((p for c in expand(r.targets + acting_targets(t) + around) for p in _phrase_places(c, is_place)),
                  None)
+    if place is None and t.entry.type == "AID":
+        # help given for a purpose in a place: "mobilised funds to support peace building in Colombia"
+        place = next((p for h in heads for c in h.children if _purpose_clause(c)
+                      for p in c.subtree if is_place(p)), None)
     for f in found:
         f.target_place = None if place is None else place.i
 
 
+def _purpose_clause(tok: Token) -> bool:
+    """A to-infinitive of purpose on the trigger: "(provided funds) to fight the epidemic in Liberia"."""
+    return tok.dep_ in ("advcl", "xcomp", "acl") and tok.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "mark" for c in tok.children)
+
+
 def _phrase_places(tok: Token, is_place: PlaceLookup, depth: int = 3) -> list[Token]:
-    """The token itself if it names a place, else places in its "of"/"near"/"in" phrases, nearest first."""
+    """The token itself if it names a place, else places in its "of"/"near"/"in" phrases, nearest first, then
+    its own name or owner ("Niger's Tillaberi region")."""
     if is_place(tok):
         return [tok]
     if depth == 0:
         return []
-    return [p for o in prep_objects(tok, ("of", "near", "in", "outside", "around")) for p in _phrase_places(o, is_place, depth - 1)]
+    return [p for o in prep_objects(tok, ("of", "near", "in", "outside", "around")) for p in _phrase_places(o, is_place, depth - 1)] \
+        + [c for c in tok.children if c.dep_ in ("compound", "poss") and is_place(c)]
 
 
 def joint_partners(t: Trigger, words: ModalityWords) -> list[Token]:

@@ -126,6 +126,11 @@ class TriggerFinder:
             preps += [g for c in preps for g in c.children if g.dep_ == "prep" and g.lower_ in own]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "ccomp") and matches_word(c, e.obj)] + \
                    [g for c in preps for g in c.children if matches_word(g, e.obj)]
+            # a part or measure of the object: "returned dozens of artifacts", "eased some of its restrictions",
+            # "flew 13 tonnes of medicine"
+            objs += [g for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and _part_of(c)
+                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and matches_word(g, e.obj)]
             # "called the launch short-sighted": the predicate adjective, often parsed as the object's
             # modifier when it follows it
             objs += [a for o in tok.children if o.dep_ == "dobj" for a in o.children
@@ -177,6 +182,10 @@ class TriggerFinder:
                     and not _judged(head):
                 trig.light = head
                 trig.words = sorted(trig.words + [head], key=lambda t: t.i)
+            elif tok.dep_ == "conj" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in \
+                    self.words.light_verbs and not _judged(head.head):
+                trig.light = head.head          # "launched air and artillery strikes": coordinated objects
+                trig.words = sorted(trig.words + [head.head], key=lambda t: t.i)
             elif tok.dep_ == "pobj" and head.head.lemma_.lower() in ("engage", "take", "join", "participate"):
                 trig.light = head.head
             elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.words.motion_verbs:
@@ -323,6 +332,20 @@ def _amount(tok: Token) -> bool:
     """ "three days of", "$500 million in", "a package of": a measure of the event noun that follows."""
     return tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "DATE") or tok.lemma_.lower() in AMOUNT_NOUNS \
         or any(c.dep_ == "nummod" for c in tok.children)
+
+
+# Words for a part or a measure of what follows "of": "some of the equipment", "13 tonnes of medicine".
+PART_WORDS = {"some", "part", "most", "all", "much", "many", "portion", "share", "rest", "remainder", "dozens",
+              "hundreds", "thousands", "tons", "tonnes", "ton", "tonne", "kilograms", "consignment", "truckloads",
+              "planeloads", "loads", "cargo", "worth"}
+TIME_NOUNS = {"day", "week", "month", "hour", "year", "round", "series", "wave"}
+
+
+def _part_of(tok: Token) -> bool:
+    """The object is a part or amount of its "of" phrase ("dozens of artifacts", "some of its restrictions");
+    not a span of time ("held three hours of talks" is the talks, told by the noun)."""
+    return tok.lemma_.lower() in PART_WORDS | AMOUNT_NOUNS - TIME_NOUNS or tok.lower_ in PART_WORDS \
+        or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
 
 
 def _amount_in_verb(tok: Token, words: ModalityWords) -> bool:
