@@ -20,9 +20,14 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
 from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, normalize
-from eventwire.places.namesakes import admin1_evidence, prefer_named_admin1
+from eventwire.places.disease_names import names_a_disease
+from eventwire.places.person_names import person_names, person_not_town
+from eventwire.places.same_place import same_place
+from eventwire.places.namesakes import (admin1_evidence, country_over_namesakes, prefer_named_admin1,
+                                        world_city_over_town)
 from eventwire.places.qualify import (Qualifier, area_entry, area_of, area_of_town, areas, country_of,
                                       qualifier_after, within)
+from eventwire.places.world_regions import is_world_region
 
 PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
@@ -78,6 +83,7 @@ class PlaceMention:
     role: str = "locative"           # set on resolution: locative | metonymic | modifier | dateline
     anchors: bool = True             # the mention may place an event (not for names admitted by a qualifier)
     qualifier: Qualifier | None = None   # ", Calif." after the name (set on resolution)
+    person: bool = False             # the article names a person so elsewhere ("Chrystia Freeland" … "Freeland")
 
 
 @dataclass
@@ -109,6 +115,8 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue                                   # only the head of a name, which takes its compounds
+        if _name_goes_on(doc, tok):
+            continue                                   # "the University of Kent", "the Bank of England"
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == tok.i:
             left -= 1
@@ -135,14 +143,23 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         out.append(PlaceMention(a, b, list(range(span.start, span.end)), doc.text[a:b], "DATELINE",
                                 False, False, anchors=False))
         taken.update(range(span.start, span.end))
+    people = person_names(doc)
     for m in out:
         m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
+        m.person = m.name.lower() in people
+    out = [m for m in out if not names_a_disease(doc.text, m.end)]          # "West Nile virus"
     return sorted(out, key=lambda m: m.start)
+
+
+def _name_goes_on(doc: Doc, tok: Token) -> bool:
+    """Is the proper noun the first part of an "X of Y" name, which is not a place called X?"""
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
 
 
 def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
     """A state or country that opens an organisation's name ("the Minnesota Department of Transportation",
-    "the Kenya Red Cross"): a modifier on record. Resolution keeps only countries and regions for these."""
+    "the Kenya Red Cross"): a modifier on record. Resolution keeps only countries, states and big cities
+    ("The Washington Post") for these; "State" after the name ("the New York State Police") means the state."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or ent[-1].lower_ in ("university", "college"):
@@ -153,9 +170,10 @@ def _leading_names(doc: Doc, taken: set[int]) -> list[PlaceMention]:
             if len(toks) <= width or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in head) \
                     or any(t.i in taken for t in head):
                 continue
+            state = toks[width].text if toks[width].text == "State" else None
             out.append(PlaceMention(head[0].idx, head[-1].idx + len(head[-1]), [t.i for t in head],
                                     doc[head[0].i:head[-1].i + 1].text, "ORGPART", False, False,
-                                    compound=True, anchors=False))
+                                    region_noun=state, compound=True, anchors=False))
     return out
 
 
@@ -263,7 +281,8 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     same name as the place ("Tripoli" read as Libya's government) is no evidence for that place.
     A state, province or country after the name ("Oxford, North Carolina") decides first (`text`, the
     document, shows it), for the later bare mentions of the name too."""
-    mentions = [_whole_name(m, gaz) for m in mentions]
+    mentions = [_whole_name(m, gaz) for m in mentions]                            # "South Africa" is a name …
+    mentions = [m for m in mentions if not is_world_region(m.name, m.direction, m.region_noun)]  # "North America" no place
     if text:
         is_country = lambda s: any(c.entry.kind == "country" and c.main_name for c in gaz.lookup(s))  # noqa: E731
         mentions = [replace(m, qualifier=qualifier_after(text, m.end, is_country)) for m in mentions]
@@ -283,8 +302,13 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
     for c, text in actor_mentions:
         actor_by_name.setdefault(normalize(text), Counter())[c] += 1
     named_areas = _named_areas(mentions, keys, provisional, gaz)
+    area_evidence = areas_named + Counter({a.iso: n for a, n in named_areas.items()})   # by ISO 3166-2 code
+    located = {n for n, m in zip(keys, mentions) if m.locative or m.qualifier}     # used as a place somewhere
     places: dict[tuple, FoundPlace] = {}
+    merged: set[int] = set()                       # qualifiers that are the town itself ("D.C.")
     for n, m in zip(keys, mentions):
+        if m.start in merged:
+            continue
         own = provisional[n]
         itself = Counter({own.entry.country: named[n]}) if own is not None and own.entry.country else Counter()
         places_ev = +(place_evidence - itself)                       # a name is no evidence for itself
@@ -310,15 +334,31 @@ def resolve(mentions: list[PlaceMention], gaz: Gazetteer, actor_mentions: list[t
                 cand, why = namesake, note
             else:
                 cand, why = _in_named_area(cands, named_areas, cand) or (cand, why)
+                cand, note = world_city_over_town(cand, cands, area_evidence)
+                why = note or why
             if cand is not None and not cand.main_name and not evidence[cand.entry.country or ""] \
                     and cand.entry.population < ALT_NAME_MIN_POP:
                 continue                           # "Boni" is not Bonn: a variant spelling needs support
             if cand is not None and cand.entry.kind == "city" and cand.entry.population < SMALL_TOWN_POP \
                     and not places_ev[cand.entry.country or ""]:
                 continue                           # a village needs another place of its country in the story
+            if cand is not None and m.direction and m.direction[:1].isupper() and not m.dateline \
+                    and cand.entry.source == "subdivision" and not places_ev[cand.entry.country or ""]:
+                continue                           # "Central Plateau" (Haiti) is no part of Benin's Plateau
+            if cand is not None and m.label == "ORGPART" and cand.entry.kind == "city" \
+                    and not places_ev[cand.entry.country or ""]:
+                continue                           # "the Athens Police Department" in a Georgia paper: not Greece
+            if cand is not None and n not in located and person_not_town(m, cand.entry):
+                continue                           # "Freeland said", after "Chrystia Freeland": the person
         found_here = _places_for(m, cand, why, gaz)
         if m.qualifier:
-            found_here += _qualifier_place(m, gaz)
+            area_place = _qualifier_place(m, gaz)
+            if area_place and found_here and same_place(found_here[0][0], area_place[0][0]):
+                # "Washington, D.C.": the district is the city, one place named by the whole phrase
+                found_here = [(f, replace(x, end=m.qualifier.end)) for f, x in found_here]
+                merged.add(m.qualifier.start)
+            else:
+                found_here += area_place
         for found, mention in found_here:
             if not mention.anchors and mention.role == "metonymic" and not agents \
                     and (m.agentive or m.officials_in):
@@ -386,17 +426,16 @@ def _whole_name(m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 
 
 def _plausible(cands: list[Candidate], m: PlaceMention) -> list[Candidate]:
-    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state only
-        return [c for c in cands if c.main_name and c.entry.kind in ("country", "region")
-                and c.entry.source != "subdivision"]
+    if m.label == "ORGPART":                       # "the Kenya Red Cross": a country or state, or a big city
+        return [c for c in cands if c.main_name and (   # ("The Washington Post", "the Delhi Police")
+            (c.entry.kind in ("country", "region") and c.entry.source != "subdivision")
+            or (c.entry.kind == "city" and c.entry.population >= BIG_CITY and not m.region_noun))]
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
     if m.label == "FAC":                           # "the White House", "Heathrow": named sites, and big cities
         cands = [c for c in cands if c.entry.source == "site" or
                  (c.entry.kind == "city" and c.main_name and c.entry.population >= FAC_CITY_MIN_POP)]
-    if any(c.entry.kind == "country" and c.main_name for c in cands):
-        cands = [c for c in cands if c.entry.kind != "city"]   # "Jordan" the country, not Jordan, Minnesota
-    return cands
+    return country_over_namesakes(cands, bool(m.region_noun))   # "Jordan" the country, not Jordan, Minnesota
 
 
 def _places_for(m: PlaceMention, cand: Candidate | None, why: str, gaz: Gazetteer) -> list[tuple[FoundPlace, PlaceMention]]:
@@ -484,8 +523,9 @@ def _place_for(m: PlaceMention, cand: Candidate | None, why: str) -> tuple[Found
         if e.kind == "city":                   # "Idlib province" named for its capital: the city's point
             return FoundPlace(m.name, e.country, "region", e.lat, e.lon, None,
                               f"region: {m.region_noun} named for the city {e.name}{note}"), "locative", True
+        role = "modifier" if m.label == "ORGPART" else "locative"   # "the New York State Police"
         return FoundPlace(e.name, e.country, "region", e.lat, e.lon, e.geonameid,
-                          f"{e.source}: {m.region_noun}{note}"), "locative", True
+                          f"{e.source}: {m.region_noun}{note}"), role, role == "locative"
     role = _role(m, e)
     source = "proper noun in a place context, " if m.label == "PROPN" else ""
     use = "" if role == "locative" else f", {role} use"
