@@ -23,7 +23,7 @@ from conftest import SCORER, SHARED
 REALNEWS = SHARED / "realnews"
 CAMEO_DOCS = 300
 IPE_DOCS = 30
-PINS = {"events_cameo": 0.69, "events_ipe": 0.61}
+PINS = {"events_cameo": 0.78, "events_ipe": 0.61}
 
 
 def _scorer():

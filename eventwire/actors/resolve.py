@@ -32,6 +32,10 @@ from eventwire.actors.scene import (FORMER, GOVERNMENT_WORDS, IDENTITY_DEPS, MEM
 CIVIL_CRAFT = frozenset({"passenger", "cargo", "civilian", "commercial", "private", "airliner", "transport",
                          "fishing", "merchant", "supply", "aid", "medical", "rescue"})
 # Sectors whose members, named by a bare role as an act's object, are that story's people ("arrested a journalist").
+# Verbs of speaking: their singular indefinite subject ("a spokesman said") is a source of words, no actor yet.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "claim", "report", "note", "explain", "confirm", "announce",
+                          "write", "insist", "argue", "reply", "answer", "describe", "speak", "comment", "testify",
+                          "disclose", "reveal", "mention", "stress", "acknowledge", "admit", "deny", "quote"})
 VICTIM_SECTORS = frozenset({"JRN", "CVL", "MED", "EDU", "REL", "LAB", "OPP"})
 # Sectors of the public: a group of them acting in a named place is that place's people ("people rallied in Amman").
 PUBLIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP"})
@@ -158,6 +162,8 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     why = f"role:{role.role.text}({role.role.source})" + "".join("+" + r for r in idn.reasons)
     if (named := _apposition_of_name(sc, head)) is not None:   # "Georgian Dream, the ruling party"
         return Found(key=key_of(sc, named), kind="org", sector=sector, reason=why + "+apposition", **base)
+    if role.role.collective == "members" and not _group_affiliate(sc, idn):
+        return None                                   # "members said", "Haftar members": no group named
     if idn.affiliate is not None:                     # "al-Shabaab militants", "Haftar's militias"
         return _affiliated(sc, idn, role, sector, role.role.country or idn.country, why, base)
     if role.role.anaphor and not (idn.country and _led_by(head)):   # "the Saudi-led coalition" is Saudi Arabia's
@@ -175,6 +181,15 @@ def _role_mention(sc: Scene, role: RoleHit, consumed: set[NameHit]) -> Found | N
     if country is not None:
         return _of_country(sc, role, country, sector, why, base)
     return _bare(head, role, sector, why, base)
+
+
+def _group_affiliate(sc: Scene, idn: Identity) -> bool:
+    """The identity names an organisation or group, not a person ("Islamic State members", "members of
+    Hamas"; not "Haftar members")."""
+    aff = idn.affiliate
+    if aff is None or aff in sc.person_key or aff.label == "PERSON":
+        return False
+    return aff.entry is None or aff.entry.kind != "person"
 
 
 def _owner_over_place(sc: Scene, head: Token, role: RoleHit, idn: Identity) -> None:
@@ -293,7 +308,11 @@ def _bare(head: Token, role: RoleHit, sector: str | None, why: str, base: dict) 
         return Found(key=f"foreign:{sector}", kind="group", sector=sector, reason=why + "+foreign", **base)
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
     victim = sector in VICTIM_SECTORS and _is_object(head)      # "would arrest any journalist", "detained an activist"
-    if sector is not None and (base["plural"] or victim or not (role.role.person or indefinite)):
+    # "a soldier shot two protesters", "a rebel commander surrendered": one doing the act, not one speaking
+    # (only "a"/"an": "the alliance's secretary-general welcomed it" points back at a named one)
+    doer = indefinite and role.role.person and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and \
+        head.head.lemma_.lower() not in SPEECH_VERBS
+    if sector is not None and (base["plural"] or victim or doer or not (role.role.person or indefinite)):
         return Found(key=f"pending:group:{sector}", kind="group", sector=sector, pending="focus",
                      reason=why + "+bare-group", **base)
     return None

@@ -121,7 +121,10 @@ class EventFinder(TriggerFinder):
             sources = first_actors(r.sources, actor_for, many=actors_for, doer=True) or \
                 first_actors(document_signer(t, r), actor_for, many=actors_for) or \
                 numbered_group(r.sources, actor_for, self.words)
-        reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and self._reciprocal(t, code.type)
+        # whether the parties act on each other is the act's own property: "Mexico and Canada agreed to lift
+        # tariffs on American products" promises (AGREE) a lifting, which is not mutual
+        reciprocal = len(sources) > 1 and not r.rule.startswith("passive") and \
+            self._reciprocal(t, e.type if code.type == "AGREE" and e.type != "AGREE" else code.type)
         target_tokens = [g for g in r.targets if partner(g, t, r, self.words)] if reciprocal else r.targets
         target_tokens = target_tokens + acting_targets(t)
         # "sanctions targeting Russian banks": the aiming participle told whom (see TriggerFinder._scope_of)

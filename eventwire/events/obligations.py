@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from eventwire.events.conventions import load_conventions, obligations
 from eventwire.events.found import ActorLookup, FoundEvent, event_confidence
+from eventwire.events.roles import prep_objects
 
 # Group numbers for these events start here, apart from the lexicon triggers' groups.
 GROUP_BASE = 100_000
@@ -23,6 +24,8 @@ def obligation_requests(doc, actor_for: ActorLookup, found: list[FoundEvent]) ->
     for k, ob in enumerate(obligations(doc, load_conventions())):
         source = actor_for(ob.speaker)
         target = actor_for(ob.obliged) if ob.obliged is not None else None
+        if target is None and (ob.obliged is None or ob.obliged.pos_ != "PRON"):
+            target = _named_inside(ob.verb, actor_for, source)
         if source is None or source == target or (ob.obliged is not None and target is None
                                                   and ob.obliged.pos_ == "PRON"):
             continue
@@ -40,3 +43,14 @@ def obligation_requests(doc, actor_for: ActorLookup, found: list[FoundEvent]) ->
             reason=f"obligation '{doc.text[start:end]}' reported by '{ob.reporting.text}': REQUEST (PLOVER)",
             group=GROUP_BASE + k))
     return out
+
+
+def _named_inside(verb, actor_for: ActorLookup, source: str | None) -> str | None:
+    """When what must change names nobody itself, whom its phrase names: "the oppression of the Cuban
+    people must end" → the Cuban people, "military intervention in Bolivia must be avoided" → Bolivia."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+        for o in prep_objects(subj, ("of", "in", "against", "on", "with")):
+            a = actor_for(o)
+            if a is not None and a != source:
+                return a
+    return None

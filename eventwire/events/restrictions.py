@@ -12,7 +12,8 @@ from eventwire.record import Actor, Record
 # Nouns of a restriction on movement or public life; an act whose trigger carries one is placed on people.
 RESTRICTION_NOUNS = frozenset({"curfew", "curfews", "lockdown", "lockdowns", "emergency", "restriction",
                                "restrictions", "martial", "quarantine", "blockade", "siege"})
-RESTRICTION_TYPES = frozenset({"COERCE", "CONCEDE", "SANCTION"})
+# THREATEN too: a curfew announced or threatened ("will extend the curfew in Bangkok") is aimed at the same people.
+RESTRICTION_TYPES = frozenset({"COERCE", "CONCEDE", "SANCTION", "THREATEN"})
 
 
 def is_restriction(etype: str, trigger_words: list[str]) -> bool:

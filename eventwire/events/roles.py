@@ -28,6 +28,20 @@ DOUBLE_OBJECT_VERBS = {"give", "grant", "award", "offer", "send", "promise", "de
                        "allow", "assign", "issue", "sell", "tell", "teach"}
 # Verbs by which an accord or plan lets a party act ("an agreement allowing UN inspectors to monitor").
 PERMISSIVE = {"allow", "let", "permit", "enable", "authorize", "authorise", "grant", "give"}
+# Verbs of using a weapon or carrying out an attack, whose agent is the doer of what the weapon or attack
+# did ("missiles fired by X struck", "an ambush carried out by X killed"); not "a drone operated by a survey
+# agency captured footage", which names an owner, not an attacker.
+MEANS_PARTICIPLES = frozenset({"fire", "launch", "carry", "conduct", "drop", "plant", "detonate", "mount",
+                               "stage", "shoot", "throw", "hurl", "lob", "perpetrate", "commit", "unleash"})
+# Verbs by which a vehicle or building holds people, who are the ones hit when it is ("a bus carrying
+# pilgrims", "a school housing refugees").
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "house", "shelter", "hold", "host"})
+# Verbs of sending or handing over, whose object is what is sent, not whom the act is for ("offered to send
+# troops to Somalia").
+TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "supply", "provide", "deliver", "contribute", "ship",
+                            "donate", "give", "offer", "lend", "transfer", "airlift"})
+# Nouns of a compound preposition that aims an act at its object: "in relation to", "with regard to".
+RELATION_NOUNS = frozenset({"relation", "regard", "respect", "reference"})
 _NOT_ACTOR = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 # Whoever is said to be responsible for an act, or claims responsibility for it, did it ("the LRA is
 # responsible for mass killings", "the group claimed responsibility for the bombing"); a denial claims nothing.
@@ -60,6 +74,10 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the given prepositions attached to tok ("against X", "on X", "by X")."""
     out = []
     for p in tok.children:
+        if p.dep_ == "prep" and any(x in preps for x in ("on", "against", "to")):
+            # "sanctions in relation to Iraq", "measures with regard to Cuba": a compound preposition of aim
+            out += [antecedent(o) for r in children(p, {"pobj"}) if r.lemma_.lower() in RELATION_NOUNS
+                    for q in children(r, {"prep"}) if q.lower_ in ("to", "of") for o in children(q, {"pobj"})]
         if p.dep_ in PREP and p.lower_ in preps:
             objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
             if not objs:    # a compound preposition: "pulled its troops out of Chad" is out → of → Chad
@@ -208,14 +226,29 @@ def controller(verb: Token) -> tuple[Token | None, int]:
 def embedded_targets(verb: Token, to: tuple[str, ...]) -> list[Token]:
     """For a threat or warning with no object of its own, whoever the threatened act is aimed at:
     "threatened to impose sanctions on Iran" → Iran; "warned that the U.S. would pay" → U.S."""
+    aimed = ("on", "against", "with", "to", "at")
     out: list[Token] = []
     for c in children(verb, {"xcomp", "ccomp"}):
         if c.dep_ == "ccomp":
             out += [s for s in children(c, SUBJ) if not _own(s)]
         objs = children(c, {"dobj", "dative"})
-        out += objs + prep_objects(c, to + ("on", "against", "with", "to", "at"))
+        sent: list[Token] = []
+        if c.lemma_.lower() in TRANSFER_VERBS:
+            # "offered to send troops to Somalia", "… to help the Philippine army": what is sent is no target;
+            # its recipient or the party its purpose clause helps is (the place it goes to, failing both)
+            sent = children(c, {"dobj"})
+            out += prep_objects(c, ("to", "into")) + [o for a in children(c, {"advcl"}) if
+                                                     any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)
+                                                     for o in children(a, {"dobj", "dative"})]
+        out += [o for o in objs if o not in sent] + prep_objects(c, to + aimed)
         for o in objs:
-            out += prep_objects(o, ("on", "against", "with", "to", "at")) + beneficiaries(o)
+            # "lift the ban imposed on the Brotherhood": the aim may sit on the object's participle
+            out += prep_objects(o, aimed) + beneficiaries(o) + \
+                [x for a in children(o, {"acl"}) if a.tag_ == "VBN" for x in prep_objects(a, aimed)]
+    # "called for sanctions against Turkey", "pressed for talks with the rebels": the act asked for is the
+    # object of the trigger's own preposition, and whom it is aimed at is in that act's phrase
+    for p in children(verb, {"prep"}):
+        out += [x for o in children(p, {"pobj"}) for x in prep_objects(o, aimed)]
     return [antecedent(o) for o in out]
 
 
@@ -249,12 +282,21 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
             subj, r.hops = controller(verb)
         r.targets = [subj] if subj is not None else []
         r.sources = prep_objects(verb, ("by",) + from_)
+        if subj is not None and obj_words and is_word(subj, obj_words):
+            # "UN sanctions against Iran were lifted": the subject is the act's object, a thing; the party it
+            # is aimed at is in its own phrase, and whose it was in its modifiers
+            r.targets = prep_objects(subj, to) + r.targets
+            r.sources += [c for c in subj.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                          and c.tag_ != "PRP$" and c not in r.sources]
+            r.rule = "passive, held object's owner"
     else:
         subj = own_subject(verb)
         if subj is None:
             subj, r.hops = controller(verb)
             r.rule = "active, inherited subject"
         r.sources = [subj] if subj is not None else []
+        # "the missiles fired by the army struck …": when the subject names nobody, its participle's agent
+        r.sources += [a for a in means_agents(subj) if a not in r.sources] if subj is not None else []
         r.sources += [s for s in prep_objects(verb, tuple(p for p in from_ if p != "by")) if s not in r.sources]
         objs = [o for o in children(verb, OBJ) if not is_word(o, obj_words) and o.pos_ != "ADP"]   # not dative "to"
         if not objs:    # "struck what Israel called a Hamas command centre"
@@ -270,6 +312,9 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         held += [o for o in obj_tokens if o not in held]
         if theme:   # "sent a team of doctors and a shipment of ventilators to Italy"
             held += [d for h in expand(held) for d in [h, *prep_objects(h, ("of",))] if d not in held]
+        # "issued an ultimatum to Sudan to normalize relations with Israel": whom the held noun is addressed
+        # to comes before what its clause is about
+        r.targets += [o for h in held for o in prep_objects(h, ("to",)) if o not in r.targets]
         # "signed agreements normalising relations with Israel": the object's own clause names the partner
         held += [d for h in list(held) for c in children(h, {"acl", "relcl"}) for d in [c, *children(c, {"dobj"})]
                  if d not in held]
@@ -298,10 +343,26 @@ def verb_roles(verb: Token, *, to: tuple[str, ...], from_: tuple[str, ...], obj_
         if r.targets:
             r.rule += ", target from the embedded act"
             r.hops = max(r.hops, 2)
+    elif borrow:
+        # the phrases found name no actor ("called for sanctions against Turkey" gave "sanctions"): the
+        # embedded act's target comes after them, for the caller that takes the first actor named
+        r.targets += [t for t in embedded_targets(verb, to) if t not in r.targets]
     if inverse:
         r.sources, r.targets = r.targets, r.sources
         r.rule += ", inverse"
     return r
+
+
+def means_agents(noun: Token) -> list[Token]:
+    """Who wielded a weapon or carried out an act named by a noun, through a participle on it: "missiles
+    fired by the Israeli military", "an attack carried out by the rebels", "a rocket believed to have been
+    launched by Houthi fighters" (the participle's agent, through one raising verb)."""
+    out: list[Token] = []
+    for c in children(noun, {"acl", "relcl"}):
+        for v in [c, *children(c, {"xcomp", "ccomp"})]:
+            if v.lemma_.lower() in MEANS_PARTICIPLES and (is_passive(v) or v.tag_ == "VBN"):
+                out += [o for o in prep_objects(v, ("by",)) if o not in out]
+    return out
 
 
 def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) -> list[Token]:
@@ -312,6 +373,9 @@ def fallback_targets(verb: Token, obj: Token, to: tuple[str, ...], owner: bool) 
         prep_objects(obj, ("by", "from")) if owner else []
     # "struck facilities used by Iran-backed militias": whoever the object's participle names as its agent
     out += [o for c in children(obj, {"acl"}) if c.tag_ == "VBN" for o in prep_objects(c, ("by",))]
+    # "attacked a bus carrying government employees": whom the vehicle or building held
+    out += [o for c in children(obj, {"acl", "relcl"}) if c.lemma_.lower() in CARRYING_VERBS
+            for o in children(c, {"dobj"})]
     for h in [verb] + children(verb, {"xcomp"}):
         out += [o for o in prep_objects(h, to) if o not in out]
     # "brokered a pause in fighting between Israel and Hamas": the parties of the object's act

@@ -12,6 +12,7 @@ from eventwire.analysis import Analysis
 from eventwire.actors.scene import country_is_guessed
 from eventwire.actors.territory import SETTLEMENTS, SITE_NOUNS
 from eventwire.events.implied import arresting_police, doer_of_means, state_forces_country
+from eventwire.events.scene_targets import scene_target
 from eventwire.events.restrictions import is_restriction, place_people
 from eventwire.events.riots import code_riots
 from eventwire.events.background import told_as_history
@@ -95,6 +96,11 @@ class EventStage:
                 f.source = demonym_actor(an, f.source_demonym, f.target, self.country_names, self.demonyms)
             if f.target is None and f.target_demonym is not None:
                 f.target = demonym_actor(an, f.target_demonym, f.source, self.country_names, self.demonyms)
+            if f.target is None:
+                f.target = scene_target(
+                    an, f, lambda i, src: place_actor(an, i, src, self.country_names, self.country_aliases),
+                    lambda i: place_people(an.record, an.token_place.get(i), an.doc[i].idx,
+                                           an.doc[i].idx + len(an.doc[i].text)))
         found = protest_targets_from_demands(found)
         found = drop_casualty_retellings(found, an.record.text)
         found = [f for f in found if not running_toll(f, an.doc)]
@@ -264,6 +270,7 @@ def drop_own_side_targets(found: list[FoundEvent], rec: Record) -> list[FoundEve
 def _same_country(rec: Record, a: str, b: str) -> bool:
     x, y = rec.actor(a), rec.actor(b)
     return x is not None and y is not None and x.country is not None and x.country == y.country
+
 
 
 def place_actor(an: Analysis, i: int, source: str | None, country_names: dict[str, str],
