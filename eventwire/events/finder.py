@@ -85,7 +85,7 @@ class EventFinder(TriggerFinder):
             doer_of_told_act(t, found, out, actor_for, self.lexicon)
             releases.append((t, found))
             if is_place is not None:
-                place_target(t, found, self.roles(t), is_place)
+                place_target(t, found, lambda: self.roles(t), is_place)  # roles anew: _events_for edits its own
             found = joined_act(t, found, out, self.words) or found
             for f in found:
                 f.group, f.retells = i, at.get(t.retells) if t.retells is not None else None

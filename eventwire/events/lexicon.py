@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -95,6 +96,12 @@ def load_word_classes(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     return {name: tuple(yaml_word(w) for w in words) for name, words in raw.items()}
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """The package's word classes, read once: the lexicon and the recoding rules share them."""
+    return load_word_classes()
+
+
 def _expand_classes(text: str, classes: dict[str, tuple[str, ...]]) -> str:
     """ "+$aid|loan" → "+aid|assistance|…|loan"; an unknown class is an error."""
     def one(m: re.Match) -> str:
@@ -110,7 +117,7 @@ def parse_line(line: str, *, kind: str, type_: str, cameo: str, to: tuple[str, .
     """One lexicon line ("make +gain against; cameo=190") → Entry (not yet validated)."""
     written = line
     if "$" in line:
-        line = _expand_classes(line, classes if classes is not None else load_word_classes())
+        line = _expand_classes(line, classes if classes is not None else word_classes())
     pattern, *opts = [p.strip() for p in line.split(";")]
     words = pattern.lower().split()
     if not words:
@@ -155,7 +162,7 @@ def load_lexicon(paths: list[Path] | None = None, ontology: Ontology | None = No
     verbs: dict[str, list[Entry]] = {}
     nouns: dict[str, list[Entry]] = {}
     problems: list[str] = []
-    classes = load_word_classes()
+    classes = word_classes()
     for path in paths:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         for type_, block in raw.items():

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.events.conventions import convention, load_conventions
-from eventwire.events.lexicon import Entry, load_word_classes
+from eventwire.events.lexicon import Entry, word_classes
 from eventwire.events.modality import Modality, ModalityWords
 from eventwire.events.riots import RIOT_CAMEO, RIOT_MODE, RIOT_TYPE, is_crowd_riot
 
@@ -123,7 +123,7 @@ def _from_organisation(tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _peacekeeping_words() -> frozenset[str]:
-    return frozenset(load_word_classes()["peacekeepers"])
+    return frozenset(word_classes()["peacekeepers"])
 
 
 def _peacekeeping(head: Token, sources: list[Token]) -> bool:
@@ -147,7 +147,7 @@ def _purpose(clause: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _kept_words() -> dict[str, frozenset[str]]:
-    classes = load_word_classes()
+    classes = word_classes()
     return {"verbs": frozenset(classes["keeping_verbs"]), "objects": frozenset(classes["kept_settlements"])}
 
 

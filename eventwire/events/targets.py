@@ -7,6 +7,7 @@ partner, or one side for a mediator or a counted group.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -187,16 +188,18 @@ def demonym_word(tokens: list[Token]) -> int | None:
     return None
 
 
-def place_target(t: Trigger, found: list[FoundEvent], r: Roles, is_place: PlaceLookup) -> None:
+def place_target(t: Trigger, found: list[FoundEvent], roles_of: Callable[[], Roles], is_place: PlaceLookup) -> None:
     """Aid sent into a place, or ground given up, with no actor on the receiving end: the place's token
     stands for the target ("allowed 200 trucks of aid into Gaza", "completed the withdrawal of its forces
-    from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase."""
+    from the west bank of the Dnipro river near Kherson"). The place may sit inside the target phrase.
+    `roles_of` gives the trigger's roles, read only when the act can take a place for its target."""
     hosted = t.entry.type == "CONSULT" and t.entry.mode in PLACE_HOST_MODES
     restricted = is_restriction(t.entry.type, [w.text for w in t.words])     # "imposed a curfew in X"
     sheltered = t.entry.type == "REQUEST" and any(w.lemma_.lower() in REFUGE_WORDS for w in t.words)
     if not found or not (t.entry.type in PLACE_TARGET_TYPES or hosted or restricted or sheltered) \
             or any(f.target is not None for f in found):
         return
+    r = roles_of()
     # the trigger's own place phrases too: "reduce military activity around Kyiv", "distributed aid in Sudan"
     heads = [t.head] + ([t.light] if t.light is not None else []) + [w for w in t.words if w.pos_ == "NOUN"]
     around = [o for h in heads for o in prep_objects(h, PLACE_PREPS)]

@@ -115,8 +115,9 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
     """Candidate place mentions: GPE/LOC entities, plus proper nouns in a place context."""
     out = [m for ent in doc.ents if ent.label_ in PLACE_LABELS | {"FAC"}
            if (m := _mention(doc, ent, ent.label_, rules))]
+    text = doc.text                                    # once: Doc.text rebuilds the string on every read
     taken = {i for m in out for i in m.tokens}
-    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(doc.text)]
+    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(text)]
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_NAMES:
             continue
@@ -135,7 +136,7 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
             continue
         if m.locative or m.region_noun:
             out.append(m)
-        elif qualifier_after(doc.text, m.end) or any(a == m.start for a, _ in datelines) \
+        elif qualifier_after(text, m.end) or any(a == m.start for a, _ in datelines) \
                 or (m.name.lower() in areas()[1] and tok.ent_type_ != "PERSON"):
             out.append(replace(m, anchors=False))     # "Clarinda, Iowa", "RALEIGH (AP) -", "Minnesota": on record only
         elif says_residence(tok) and tok.ent_type_ != "PERSON":
@@ -145,19 +146,19 @@ def find_mentions(doc: Doc, rules: Rules) -> list[PlaceMention]:
         taken.update(m.tokens)
     out += _leading_names(doc, taken)
     out += _local_names(doc, taken, out)
-    names = dateline_names(doc.text)
+    names = dateline_names(text)
     for a, b in names:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
-        out.append(PlaceMention(a, b, list(range(span.start, span.end)), doc.text[a:b], "DATELINE",
+        out.append(PlaceMention(a, b, list(range(span.start, span.end)), text[a:b], "DATELINE",
                                 False, False, anchors=False))
         taken.update(range(span.start, span.end))
     people = person_names(doc)
     for m in out:
         m.dateline = any(a <= m.start < b for a, b in datelines) or any(a == m.start for a, _ in names)
         m.person = m.name.lower() in people
-    out = [m for m in out if not names_a_disease(doc.text, m.end)]          # "West Nile virus"
+    out = [m for m in out if not names_a_disease(text, m.end)]          # "West Nile virus"
     return sorted(out, key=lambda m: m.start)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from fractions import Fraction
 
 from eventwire.places.gazetteer import Candidate
 
@@ -49,20 +50,20 @@ def home_area(names: Iterable[list[Candidate]], areas_said: Iterable[str] = (),
     (places/masthead.py); the home area is one of them, and any other place of the story that lies in one
     of them and not in the others decides."""
     cover: Counter[str] = Counter()
-    support: Counter[str] = Counter()
+    support: Counter[str] = Counter()                 # exact fractions: the sum must not depend on the order
     for area in set(areas_said):
         cover[area] += 1
-        support[area] += 1.0
+        support[area] += 1
     for cands in names:
         areas = _areas_of(cands)
         for area in areas:
             cover[area] += 1
-            support[area] += 1 / len(areas)
+            support[area] += Fraction(1, len(areas))
     if within is not None:                             # the paper's town lies in one of them: a name in each
         cover = Counter({a: cover[a] + 1 for a in within})
     if not cover:
         return None
-    ranked = sorted(cover, key=lambda a: (cover[a], support[a]), reverse=True)
+    ranked = sorted(sorted(cover), key=lambda a: (cover[a], support[a]), reverse=True)
     top = ranked[0]
     runner = (cover[ranked[1]], support[ranked[1]]) if len(ranked) > 1 else (0, 0.0)
     if (cover[top], support[top]) == runner:

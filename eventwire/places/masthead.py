@@ -56,7 +56,7 @@ def masthead(source: str | None, names: Iterable[str]) -> Masthead | None:
         return None
     parts, country = _labels(source)
     best = None
-    for name in set(names):
+    for name in sorted(set(names)):                # sorted: a tie in length goes the same way every run
         key = _squash(name)
         if len(key) >= MIN_NAME_CHARS and any(p.startswith(key) for p in parts) \
                 and (best is None or len(key) > len(_squash(best))):
