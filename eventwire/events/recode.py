@@ -23,6 +23,7 @@ from eventwire.events.conventions import convention, load_conventions
 from eventwire.events.lexicon import Entry, word_classes
 from eventwire.events.modality import Modality, ModalityWords
 from eventwire.events.riots import RIOT_CAMEO, RIOT_MODE, RIOT_TYPE, is_crowd_riot
+from eventwire.events.roles import to_infinitive
 
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 THREATENABLE = {"ASSAULT", "COERCE", "SANCTION", "REJECT"}
@@ -141,8 +142,7 @@ def _peacekeeping(head: Token, sources: list[Token]) -> bool:
 
 def _purpose(clause: Token) -> bool:
     """ "(sent troops) to serve as a peacekeeping force": an infinitive adverbial with no subordinator."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
-        and not any(c.dep_ == "mark" for c in clause.children)
+    return to_infinitive(clause, ("advcl",))
 
 
 @lru_cache(maxsize=1)

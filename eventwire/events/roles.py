@@ -116,6 +116,13 @@ def counted(tok: Token) -> Token:
     return tok
 
 
+def to_infinitive(clause: Token, deps: tuple[str, ...], *, subordinated: bool = False) -> bool:
+    """A to-infinitive clause hanging by one of `deps` ("sent troops to protect the embassy"); one with a
+    subordinator of its own ("so that", "in order to") only when `subordinated`."""
+    return clause.dep_ in deps and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and (subordinated or not any(c.dep_ == "mark" for c in clause.children))
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from eventwire.analysis import Analysis
 from eventwire.anchor import clause_head
 from eventwire.events.found import FoundEvent
+from eventwire.events.roles import to_infinitive
 
 # Types whose "in X" is where the parties met, not whom the act is aimed at ("held talks in Geneva"), also
 # when a meeting to come is coded AGREE (its CAMEO code stays a consultation's, 04x: "will meet … in Rome").
@@ -74,8 +75,8 @@ def purpose_clauses(verb: Token) -> list[Token]:
     """The to-infinitive clauses that tell what an act is for: "gave 20 million euros to help Peru",
     "sent troops to protect the embassy" (on the verb or on its object)."""
     heads = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
-    return [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [c for h in heads for c in h.children
+            if to_infinitive(c, ("advcl", "xcomp", "acl", "relcl"), subordinated=True)]
 
 
 # Verbs by which a funded thing serves its beneficiaries ("projects which benefit refugees").

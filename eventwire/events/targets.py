@@ -16,7 +16,7 @@ from eventwire.actors.scene import PLACE_NOUNS
 from eventwire.events.found import ActorLookup, FoundEvent, ManyLookup, PlaceLookup
 from eventwire.events.modality import ModalityWords
 from eventwire.events.restrictions import is_restriction
-from eventwire.events.roles import Roles, expand, prep_objects
+from eventwire.events.roles import Roles, expand, prep_objects, to_infinitive
 
 if TYPE_CHECKING:
     from eventwire.events.triggers import Trigger
@@ -218,9 +218,7 @@ def place_target(t: Trigger, found: list[FoundEvent], roles_of: Callable[[], Rol
 
 def _purpose_clause(tok: Token) -> bool:
     """A to-infinitive of purpose on the trigger: "(provided funds) to fight the epidemic in Liberia"."""
-    return tok.dep_ in ("advcl", "xcomp", "acl") and tok.pos_ in ("VERB", "AUX") \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-        and not any(c.dep_ == "mark" for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and to_infinitive(tok, ("advcl", "xcomp", "acl"))
 
 
 def _phrase_places(tok: Token, is_place: PlaceLookup, depth: int = 3) -> list[Token]:
