@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.anchor import DATELINE
 from eventwire.places.dateline import dateline_names
-from eventwire.places.gazetteer import SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, gazetteer, normalize
+from eventwire.places.gazetteer import (BIG_CITY_POP, SMALL_TOWN_POP, Candidate, Gazetteer, GeoEntry, gazetteer,
+                                        normalize)
 from eventwire.places.disease_names import names_a_disease
 from eventwire.places.home_region import home_area, home_namesake, in_home
 from eventwire.places.local_names import (institution_names, is_institution_word, listed_areas, party_towns,
@@ -37,7 +38,6 @@ PLACE_LABELS = {"GPE", "LOC"}
 FAC_CITY_MIN_POP = 100_000  # a "facility" the gazetteer knows as a city this big is a tagging error ("Port-au-Prince")
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}  # never a place name
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-BIG_CITY = 500_000          # a city this large outranks a same-named region ("New York", "Washington")
 FALLBACK_MIN_POP = 15_000   # a proper noun NER did not tag as a place counts as a town only if this big
 ALT_NAME_MIN_POP = 1_000_000  # a city matched by a variant spelling only, with no support from the story
 # A city this many times bigger than its namesake is the one meant unless other places of the story vouch for
@@ -455,7 +455,7 @@ def _in_named_area(cands: list[Candidate], named: Counter, best: Candidate | Non
     """A town of a state the story names over a bigger namesake elsewhere ("Lexington" in a story about
     South Carolina), unless the namesake is a capital or a big city, which a passing state does not move."""
     if best is None or not named or best.entry.kind != "city" or best.entry.capital \
-            or best.entry.population >= BIG_CITY:
+            or best.entry.population >= BIG_CITY_POP:
         return None
     for area, _ in named.most_common():
         inside = within(cands, area, None)
@@ -488,7 +488,7 @@ def _plausible(cands: list[Candidate], m: PlaceMention, home: str | None = None)
     if m.label in ("ORGPART", "INSTITUTION"):      # "the Kenya Red Cross": a country or state, a big city
         return [c for c in cands if c.main_name and (   # ("The Washington Post", "the Delhi Police") …
             (c.entry.kind in ("country", "region") and c.entry.source != "subdivision")
-            or (c.entry.kind == "city" and c.entry.population >= BIG_CITY and not m.region_noun)
+            or (c.entry.kind == "city" and c.entry.population >= BIG_CITY_POP and not m.region_noun)
             or (m.institution and in_home(c, home)))]   # … or the paper's home town ("the Dayton Police")
     if m.label == "LOC":                           # "the Pacific" is not Pacific, Missouri
         cands = [c for c in cands if c.entry.kind != "city"]
@@ -524,7 +524,7 @@ def _kind_rank(e: GeoEntry, region_named: bool) -> float:
         return 3
     if e.kind == "region":
         return 4 if region_named else 2
-    return 2 if e.population >= BIG_CITY else 1
+    return 2 if e.population >= BIG_CITY_POP else 1
 
 
 def _best(cands: list[Candidate], evidence: Counter[str], region_named: bool,

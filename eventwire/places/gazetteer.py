@@ -33,6 +33,9 @@ CITY_FILE = "cities1000.json"
 # A town smaller than this is a place only where another place of the story vouches for its country
 # (see places/find.py): the bigger gazetteer must not turn every unknown capitalised word into a hamlet.
 SMALL_TOWN_POP = 5_000
+# A city this big is known by its name: it outranks a same-named state, village or person, and opens the
+# names of organisations ("The Washington Post"); resolution, namesakes, home area and persons share it.
+BIG_CITY_POP = 500_000
 # Alternate names shorter than this are mostly codes ("QUB") that collide with acronyms in text.
 MIN_ALT_LEN = 4
 # ISO 3166-2 subdivision types kept (words in pycountry's `type`): the level news names ("Borno state",

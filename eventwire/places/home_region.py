@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
 
-from eventwire.places.gazetteer import Candidate
+from eventwire.places.gazetteer import BIG_CITY_POP, Candidate
 
 # A home area needs this many distinct names of the story with a place in it …
 MIN_NAMES = 2
@@ -27,9 +27,8 @@ MIN_SUPPORT = 0.5
 # Or this many names in it, more than in any other area, and some specific support.
 MANY_NAMES = 3
 MANY_SUPPORT = 0.5
-# A city this big keeps its name against a namesake of the home area (Boston in a story about upstate New
-# York is still Boston, Massachusetts), and votes for its own area only.
-BIG_CITY = 500_000
+# A big city (BIG_CITY_POP) keeps its name against a namesake of the home area (Boston in a story about
+# upstate New York is still Boston, Massachusetts), and votes for its own area only.
 
 
 def _areas_of(cands: list[Candidate]) -> set[str]:
@@ -37,7 +36,7 @@ def _areas_of(cands: list[Candidate]) -> set[str]:
     ("Boston" is Massachusetts'), else where its towns and counties lie."""
     mains = [c.entry for c in cands if c.main_name and c.entry.admin1 and c.entry.kind in ("city", "region")]
     named = {e.admin1 for e in mains if e.precision == "admin1"}
-    big = {e.admin1 for e in mains if e.kind == "city" and e.population >= BIG_CITY}
+    big = {e.admin1 for e in mains if e.kind == "city" and e.population >= BIG_CITY_POP}
     return named or big or {e.admin1 for e in mains}
 
 
@@ -89,7 +88,7 @@ def home_namesake(best: Candidate | None, cands: list[Candidate], home: str | No
     (the home area is the sum of all of them). Not moved: a big city, a national capital ("Washington" is not
     Washington, Georgia because a story is about Georgia), a country."""
     if best is None or home is None or best.entry.kind not in ("city", "region") or best.entry.capital \
-            or best.entry.population >= BIG_CITY or best.entry.precision == "admin1" \
+            or best.entry.population >= BIG_CITY_POP or best.entry.precision == "admin1" \
             or best.entry.admin1 == home:
         return None
     inside = [c for c in cands if c.main_name and c.entry.admin1 == home and c.entry.kind == best.entry.kind

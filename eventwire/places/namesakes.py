@@ -13,16 +13,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from eventwire.places.gazetteer import Candidate
+from eventwire.places.gazetteer import BIG_CITY_POP, Candidate
 
 # A town this many times bigger than its namesake in a named state keeps the name: a story about New York
 # that mentions Newark means New Jersey's city, not the village of 9,000 upstate.
 FAMOUS_RATIO = 10
-# A world city abroad (a national capital or a city of WORLD_CITY_POP) this many times bigger than the chosen
+# A world city abroad (a national capital or a city of BIG_CITY_POP) this many times bigger than the chosen
 # town wins unless the story names the town's own state or province: the story's country alone does not vouch
 # for a village that shares a world city's name. (London, Ontario, a twentieth of London's size, is no village.)
 WORLD_CITY_RATIO = 50
-WORLD_CITY_POP = 500_000
 
 
 def admin1_evidence(names: Iterable[tuple[int, list[Candidate]]]) -> Counter[str]:
@@ -73,7 +72,7 @@ def world_city_over_town(best: Candidate | None, cands: list[Candidate],
     if best is None or best.entry.kind != "city" or area_evidence[best.entry.admin1 or ""]:
         return best, ""
     rivals = [c for c in cands if c.main_name and c.entry.kind == "city" and c.entry.country != best.entry.country
-              and (c.entry.capital or c.entry.population >= WORLD_CITY_POP)
+              and (c.entry.capital or c.entry.population >= BIG_CITY_POP)
               and c.entry.population >= WORLD_CITY_RATIO * max(best.entry.population, 1)]
     if not rivals:
         return best, ""

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventwire.places.gazetteer import GeoEntry
+from eventwire.places.gazetteer import BIG_CITY_POP, GeoEntry
 
-BIG_CITY = 500_000       # a city this big is named far more often than a person who shares its name
 
 
 def person_names(doc: Doc) -> frozenset[str]:
@@ -27,4 +26,4 @@ def person_names(doc: Doc) -> frozenset[str]:
 def person_not_town(m, e: GeoEntry) -> bool:
     """Is a place mention (find.PlaceMention) that resolved to `e` the person of that name rather than a town?"""
     return (m.person and not m.locative and not m.dateline and not m.region_noun and e.kind == "city"
-            and not e.capital and e.population < BIG_CITY)
+            and not e.capital and e.population < BIG_CITY_POP)
