@@ -10,8 +10,8 @@ from eventwire.places.home_region import home_area
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
+def pipe(pipeline) -> Pipeline:
+    return pipeline                  # conftest's: one pipeline for the whole session
 
 
 def by_name(pipe: Pipeline, text: str) -> dict:

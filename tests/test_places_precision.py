@@ -9,8 +9,8 @@ from eventwire.places.world_regions import is_world_region
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
+def pipe(pipeline) -> Pipeline:
+    return pipeline                  # conftest's: one pipeline for the whole session
 
 
 def places(pipe: Pipeline, text: str) -> dict:

@@ -8,8 +8,8 @@ from eventwire.places.qualify import area_of, qualifier_after
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
+def pipe(pipeline) -> Pipeline:
+    return pipeline                  # conftest's: one pipeline for the whole session
 
 
 def by_name(pipe: Pipeline, text: str) -> dict:

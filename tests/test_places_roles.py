@@ -9,8 +9,8 @@ from eventwire.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
+def pipe(pipeline) -> Pipeline:
+    return pipeline                  # conftest's: one pipeline for the whole session
 
 
 def code(pipe: Pipeline, text: str) -> Record:

@@ -36,8 +36,8 @@ def _require_sets() -> None:
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
+def pipe(pipeline) -> Pipeline:
+    return pipeline                  # conftest's: one pipeline for the whole session
 
 
 def _score(pipe: Pipeline, name: str, tmp: Path) -> tuple[float, float]:
